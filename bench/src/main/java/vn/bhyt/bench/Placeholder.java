@@ -1,0 +1,1 @@
+package vn.bhyt.bench; final class Placeholder { private Placeholder() {} }

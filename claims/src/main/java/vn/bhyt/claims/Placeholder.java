@@ -1,0 +1,1 @@
+package vn.bhyt.claims; final class Placeholder { private Placeholder() {} }

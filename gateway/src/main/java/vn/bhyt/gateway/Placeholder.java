@@ -1,0 +1,1 @@
+package vn.bhyt.gateway; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package vn.bhyt.shared; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package vn.bhyt.verifier; final class Placeholder { private Placeholder() {} }
