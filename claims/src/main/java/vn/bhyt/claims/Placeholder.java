@@ -1,1 +1,0 @@
-package vn.bhyt.claims; final class Placeholder { private Placeholder() {} }

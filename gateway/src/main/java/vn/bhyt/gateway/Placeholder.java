@@ -1,1 +1,0 @@
-package vn.bhyt.gateway; final class Placeholder { private Placeholder() {} }

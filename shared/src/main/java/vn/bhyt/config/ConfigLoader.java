@@ -1,0 +1,163 @@
+package vn.bhyt.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.FacilityLevel;
+
+/**
+ * Builds a {@link GatewayConfig} from the text of {@code gateway.conf} and the environment.
+ *
+ * <p>An environment variable wins over the file, the file over the default. Every problem is
+ * collected and reported at once; bad values are rejected, never corrected.
+ */
+public final class ConfigLoader {
+  private final Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads the configuration.
+   *
+   * @param fileText the text of {@code gateway.conf}, or empty when there is no file
+   * @param env the environment variables
+   * @throws ConfigException listing every problem
+   */
+  public static GatewayConfig load(String fileText, Map<String, String> env) {
+    return new ConfigLoader().build(fileText, env);
+  }
+
+  private GatewayConfig build(String fileText, Map<String, String> env) {
+    Map<String, String> file = parseFile(fileText);
+    for (ConfigKey key : ConfigKey.values()) {
+      String value = env.get(key.env());
+      if (value == null) {
+        value = file.remove(key.key());
+      } else {
+        file.remove(key.key());
+      }
+      values.put(key, (value == null ? key.defaultValue() : value).strip());
+    }
+    file.keySet().forEach(k -> problems.add("gateway.conf: unknown key '" + k + "'"));
+    GatewayConfig config = assemble();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return config;
+  }
+
+  private GatewayConfig assemble() {
+    var http =
+        new GatewayConfig.Http(
+            get(ConfigKey.HTTP_BIND),
+            intIn(ConfigKey.HTTP_PORT, 0, 65535),
+            intIn(ConfigKey.HTTP_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
+            intIn(ConfigKey.HTTP_WORKER_THREADS, 1, 1024));
+    var db =
+        new GatewayConfig.Db(
+            jdbcUrl(ConfigKey.DB_URL),
+            get(ConfigKey.DB_USER),
+            new Secret(get(ConfigKey.DB_PASSWORD)),
+            intIn(ConfigKey.DB_POOL_SIZE, 1, 500));
+    var facility =
+        new GatewayConfig.Facility(
+            parse(ConfigKey.FACILITY_CODE, FacilityCode::new),
+            parse(ConfigKey.FACILITY_LEVEL, FacilityLevel::parse));
+    var fund =
+        new GatewayConfig.Fund(
+            httpUrl(ConfigKey.FUND_URL), get(ConfigKey.FUND_USER), new Secret(get(ConfigKey.FUND_PASSWORD)));
+    var registry =
+        new GatewayConfig.Registry(
+            intIn(ConfigKey.REGISTRY_CACHE_SIZE, 0, Integer.MAX_VALUE),
+            positive(ConfigKey.REGISTRY_CACHE_TTL),
+            positive(ConfigKey.REGISTRY_POLL_INTERVAL));
+    String dir = get(ConfigKey.REFERENCE_DIR);
+    return new GatewayConfig(
+        http,
+        db,
+        facility,
+        fund,
+        registry,
+        dir.isEmpty() ? null : Path.of(dir),
+        parse(ConfigKey.TIME_ZONE, ZoneId::of),
+        Map.copyOf(values));
+  }
+
+  private Map<String, String> parseFile(String text) {
+    Map<String, String> file = new HashMap<>();
+    String[] lines = text.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        problems.add("gateway.conf: line " + (i + 1) + ": expected 'key = value'");
+        continue;
+      }
+      String key = line.substring(0, eq).strip();
+      if (file.put(key, line.substring(eq + 1).strip()) != null) {
+        problems.add("gateway.conf: line " + (i + 1) + ": '" + key + "' is set twice");
+      }
+    }
+    return file;
+  }
+
+  private String get(ConfigKey key) {
+    return values.get(key);
+  }
+
+  private <T> T parse(ConfigKey key, Function<String, T> parser) {
+    try {
+      return parser.apply(get(key));
+    } catch (RuntimeException e) {
+      problems.add(describe(key) + ": '" + get(key) + "' is not valid (" + e.getMessage() + ")");
+      return null;
+    }
+  }
+
+  private int intIn(ConfigKey key, int min, int max) {
+    Integer value = parse(key, Integer::valueOf);
+    if (value != null && (value < min || value > max)) {
+      problems.add(describe(key) + ": " + value + " (expected: " + min + ".." + max + ")");
+    }
+    return value == null ? 0 : value;
+  }
+
+  private Duration positive(ConfigKey key) {
+    Duration value = parse(key, Duration::parse);
+    if (value != null && (value.isNegative() || value.isZero())) {
+      problems.add(describe(key) + ": " + value + " (expected: a positive duration)");
+    }
+    return value;
+  }
+
+  private String jdbcUrl(ConfigKey key) {
+    String value = get(key);
+    if (!value.isEmpty() && !value.startsWith("jdbc:mariadb:") && !value.startsWith("jdbc:mysql:")) {
+      problems.add(describe(key) + ": expected a jdbc:mariadb: URL");
+    }
+    return value;
+  }
+
+  private String httpUrl(ConfigKey key) {
+    String value = get(key);
+    if (!value.isEmpty() && !value.startsWith("http://") && !value.startsWith("https://")) {
+      problems.add(describe(key) + ": expected an http:// or https:// URL");
+    }
+    return value;
+  }
+
+  private static String describe(ConfigKey key) {
+    return key.key() + " (" + key.env() + ")";
+  }
+}

@@ -1,0 +1,68 @@
+package vn.bhyt.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.FacilityLevel;
+
+/** The gateway's whole configuration. */
+public record GatewayConfig(
+    Http http,
+    Db db,
+    Facility facility,
+    Fund fund,
+    Registry registry,
+    Path referenceDir,
+    ZoneId zone,
+    Map<ConfigKey, String> effective) {
+
+  /** The HTTP server. */
+  public record Http(String bind, int port, int maxBodyBytes, int workerThreads) {}
+
+  /** The database; an empty URL means none is configured. */
+  public record Db(String url, String user, Secret password, int poolSize) {
+    public boolean configured() {
+      return !url.isEmpty();
+    }
+
+    public Db withUrl(String newUrl) {
+      return new Db(newUrl, user, password, poolSize);
+    }
+  }
+
+  /** This facility. */
+  public record Facility(FacilityCode code, FacilityLevel level) {}
+
+  /** The fund's online API; an empty URL means there is none. */
+  public record Fund(String url, String user, Secret password) {
+    public boolean configured() {
+      return !url.isEmpty();
+    }
+  }
+
+  /** The card registry cache. */
+  public record Registry(long cacheSize, Duration cacheTtl, Duration pollInterval) {}
+
+  /** The effective configuration, one {@code key = value} per line, secrets masked. */
+  public String describe() {
+    StringBuilder out = new StringBuilder();
+    for (ConfigKey key : ConfigKey.values()) {
+      String value = effective.getOrDefault(key, "");
+      out.append(key.key()).append(" = ").append(key.secret() ? new Secret(value) : value).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The same configuration with another database. */
+  public GatewayConfig withDb(Db newDb) {
+    return new GatewayConfig(http, newDb, facility, fund, registry, referenceDir, zone, effective);
+  }
+
+  /** The same configuration with another HTTP port. */
+  public GatewayConfig withHttpPort(int port) {
+    Http h = new Http(http.bind(), port, http.maxBodyBytes(), http.workerThreads());
+    return new GatewayConfig(h, db, facility, fund, registry, referenceDir, zone, effective);
+  }
+}

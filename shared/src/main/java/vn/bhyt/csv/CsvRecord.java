@@ -1,0 +1,50 @@
+package vn.bhyt.csv;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One CSV record, read by column name. */
+public final class CsvRecord {
+  private final long line;
+  private final List<String> values;
+  private final Map<String, Integer> header;
+
+  CsvRecord(long line, List<String> values, Map<String, Integer> header) {
+    this.line = line;
+    this.values = values;
+    this.header = header;
+  }
+
+  /** The line of the file the record starts on (the header is line 1). */
+  public long line() {
+    return line;
+  }
+
+  /** The stripped value of a column, or null when the column is absent or the value empty. */
+  public String get(String column) {
+    Integer index = header.get(column.toLowerCase(Locale.ROOT));
+    if (index == null || index >= values.size()) {
+      return null;
+    }
+    String value = values.get(index).strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  /**
+   * The value of a column that must be present.
+   *
+   * @throws CsvException when it is absent or empty
+   */
+  public String require(String column) {
+    String value = get(column);
+    if (value == null) {
+      throw new CsvException(line, column + " is empty");
+    }
+    return value;
+  }
+
+  public int size() {
+    return values.size();
+  }
+}

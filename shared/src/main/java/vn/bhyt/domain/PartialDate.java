@@ -1,0 +1,88 @@
+package vn.bhyt.domain;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A date that may be known only to the year, as birth dates on many health insurance cards are.
+ *
+ * <p>Written as ISO {@code yyyy-MM-dd} or {@code yyyy}.
+ */
+public final class PartialDate {
+  private final int year;
+  private final LocalDate date;
+
+  private PartialDate(int year, LocalDate date) {
+    this.year = year;
+    this.date = date;
+  }
+
+  /** A full date. */
+  public static PartialDate of(LocalDate date) {
+    return new PartialDate(date.getYear(), Objects.requireNonNull(date, "date"));
+  }
+
+  /** A date known only to the year. */
+  public static PartialDate ofYear(int year) {
+    if (year < 1000 || year > 9999) {
+      throw new IllegalArgumentException("year: " + year + " (expected: 1000..9999)");
+    }
+    return new PartialDate(year, null);
+  }
+
+  /**
+   * Parses {@code yyyy-MM-dd} or {@code yyyy}.
+   *
+   * @throws DateTimeException when the text is neither
+   */
+  public static PartialDate parse(String text) {
+    String t = text.strip();
+    if (t.length() == 4 && t.chars().allMatch(Character::isDigit)) {
+      return ofYear(Integer.parseInt(t));
+    }
+    return of(LocalDate.parse(t));
+  }
+
+  public int year() {
+    return year;
+  }
+
+  /** The full date, or null when only the year is known. */
+  public LocalDate date() {
+    return date;
+  }
+
+  public boolean yearOnly() {
+    return date == null;
+  }
+
+  /** Whether two dates denote the same day, comparing only years when either side has only a year. */
+  public boolean sameAs(PartialDate other) {
+    if (yearOnly() || other.yearOnly()) {
+      return year == other.year;
+    }
+    return date.equals(other.date);
+  }
+
+  /** The person's age in whole years on a day (from 1 January when only the year is known). */
+  public int ageOn(LocalDate day) {
+    LocalDate birth = yearOnly() ? LocalDate.of(year, 1, 1) : date;
+    return java.time.Period.between(birth, day).getYears();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PartialDate other && year == other.year && Objects.equals(date, other.date);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(year, date);
+  }
+
+  @Override
+  public String toString() {
+    return yearOnly() ? String.format("%04d", year) : date.toString();
+  }
+}

@@ -1,0 +1,140 @@
+package vn.bhyt.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bhyt.auth.Authenticator;
+import vn.bhyt.auth.Principal;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+
+/**
+ * Routes each request, checks its token and role, runs the route's handler and writes the answer,
+ * with an access-log line and metrics.
+ */
+@ChannelHandler.Sharable
+final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger access = LoggerFactory.getLogger("vn.bhyt.http.access");
+  private static final String UNMATCHED = "unmatched";
+
+  private final Router router;
+  private final Authenticator authenticator;
+  private final HttpMetrics metrics;
+
+  DispatchHandler(Router router, Authenticator authenticator, HttpMetrics metrics) {
+    this.router = router;
+    this.authenticator = authenticator;
+    this.metrics = metrics;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    long start = System.nanoTime();
+    String id = RequestIds.from(req.headers().get("X-Request-Id"));
+    boolean keepAlive = HttpUtil.isKeepAlive(req);
+    String method = req.method().name();
+    if (req.decoderResult().isFailure()) {
+      Response bad = Problems.response(ProblemType.MALFORMED_REQUEST, "the request could not be decoded", Map.of(), id);
+      write(ctx, bad, false, new Exchange(id, method, UNMATCHED, start, null));
+      return;
+    }
+    QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+    Router.Match match;
+    try {
+      match = router.match(req.method(), uri.path());
+    } catch (ProblemException e) {
+      write(ctx, Problems.toResponse(e, id), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
+      return;
+    }
+    Request request = new Request(id, req.method(), uri.path(), uri.parameters(), req.headers().copy(),
+        ByteBufUtil.getBytes(req.content()), match.params(), null);
+    Router.Route route = match.route();
+    authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
+        .thenCompose(principal -> invoke(route, request.withPrincipal(principal)))
+        .whenComplete((response, failure) -> {
+          Response r = failure == null ? response : Problems.toResponse(failure, id);
+          write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, request));
+        });
+  }
+
+  private CompletionStage<Principal> authorize(Router.Route route, String authorization) {
+    if (route.open()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        || authorization.length() <= 7) {
+      return CompletableFuture.failedFuture(
+          new ProblemException(ProblemType.TOKEN_MISSING, "send 'Authorization: Bearer <token>'"));
+    }
+    String token = authorization.substring(7).strip();
+    return authenticator.authenticate(token).thenApply(found -> permit(route, found));
+  }
+
+  private static Principal permit(Router.Route route, Optional<Principal> found) {
+    Principal p = found.orElseThrow(
+        () -> new ProblemException(ProblemType.TOKEN_UNKNOWN, "the token is unknown or revoked"));
+    if (!p.mayUse(route.roles())) {
+      throw new ProblemException(ProblemType.ROLE_FORBIDDEN,
+          "role " + p.role().code() + " may not use " + route.template());
+    }
+    return p;
+  }
+
+  private static CompletionStage<Response> invoke(Router.Route route, Request request) {
+    try {
+      return route.handler().handle(request);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void write(ChannelHandlerContext ctx, Response r, boolean keepAlive, Exchange ex) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+    response.headers().set("X-Request-Id", ex.id());
+    r.headers().forEach(response.headers()::set);
+    if (!keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+    ChannelFuture f = ctx.writeAndFlush(response);
+    if (!keepAlive) {
+      f.addListener(ChannelFutureListener.CLOSE);
+    }
+    long nanos = System.nanoTime() - ex.start();
+    metrics.record(ex.method(), ex.route(), r.status(), nanos);
+    if (access.isInfoEnabled()) {
+      Principal p = ex.request() == null ? null : ex.request().principal();
+      access.info("{} {} {} {} {}us {}B {}", ex.id(), ex.method(), ex.route(), r.status(), nanos / 1000,
+          r.body().length, p == null ? "-" : p.name());
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LoggerFactory.getLogger(DispatchHandler.class).debug("connection closed: {}", cause.toString());
+    ctx.close();
+  }
+
+  private record Exchange(String id, String method, String route, long start, Request request) {}
+}

@@ -1,0 +1,114 @@
+package vn.bhyt.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.bhyt.auth.Principal;
+
+/** A request as handlers see it: the body is copied out of Netty's buffers. */
+public final class Request {
+  private final String id;
+  private final HttpMethod method;
+  private final String path;
+  private final Map<String, List<String>> query;
+  private final HttpHeaders headers;
+  private final byte[] body;
+  private final Map<String, String> pathParams;
+  private final Principal principal;
+
+  Request(
+      String id,
+      HttpMethod method,
+      String path,
+      Map<String, List<String>> query,
+      HttpHeaders headers,
+      byte[] body,
+      Map<String, String> pathParams,
+      Principal principal) {
+    this.id = id;
+    this.method = method;
+    this.path = path;
+    this.query = query;
+    this.headers = headers;
+    this.body = body;
+    this.pathParams = pathParams;
+    this.principal = principal;
+  }
+
+  /** Creates a request, for handler tests and in-process callers. */
+  public static Request of(
+      HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+    return new Request("test", method, path, query, headers, body, Map.of(), null);
+  }
+
+  Request withPrincipal(Principal p) {
+    return new Request(id, method, path, query, headers, body, pathParams, p);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  public String header(CharSequence name) {
+    return headers.get(name);
+  }
+
+  /** The first value of a query parameter, or null. */
+  public String query(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  public String pathParam(String name) {
+    return pathParams.get(name);
+  }
+
+  /** The media type of the body without parameters, in lower case, or empty. */
+  public String mediaType() {
+    String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+    if (type == null) {
+      return "";
+    }
+    int semi = type.indexOf(';');
+    return (semi < 0 ? type : type.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The preferred language: English when {@code Accept-Language} prefers it, else Vietnamese. */
+  public Locale language() {
+    String accept = headers.get(HttpHeaderNames.ACCEPT_LANGUAGE);
+    if (accept == null) {
+      return Locale.forLanguageTag("vi");
+    }
+    List<Locale> ranked =
+        Locale.filter(Locale.LanguageRange.parse(safeRanges(accept)), List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH));
+    return ranked.isEmpty() ? Locale.forLanguageTag("vi") : ranked.get(0);
+  }
+
+  private static String safeRanges(String accept) {
+    try {
+      Locale.LanguageRange.parse(accept);
+      return accept;
+    } catch (IllegalArgumentException e) {
+      return "vi";
+    }
+  }
+}

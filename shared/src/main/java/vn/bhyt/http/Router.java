@@ -1,0 +1,93 @@
+package vn.bhyt.http;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.bhyt.auth.Role;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+
+/** Routes by method and path template ({@code /api/v1/visits/{id}}), each with the roles it allows. */
+public final class Router {
+  private final List<Route> routes = new ArrayList<>();
+
+  /** One route. An empty role set means no token is needed. */
+  public record Route(HttpMethod method, String template, String[] segments, Set<Role> roles, RouteHandler handler) {
+    public boolean open() {
+      return roles.isEmpty();
+    }
+  }
+
+  /** A matched route and the values of its path parameters. */
+  public record Match(Route route, Map<String, String> params) {}
+
+  /** Adds a route that needs a token of one of the roles (admin always passes). */
+  public Router add(HttpMethod method, String template, Set<Role> roles, RouteHandler handler) {
+    if (!template.startsWith("/")) {
+      throw new IllegalArgumentException("template: '" + template + "' (expected: starting with /)");
+    }
+    routes.add(new Route(method, template, split(template), Set.copyOf(roles), handler));
+    return this;
+  }
+
+  /** Adds a route that needs a token of one role. */
+  public Router add(HttpMethod method, String template, Role role, RouteHandler handler) {
+    return add(method, template, EnumSet.of(role), handler);
+  }
+
+  /** Adds a route anyone may call. */
+  public Router open(HttpMethod method, String template, RouteHandler handler) {
+    return add(method, template, Set.of(), handler);
+  }
+
+  /**
+   * Finds the route for a request.
+   *
+   * @throws ProblemException 404 when no template matches the path, 405 when the method is wrong
+   */
+  public Match match(HttpMethod method, String path) {
+    String[] segments = split(path);
+    boolean pathMatched = false;
+    for (Route route : routes) {
+      Map<String, String> params = bind(route.segments(), segments);
+      if (params != null) {
+        pathMatched = true;
+        if (route.method().equals(method)) {
+          return new Match(route, params);
+        }
+      }
+    }
+    if (pathMatched) {
+      throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed here");
+    }
+    throw new ProblemException(ProblemType.NOT_FOUND, "no resource at this path");
+  }
+
+  private static Map<String, String> bind(String[] template, String[] path) {
+    if (template.length != path.length) {
+      return null;
+    }
+    Map<String, String> params = new HashMap<>(2);
+    for (int i = 0; i < template.length; i++) {
+      String t = template[i];
+      if (t.startsWith("{") && t.endsWith("}")) {
+        if (path[i].isEmpty()) {
+          return null;
+        }
+        params.put(t.substring(1, t.length() - 1), path[i]);
+      } else if (!t.equals(path[i])) {
+        return null;
+      }
+    }
+    return params;
+  }
+
+  private static String[] split(String path) {
+    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return p.substring(1).split("/", -1);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The HTTP kernel: a Netty server, routing, bearer-token roles, JSON, a body limit, problem
+ * documents, request ids, an access log without patient data, and per-route metrics.
+ */
+package vn.bhyt.http;

@@ -1,0 +1,62 @@
+package vn.bhyt.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import vn.bhyt.config.GatewayConfig;
+
+/** Opens the gateway's database: a HikariCP pool over MariaDB, migrated to the current schema. */
+public final class Database {
+  private Database() {}
+
+  /**
+   * Opens a pool and runs the pending migrations (all of them on an empty database).
+   *
+   * @param metrics where pool usage is published, or null
+   */
+  public static HikariDataSource open(GatewayConfig.Db db, MeterRegistry metrics) {
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName("bhyt");
+    hc.setJdbcUrl(db.url());
+    hc.setUsername(db.user());
+    hc.setPassword(db.password().value());
+    hc.setMaximumPoolSize(db.poolSize());
+    hc.setMinimumIdle(Math.min(2, db.poolSize()));
+    hc.setConnectionTimeout(5_000);
+    hc.setConnectionInitSql("SET time_zone = '+00:00'");
+    if (metrics != null) {
+      hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+    }
+    HikariDataSource ds = new HikariDataSource(hc);
+    try {
+      migrate(ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return ds;
+  }
+
+  /** Brings the schema up to date. */
+  public static void migrate(javax.sql.DataSource ds) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  /** Whether the database answers within a second. */
+  public static boolean reachable(javax.sql.DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      return c.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The persistence kit: pooled MariaDB connections, schema migrations, a throwaway server. */
+package vn.bhyt.persistence;

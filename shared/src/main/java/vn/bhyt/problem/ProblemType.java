@@ -1,0 +1,56 @@
+package vn.bhyt.problem;
+
+/**
+ * Every problem the gateway answers with, each with a stable code, an HTTP status and a title.
+ *
+ * <p>Codes never change meaning and are never reused; the README's error catalogue lists them all.
+ */
+public enum ProblemType {
+  NOT_FOUND("GEN-0001", 404, "No such resource"),
+  METHOD_NOT_ALLOWED("GEN-0002", 405, "Method not allowed on this resource"),
+  BODY_TOO_LARGE("GEN-0003", 413, "Request body too large"),
+  UNSUPPORTED_MEDIA_TYPE("GEN-0004", 415, "Unsupported content type"),
+  MALFORMED_REQUEST("GEN-0005", 400, "Malformed HTTP request"),
+  INTERNAL_ERROR("GEN-0006", 500, "Internal error"),
+  UNAVAILABLE("GEN-0007", 503, "Service temporarily unavailable"),
+  BAD_PARAMETER("GEN-0008", 400, "Invalid query parameter"),
+  TOKEN_MISSING("AUTH-0001", 401, "Bearer token required"),
+  TOKEN_UNKNOWN("AUTH-0002", 401, "Unknown or revoked token"),
+  ROLE_FORBIDDEN("AUTH-0003", 403, "The token's role may not use this endpoint"),
+  EMPTY_BODY("VER-0001", 400, "Empty request body"),
+  MALFORMED_JSON("VER-0002", 400, "Body is not valid JSON"),
+  INVALID_JSON_FIELDS("VER-0003", 400, "JSON body does not match the request's fields"),
+  INVALID_TEXT("VER-0004", 400, "Text body is not valid UTF-8"),
+  UNREADABLE_IMAGE("VER-0005", 400, "Body is not a readable PNG or JPEG image"),
+  NO_QR_CODE("VER-0006", 422, "No QR code found in the image"),
+  NOT_A_CARD("VER-0007", 422, "Not a health insurance card payload"),
+  CITIZEN_ID_UNKNOWN("VER-0008", 422, "Citizen ID matches no card in the registry"),
+  IMAGE_TOO_LARGE("VER-0009", 422, "Image dimensions too large");
+
+  private final String code;
+  private final int status;
+  private final String title;
+
+  ProblemType(String code, int status, String title) {
+    this.code = code;
+    this.status = status;
+    this.title = title;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The problem's type URI. */
+  public String uri() {
+    return "urn:bhyt-gateway:problem:" + code;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Reference data: beneficiary groups, benefit levels, provinces, base salary, route rules and the
+ * fund's result codes, loaded from CSV files. The records are pure values; {@link
+ * vn.bhyt.reference.ReferenceData#load} reads files.
+ */
+package vn.bhyt.reference;

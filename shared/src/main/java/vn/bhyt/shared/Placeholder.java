@@ -1,1 +1,0 @@
-package vn.bhyt.shared; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,62 @@
+package vn.bhyt.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.bhyt.domain.FacilityLevel;
+
+class ConfigLoaderTest {
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    GatewayConfig c = ConfigLoader.load("", Map.of());
+    assertThat(c.http().port()).isEqualTo(8080);
+    assertThat(c.db().configured()).isFalse();
+    assertThat(c.facility().code().value()).isEqualTo("79034");
+    assertThat(c.facility().level()).isEqualTo(FacilityLevel.PROVINCIAL);
+    assertThat(c.fund().configured()).isFalse();
+    assertThat(c.registry().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void environmentWinsOverFileAndFileOverDefault() {
+    String file = "# comment\nhttp.port = 9000\nfacility.code = 01043\n";
+    GatewayConfig c = ConfigLoader.load(file, Map.of("GATEWAY_HTTP_PORT", "0", "GATEWAY_FACILITY_LEVEL", "central"));
+    assertThat(c.http().port()).isZero();
+    assertThat(c.facility().code().value()).isEqualTo("01043");
+    assertThat(c.facility().level()).isEqualTo(FacilityLevel.CENTRAL);
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    String file = "http.port = 70000\nno.such.key = 1\nbroken line\n";
+    Map<String, String> env = Map.of("GATEWAY_FACILITY_LEVEL", "national", "GATEWAY_DB_URL", "postgres://x");
+    assertThatThrownBy(() -> ConfigLoader.load(file, env))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .hasSize(5)
+            .anyMatch(p -> p.contains("http.port"))
+            .anyMatch(p -> p.contains("unknown key 'no.such.key'"))
+            .anyMatch(p -> p.contains("line 3"))
+            .anyMatch(p -> p.contains("facility.level"))
+            .anyMatch(p -> p.contains("db.url")));
+  }
+
+  @Test
+  void secretsAreMaskedInTheEffectiveConfiguration() {
+    GatewayConfig c = ConfigLoader.load("", Map.of("GATEWAY_DB_PASSWORD", "hunter2", "GATEWAY_FUND_PASSWORD", "s3cret"));
+    assertThat(c.describe()).contains("db.password = ****").doesNotContain("hunter2").doesNotContain("s3cret");
+    assertThat(c.db().password().toString()).isEqualTo("****");
+    assertThat(c.db().password().value()).isEqualTo("hunter2");
+  }
+
+  @Test
+  void everyKeyHasAnEnvironmentVariableOfTheContract() {
+    assertThat(ConfigKey.HTTP_PORT.env()).isEqualTo("GATEWAY_HTTP_PORT");
+    assertThat(ConfigKey.DB_URL.env()).isEqualTo("GATEWAY_DB_URL");
+    assertThat(ConfigKey.FACILITY_CODE.env()).isEqualTo("GATEWAY_FACILITY_CODE");
+    assertThat(ConfigKey.FUND_PASSWORD.env()).isEqualTo("GATEWAY_FUND_PASSWORD");
+    assertThat(ConfigKey.HTTP_MAX_BODY_BYTES.env()).isEqualTo("GATEWAY_HTTP_MAX_BODY_BYTES");
+  }
+}

@@ -1,0 +1,65 @@
+package vn.bhyt.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class DomainPrimitivesTest {
+  @Test
+  void oldCardNumberSplitsIntoGroupLevelProvinceAndSsn() {
+    CardNumber n = CardNumber.of(" dn4010123456789 ");
+    assertThat(n.value()).isEqualTo("DN4010123456789");
+    assertThat(n.model()).isEqualTo(CardNumber.Model.OLD);
+    assertThat(n.group()).isEqualTo("DN");
+    assertThat(n.level()).isEqualTo(4);
+    assertThat(n.province()).isEqualTo("01");
+    assertThat(n.ssn()).isEqualTo("0123456789");
+    assertThat(n.legacy()).isFalse();
+  }
+
+  @Test
+  void newCardNumberIsTheSsn() {
+    CardNumber n = CardNumber.of("0204287018");
+    assertThat(n.model()).isEqualTo(CardNumber.Model.NEW);
+    assertThat(n.ssn()).isEqualTo("0204287018");
+    assertThat(n.group()).isNull();
+    assertThat(n.model().code()).isEqualTo("2021");
+  }
+
+  @Test
+  void legacyFormsAreRecognisedAndFlagged() {
+    assertThat(CardNumber.of("DN401AA31900313").legacy()).isTrue();
+    assertThat(CardNumber.of("HS7790900400931").legacy()).isTrue();
+    assertThat(CardNumber.of("HS7790900400931").model()).isEqualTo(CardNumber.Model.OLD);
+  }
+
+  @Test
+  void anythingElseIsUnknown() {
+    assertThat(CardNumber.of("12345").model()).isEqualTo(CardNumber.Model.UNKNOWN);
+    assertThat(CardNumber.of("D14010123456789").model()).isEqualTo(CardNumber.Model.UNKNOWN);
+    assertThat(CardNumber.of("").ssn()).isNull();
+  }
+
+  @Test
+  void facilityCodeAcceptsTheCardWriting() {
+    assertThat(FacilityCode.parse("79 - 034").value()).isEqualTo("79034");
+    assertThat(FacilityCode.parse("79 \u2013 034").value()).isEqualTo("79034");
+    assertThat(FacilityCode.parse("01-k12").value()).isEqualTo("01K12");
+    assertThatThrownBy(() -> FacilityCode.parse("7903")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FacilityCode.parse("AB034")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void partialDatesCompareByYearWhenEitherSideHasOnlyAYear() {
+    PartialDate year = PartialDate.parse("1990");
+    PartialDate day = PartialDate.parse("1990-01-31");
+    assertThat(year.yearOnly()).isTrue();
+    assertThat(year.sameAs(day)).isTrue();
+    assertThat(day.sameAs(PartialDate.parse("1990-02-01"))).isFalse();
+    assertThat(day.sameAs(PartialDate.parse("1991"))).isFalse();
+    assertThat(year.toString()).isEqualTo("1990");
+    assertThat(day.ageOn(LocalDate.of(2026, 1, 30))).isEqualTo(35);
+  }
+}
