@@ -1,1 +1,0 @@
-package vn.bhyt.verifier; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,59 @@
+package vn.bhyt.verifier.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+/**
+ * A short keyed hash of a card number, for audit records and logs.
+ *
+ * <p>Card numbers are few enough to guess, so a plain hash would reveal them; the key is the
+ * installation's own, made once and kept in the database.
+ */
+public final class CardHasher {
+  private final SecretKeySpec key;
+
+  public CardHasher(byte[] key) {
+    if (key.length < 16) {
+      throw new IllegalArgumentException("key: " + key.length + " bytes (expected: >= 16)");
+    }
+    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+  }
+
+  /** The installation's hasher, creating its key on first use. */
+  public static CardHasher of(DataSource ds) throws SQLException {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    try (Connection c = ds.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO installation (id, hash_key) VALUES (1, ?)")) {
+        ps.setBytes(1, fresh);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT hash_key FROM installation WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new CardHasher(rs.getBytes(1));
+      }
+    }
+  }
+
+  /** The first 16 hex digits of the HMAC-SHA256 of a card number. */
+  public String hash(String cardNumber) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] digest = mac.doFinal(cardNumber.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package vn.bhyt.verifier.audit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes check records to {@code card_check} in batches from a thread of its own.
+ *
+ * <p>Records wait in a bounded queue; a batch is written at least every 200 ms. While the database
+ * is down, records stay queued and are retried; when the queue is full, new records are counted as
+ * dropped ({@code audit.dropped}) and logged, never blocking a check.
+ */
+public final class JdbcCheckLog implements CheckLog, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JdbcCheckLog.class);
+  private static final int CAPACITY = 100_000;
+  private static final int BATCH = 500;
+
+  private final DataSource ds;
+  private final BlockingQueue<CheckRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final Counter dropped;
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  public JdbcCheckLog(DataSource ds, MeterRegistry metrics) {
+    this.ds = ds;
+    this.dropped = Counter.builder("audit.dropped").description("card checks not recorded: queue full")
+        .register(metrics == null ? Metrics.globalRegistry : metrics);
+    this.writer = new Thread(this::run, "audit-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public void record(CheckRecord record) {
+    if (!queue.offer(record)) {
+      dropped.increment();
+      log.error("audit queue full: a card check was not recorded");
+    }
+  }
+
+  private void run() {
+    List<CheckRecord> batch = new ArrayList<>(BATCH);
+    while (running || !queue.isEmpty() || !batch.isEmpty()) {
+      try {
+        if (batch.isEmpty()) {
+          CheckRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+        }
+        queue.drainTo(batch, BATCH - batch.size());
+        write(batch);
+        batch.clear();
+      } catch (InterruptedException e) {
+        running = false;
+      } catch (SQLException e) {
+        log.warn("audit write failed, retrying: {}", e.toString());
+        if (!running) {
+          log.error("{} card checks not recorded at shutdown", batch.size() + queue.size());
+          return;
+        }
+        pause();
+      }
+    }
+  }
+
+  private void write(List<CheckRecord> batch) throws SQLException {
+    String sql = "INSERT IGNORE INTO card_check (check_id, checked_at, token_name, card_hash, result, outcome, source) VALUES "
+        + String.join(",", Collections.nCopies(batch.size(), "(?,?,?,?,?,?,?)"));
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (CheckRecord r : batch) {
+        ps.setString(i++, r.checkId());
+        ps.setTimestamp(i++, Timestamp.valueOf(r.checkedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
+        ps.setString(i++, r.tokenName());
+        ps.setString(i++, r.cardHash());
+        ps.setString(i++, r.result());
+        ps.setString(i++, r.outcome());
+        ps.setString(i++, r.source());
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes what is queued and stops. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package vn.bhyt.verifier.card;
+
+import java.time.LocalDate;
+import vn.bhyt.domain.CardNumber;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.LivingArea;
+import vn.bhyt.domain.PartialDate;
+import vn.bhyt.domain.Sex;
+
+/**
+ * The data a health insurance card's QR code carries, decoded. Absent fields are null.
+ *
+ * @param managementCode the social-insurance office and number (field 9)
+ * @param checkString the card's check string (field 13), kept but never verified: its algorithm is
+ *     not public
+ * @param benefitLevel the benefit level box of a new-model card (field 14)
+ * @param fields how many fields the payload had, the {@code $} terminator not counted
+ */
+public record CardPayload(
+    CardNumber number,
+    String name,
+    PartialDate birthDate,
+    Sex sex,
+    String address,
+    FacilityCode registeredFacility,
+    LocalDate validFrom,
+    LocalDate validTo,
+    LocalDate issuedOn,
+    String managementCode,
+    String guardian,
+    LivingArea livingArea,
+    LocalDate fiveYearsFrom,
+    String checkString,
+    Integer benefitLevel,
+    String issuingOffice,
+    int fields)
+    implements Scan {}

@@ -1,0 +1,219 @@
+package vn.bhyt.verifier.card;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import vn.bhyt.domain.CardNumber;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.LivingArea;
+import vn.bhyt.domain.PartialDate;
+import vn.bhyt.domain.Sex;
+import vn.bhyt.verifier.card.QrParseException.Reason;
+
+/**
+ * Parses the text of a card's QR code: the health insurance card payload (old and new model,
+ * truncated ones included) or a chip citizen-ID card's.
+ *
+ * <p>Tolerates what scanners and printers do: stray spaces, hex in either case, a missing final
+ * {@code $}, trailing CR/LF, an en dash in the facility code.
+ */
+public final class CardQrParser {
+  /** The longest text accepted; real payloads are under 700 characters. */
+  public static final int MAX_LENGTH = 4096;
+
+  private static final int MIN_FIELDS = 9;
+  private static final int MAX_FIELDS = 16;
+  private static final DateTimeFormatter CARD_DATE =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter CITIZEN_DATE =
+      DateTimeFormatter.ofPattern("ddMMuuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  private CardQrParser() {}
+
+  /**
+   * Parses scanned text.
+   *
+   * @throws QrParseException when the text is neither a card payload nor a citizen-ID QR
+   */
+  public static Scan parse(String text) throws QrParseException {
+    if (text == null || text.isBlank()) {
+      throw new QrParseException(Reason.EMPTY, -1, "the QR text is empty");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new QrParseException(Reason.TOO_LONG, -1,
+          "the QR text has " + text.length() + " characters (expected: at most " + MAX_LENGTH + ")");
+    }
+    String[] fields = text.replace("\uFEFF", "").strip().split("\\|", -1);
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = fields[i].strip();
+    }
+    boolean terminated = fields[fields.length - 1].equals("$");
+    if (terminated) {
+      fields = Arrays.copyOf(fields, fields.length - 1);
+    }
+    if (!terminated && fields.length == 7 && fields[0].matches("[0-9]{12}")) {
+      return citizenId(fields);
+    }
+    if (fields.length < MIN_FIELDS || fields.length > MAX_FIELDS) {
+      throw new QrParseException(Reason.WRONG_FIELD_COUNT, -1, "the QR text has " + fields.length
+          + " fields (expected: " + MIN_FIELDS + " to " + MAX_FIELDS + " and a final $)");
+    }
+    return card(fields);
+  }
+
+  private static CardPayload card(String[] f) throws QrParseException {
+    if (empty(f[0])) {
+      throw new QrParseException(Reason.MISSING_NUMBER, 0, "field 0 (card number) is empty");
+    }
+    CardNumber number = CardNumber.of(f[0]);
+    return new CardPayload(
+        number,
+        hex(f, 1),
+        birthDate(f, 2),
+        sex(f[3]),
+        hex(f, 4),
+        facility(f, 5),
+        date(f, 6),
+        date(f, 7),
+        date(f, 8),
+        plain(f, 9),
+        hex(f, 10),
+        livingArea(at(f, 11)),
+        date(f, 12),
+        plain(f, 13),
+        number.model() == CardNumber.Model.NEW ? level(at(f, 14)) : null,
+        hex(f, 15),
+        f.length);
+  }
+
+  private static CitizenIdPayload citizenId(String[] f) throws QrParseException {
+    return new CitizenIdPayload(
+        f[0],
+        f[1].matches("[0-9]{9}") ? f[1] : null,
+        empty(f[2]) ? null : f[2],
+        citizenDate(f, 3) == null ? null : PartialDate.of(citizenDate(f, 3)),
+        switch (f[4].toLowerCase(java.util.Locale.ROOT)) {
+          case "nam" -> Sex.MALE;
+          case "nữ", "nu" -> Sex.FEMALE;
+          default -> null;
+        },
+        empty(f[5]) ? null : f[5],
+        citizenDate(f, 6));
+  }
+
+  private static String at(String[] f, int i) {
+    return i < f.length ? f[i] : null;
+  }
+
+  private static boolean empty(String v) {
+    return v == null || v.isEmpty() || v.equals("-");
+  }
+
+  private static String plain(String[] f, int i) {
+    String v = at(f, i);
+    return empty(v) ? null : v;
+  }
+
+  static String hex(String[] f, int i) throws QrParseException {
+    String v = at(f, i);
+    if (empty(v)) {
+      return null;
+    }
+    if ((v.length() & 1) != 0) {
+      throw new QrParseException(Reason.NOT_HEX, i, "field " + i + " is not hex text (odd length)");
+    }
+    byte[] bytes = new byte[v.length() / 2];
+    for (int b = 0; b < bytes.length; b++) {
+      int hi = Character.digit(v.charAt(2 * b), 16);
+      int lo = Character.digit(v.charAt(2 * b + 1), 16);
+      if (hi < 0 || lo < 0) {
+        throw new QrParseException(Reason.NOT_HEX, i, "field " + i + " is not hex text");
+      }
+      bytes[b] = (byte) (hi << 4 | lo);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString()
+          .strip();
+    } catch (CharacterCodingException e) {
+      throw new QrParseException(Reason.NOT_UTF8, i, "field " + i + " is not UTF-8 text");
+    }
+  }
+
+  private static LocalDate date(String[] f, int i) throws QrParseException {
+    String v = at(f, i);
+    if (empty(v)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v, CARD_DATE);
+    } catch (DateTimeParseException e) {
+      throw new QrParseException(Reason.BAD_DATE, i, "field " + i + " is not a date (expected: dd/MM/yyyy)");
+    }
+  }
+
+  private static PartialDate birthDate(String[] f, int i) throws QrParseException {
+    String v = at(f, i);
+    if (v != null && v.matches("[0-9]{4}")) {
+      return PartialDate.ofYear(Integer.parseInt(v));
+    }
+    LocalDate d = date(f, i);
+    return d == null ? null : PartialDate.of(d);
+  }
+
+  private static LocalDate citizenDate(String[] f, int i) throws QrParseException {
+    if (empty(f[i])) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(f[i], CITIZEN_DATE);
+    } catch (DateTimeParseException e) {
+      throw new QrParseException(Reason.BAD_DATE, i, "field " + i + " is not a date (expected: ddMMyyyy)");
+    }
+  }
+
+  private static FacilityCode facility(String[] f, int i) throws QrParseException {
+    String v = at(f, i);
+    if (empty(v)) {
+      return null;
+    }
+    try {
+      return FacilityCode.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new QrParseException(Reason.BAD_FACILITY, i, "field " + i + " is not a facility code");
+    }
+  }
+
+  private static Sex sex(String v) {
+    return switch (v) {
+      case "1" -> Sex.MALE;
+      case "2" -> Sex.FEMALE;
+      default -> null;
+    };
+  }
+
+  private static LivingArea livingArea(String v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (v) {
+      case "5" -> LivingArea.K1;
+      case "6" -> LivingArea.K2;
+      case "7" -> LivingArea.K3;
+      default -> null;
+    };
+  }
+
+  private static Integer level(String v) {
+    return v != null && v.matches("[1-5]") ? Integer.valueOf(v) : null;
+  }
+}

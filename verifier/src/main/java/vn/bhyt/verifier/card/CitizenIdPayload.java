@@ -1,0 +1,21 @@
+package vn.bhyt.verifier.card;
+
+import java.time.LocalDate;
+import vn.bhyt.domain.PartialDate;
+import vn.bhyt.domain.Sex;
+
+/**
+ * The QR code of a chip citizen-ID card (CCCD): it identifies a person, not an insurance card.
+ *
+ * @param citizenId the 12-digit citizen ID
+ * @param oldId the 9-digit identity-card number it replaced, or null
+ */
+public record CitizenIdPayload(
+    String citizenId,
+    String oldId,
+    String name,
+    PartialDate birthDate,
+    Sex sex,
+    String address,
+    LocalDate issuedOn)
+    implements Scan {}

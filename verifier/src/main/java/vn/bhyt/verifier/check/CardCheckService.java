@@ -1,0 +1,102 @@
+package vn.bhyt.verifier.check;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import vn.bhyt.domain.CardNumber;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+import vn.bhyt.verifier.audit.CardHasher;
+import vn.bhyt.verifier.audit.CheckLog;
+import vn.bhyt.verifier.audit.CheckRecord;
+import vn.bhyt.verifier.registry.FundClient;
+import vn.bhyt.verifier.registry.Registry;
+import vn.bhyt.verifier.rules.CardRules;
+import vn.bhyt.verifier.rules.Evidence;
+import vn.bhyt.verifier.rules.FundState;
+import vn.bhyt.verifier.rules.RegistryEntry;
+import vn.bhyt.verifier.rules.Verdict;
+import vn.bhyt.verifier.rules.Visit;
+
+/**
+ * Checks a card for a visit: registry first, the fund when the registry has no row, then the rules.
+ * Every check is recorded for audit.
+ */
+public final class CardCheckService {
+  private final Registry registry;
+  private final FundClient fund;
+  private final CardRules rules;
+  private final CheckLog log;
+  private final CardHasher hasher;
+  private final Clock clock;
+
+  /**
+   * @param clock the facility's clock: its zone decides "today" and the offset of timestamps
+   */
+  public CardCheckService(
+      Registry registry, FundClient fund, CardRules rules, CheckLog log, CardHasher hasher, Clock clock) {
+    this.registry = registry;
+    this.fund = fund;
+    this.rules = rules;
+    this.log = log;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks a card.
+   *
+   * @param checkedBy the name of the token that asked, for the audit trail
+   * @throws ProblemException (in the stage) when a citizen ID matches no registry row
+   */
+  public CompletionStage<CheckResult> check(CheckRequest request, String checkedBy) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    Visit visit = new Visit(request.visitDate() == null ? today : request.visitDate(),
+        request.visitKind(), request.referral());
+    Evidence evidence = request.evidence();
+    return lookup(evidence)
+        .thenCompose(entry -> judge(evidence, entry.orElse(null), visit))
+        .thenApply(verdict -> finish(evidence, verdict, now, checkedBy));
+  }
+
+  private CompletionStage<Optional<RegistryEntry>> lookup(Evidence evidence) {
+    if (evidence instanceof Evidence.Citizen c) {
+      return registry.byCitizenId(c.id().citizenId()).thenApply(found -> {
+        if (found.isEmpty()) {
+          throw new ProblemException(ProblemType.CITIZEN_ID_UNKNOWN,
+              "no card in the registry belongs to this citizen ID; scan the insurance card instead");
+        }
+        return found;
+      });
+    }
+    CardNumber number = CardRules.numberOf(evidence, null);
+    if (number.model() == CardNumber.Model.UNKNOWN) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return registry.byCardNumber(number);
+  }
+
+  private CompletionStage<Verdict> judge(Evidence evidence, RegistryEntry entry, Visit visit) {
+    CardNumber number = CardRules.numberOf(evidence, entry);
+    if (entry != null || number.model() == CardNumber.Model.UNKNOWN) {
+      return CompletableFuture.completedFuture(rules.judge(evidence, entry, FundState.NOT_CONFIGURED, visit));
+    }
+    return fund.check(number, evidence.name(), evidence.birthDate())
+        .thenApply(state -> rules.judge(evidence, null, state, visit));
+  }
+
+  private CheckResult finish(Evidence evidence, Verdict verdict, Instant now, String checkedBy) {
+    String id = CheckIds.next(now);
+    String hash = verdict.card().number() == null ? null : hasher.hash(verdict.card().number().value());
+    log.record(new CheckRecord(id, now, checkedBy, hash, verdict.result(), verdict.outcome().code(),
+        verdict.source().code()));
+    OffsetDateTime at = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), clock.getZone());
+    return new CheckResult(id, at, verdict);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The card check: finds the card in the registry (or asks the fund), judges it with the rules and
+ * records the check for audit. Asynchronous; no JDBC and no Netty here.
+ */
+package vn.bhyt.verifier.check;

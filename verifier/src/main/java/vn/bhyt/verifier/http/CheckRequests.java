@@ -1,0 +1,201 @@
+package vn.bhyt.verifier.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Set;
+import vn.bhyt.domain.CardNumber;
+import vn.bhyt.domain.PartialDate;
+import vn.bhyt.domain.VisitKind;
+import vn.bhyt.http.Json;
+import vn.bhyt.http.Request;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+import vn.bhyt.verifier.card.CardPayload;
+import vn.bhyt.verifier.card.CardQrParser;
+import vn.bhyt.verifier.card.CitizenIdPayload;
+import vn.bhyt.verifier.card.QrParseException;
+import vn.bhyt.verifier.card.Scan;
+import vn.bhyt.verifier.check.CheckRequest;
+import vn.bhyt.verifier.rules.Evidence;
+
+/**
+ * Reads card-check requests from JSON, scanner text and query parameters, answering what it cannot
+ * read with a problem. Problem details name fields, never their values.
+ */
+public final class CheckRequests {
+  private static final Set<String> FIELDS = Set.of("qr", "cardNumber", "name", "birthDate", "visit");
+  private static final Set<String> VISIT_FIELDS = Set.of("date", "kind", "referral");
+
+  private CheckRequests() {}
+
+  /** Parses a JSON body's tree, failing on anything malformed. */
+  public static JsonNode jsonObject(byte[] body) {
+    requireBody(body);
+    JsonNode node;
+    try {
+      node = Json.readTree(body);
+    } catch (IOException e) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "the body is not one well-formed JSON document in UTF-8");
+    }
+    if (!node.isObject()) {
+      throw fields("the body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** Reads a card-check request from a JSON object, allowing only the card-check fields. */
+  public static CheckRequest fromJson(JsonNode node) {
+    rejectUnknown(node, FIELDS, "");
+    return fromJsonFields(node);
+  }
+
+  /** Reads the card-check fields of a JSON object that may carry others (checked by the caller). */
+  public static CheckRequest fromJsonFields(JsonNode node) {
+    String qr = text(node, "qr", CardQrParser.MAX_LENGTH);
+    String number = text(node, "cardNumber", 20);
+    if ((qr == null) == (number == null)) {
+      throw fields("send exactly one of 'qr' and 'cardNumber'");
+    }
+    Evidence evidence;
+    if (qr != null) {
+      if (node.hasNonNull("name") || node.hasNonNull("birthDate")) {
+        throw fields("'name' and 'birthDate' go with 'cardNumber', not with 'qr'");
+      }
+      evidence = evidence(parseQr(qr));
+    } else {
+      String birth = text(node, "birthDate", 10);
+      evidence = new Evidence.Typed(CardNumber.of(number), text(node, "name", 200),
+          birth == null ? null : partialDate(birth, "birthDate"));
+    }
+    JsonNode visit = node.get("visit");
+    if (visit == null || visit.isNull()) {
+      return new CheckRequest(evidence, null, VisitKind.OUTPATIENT, false);
+    }
+    if (!visit.isObject()) {
+      throw fields("'visit' must be an object");
+    }
+    rejectUnknown(visit, VISIT_FIELDS, "visit.");
+    String date = text(visit, "date", 10);
+    String kind = text(visit, "kind", 20);
+    JsonNode referral = visit.get("referral");
+    if (referral != null && !referral.isNull() && !referral.isBoolean()) {
+      throw fields("'visit.referral' must be true or false");
+    }
+    return new CheckRequest(evidence, date == null ? null : date(date, "visit.date"),
+        kind == null ? VisitKind.OUTPATIENT : kind(kind, "visit.kind"),
+        referral != null && referral.asBoolean(false));
+  }
+
+  /** Reads scanner text and the visit from query parameters. */
+  public static CheckRequest fromText(byte[] body, Request request) {
+    requireBody(body);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(ProblemType.INVALID_TEXT, "the body is not valid UTF-8 text");
+    }
+    return fromScan(text, request);
+  }
+
+  /** Reads decoded QR text and the visit from query parameters. */
+  public static CheckRequest fromScan(String qrText, Request request) {
+    Evidence evidence = evidence(parseQr(qrText));
+    String date = request.query("visitDate");
+    String kind = request.query("visitKind");
+    String referral = request.query("referral");
+    if (referral != null && !referral.equals("true") && !referral.equals("false")) {
+      throw new ProblemException(ProblemType.BAD_PARAMETER, "referral must be true or false");
+    }
+    return new CheckRequest(evidence,
+        date == null ? null : parameter(() -> LocalDate.parse(date), "visitDate must be yyyy-MM-dd"),
+        kind == null ? VisitKind.OUTPATIENT
+            : parameter(() -> VisitKind.parse(kind), "visitKind must be outpatient, inpatient or emergency"),
+        "true".equals(referral));
+  }
+
+  static void requireBody(byte[] body) {
+    if (body.length == 0) {
+      throw new ProblemException(ProblemType.EMPTY_BODY, "the request has no body");
+    }
+  }
+
+  private static Scan parseQr(String text) {
+    try {
+      return CardQrParser.parse(text);
+    } catch (QrParseException e) {
+      throw new ProblemException(ProblemType.NOT_A_CARD, e.getMessage(), java.util.Map.of("reason", e.reason().name()));
+    }
+  }
+
+  private static Evidence evidence(Scan scan) {
+    return scan instanceof CardPayload card ? new Evidence.Scanned(card) : new Evidence.Citizen((CitizenIdPayload) scan);
+  }
+
+  private static void rejectUnknown(JsonNode node, Set<String> allowed, String prefix) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw fields("unknown field '" + prefix + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'");
+      }
+    }
+  }
+
+  private static String text(JsonNode node, String field, int max) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw fields("'" + field + "' must be a string");
+    }
+    if (v.textValue().length() > max) {
+      throw fields("'" + field + "' is longer than " + max + " characters");
+    }
+    return v.textValue();
+  }
+
+  private static LocalDate date(String v, String field) {
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeException e) {
+      throw fields("'" + field + "' must be a date yyyy-MM-dd");
+    }
+  }
+
+  private static PartialDate partialDate(String v, String field) {
+    try {
+      return PartialDate.parse(v);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw fields("'" + field + "' must be yyyy-MM-dd or yyyy");
+    }
+  }
+
+  private static VisitKind kind(String v, String field) {
+    try {
+      return VisitKind.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw fields("'" + field + "' must be outpatient, inpatient or emergency");
+    }
+  }
+
+  private static <T> T parameter(java.util.function.Supplier<T> parse, String detail) {
+    try {
+      return parse.get();
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new ProblemException(ProblemType.BAD_PARAMETER, detail);
+    }
+  }
+
+  private static ProblemException fields(String detail) {
+    return new ProblemException(ProblemType.INVALID_JSON_FIELDS, detail);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The card registry: rows in MariaDB, a Caffeine cache in front that learns of imports by polling,
+ * the CSV importer, and the port to the fund's online check. JDBC runs on executors, never on an
+ * event loop.
+ */
+package vn.bhyt.verifier.registry;

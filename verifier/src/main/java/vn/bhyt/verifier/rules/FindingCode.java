@@ -1,0 +1,46 @@
+package vn.bhyt.verifier.rules;
+
+/**
+ * Every finding the card rules make, with the fund's result code it maps to and its severity.
+ *
+ * <p>Declared in priority order: the first finding's result code becomes the verdict's.
+ */
+public enum FindingCode {
+  CARD_NUMBER_MALFORMED("051", Severity.INVALID),
+  GROUP_UNKNOWN("051", Severity.INVALID),
+  PROVINCE_UNKNOWN("052", Severity.INVALID),
+  LEVEL_INVALID("053", Severity.INVALID),
+  NAME_MISMATCH("060", Severity.INVALID),
+  BIRTH_DATE_MISMATCH("070", Severity.INVALID),
+  CARD_REVOKED("110", Severity.INVALID),
+  CARD_REDUCED("120", Severity.INVALID),
+  CARD_UNKNOWN_TO_FUND("050", Severity.INVALID),
+  CARD_REPLACED("003", Severity.WARNING),
+  CARD_EXPIRED("010", Severity.INVALID),
+  CARD_NOT_YET_VALID("010", Severity.INVALID),
+  MANAGED_BY_DEFENCE("001", Severity.WARNING),
+  MANAGED_BY_POLICE("002", Severity.WARNING),
+  CARD_REPLACED_STILL_VALID("004", Severity.INFO),
+  CARD_NUMBER_LEGACY(null, Severity.WARNING),
+  NOT_IN_REGISTRY(null, Severity.INFO),
+  FUND_NOT_CONFIGURED(null, Severity.INFO),
+  FUND_UNAVAILABLE(null, Severity.INFO),
+  VALIDITY_UNKNOWN(null, Severity.INFO),
+  IDENTITY_NOT_CHECKED(null, Severity.INFO);
+
+  private final String result;
+  private final Severity severity;
+
+  FindingCode(String result, Severity severity) {
+    this.result = result;
+    this.severity = severity;
+  }
+
+  public String result() {
+    return result;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+}

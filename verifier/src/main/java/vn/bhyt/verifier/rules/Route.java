@@ -1,0 +1,15 @@
+package vn.bhyt.verifier.rules;
+
+import java.util.Locale;
+
+/** How the patient came to this facility, which decides the share paid. */
+public enum Route {
+  RIGHT,
+  REFERRAL,
+  EMERGENCY,
+  WRONG;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
