@@ -1,1 +1,0 @@
-package vn.bhyt.bench; final class Placeholder { private Placeholder() {} }
