@@ -17,8 +17,8 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A minimal Netty HTTP/1.1 server on loopback that answers every request with 200 {@code
- * {"ok":true}}: the baseline a real endpoint is compared with.
+ * A minimal Netty HTTP/1.1 server on loopback that answers every well-formed request with 200
+ * {@code {"ok":true}} over keep-alive: the baseline a real endpoint is compared with.
  */
 public final class BareEndpoint implements AutoCloseable {
 

@@ -14,7 +14,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.nio.charset.StandardCharsets;
 
-/** A handler that answers every request with 200 {@code {"ok":true}} as JSON. */
+/**
+ * A handler that answers a request with 200 {@code {"ok":true}} as JSON, or with 400 and a close
+ * when the request could not be decoded.
+ */
 @Sharable
 final class OkHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
