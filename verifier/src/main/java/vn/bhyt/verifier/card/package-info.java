@@ -1,0 +1,2 @@
+/** Card decoding: QR payload text and images. Pure: no I/O, no logging. */
+package vn.bhyt.verifier.card;
