@@ -1,0 +1,315 @@
+package vn.bhyt.verifier.card;
+
+import com.google.zxing.GrayscaleLuminanceSource;
+import com.google.zxing.LuminanceSource;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.util.Arrays;
+
+/** An 8-bit luminance image, one byte per pixel, row after row; immutable once built. */
+final class GreyImage {
+
+  private final int width;
+  private final int height;
+  private final byte[] luma;
+
+  GreyImage(int width, int height, byte[] luma) {
+    this.width = width;
+    this.height = height;
+    this.luma = luma;
+  }
+
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
+  }
+
+  /** Returns a zxing view of this image, sharing its pixels. */
+  LuminanceSource luminance() {
+    return new GrayscaleLuminanceSource(width, height, luma);
+  }
+
+  /** Returns the first band of an 8-bit raster, such as the Y plane of a JPEG read raw. */
+  static GreyImage firstBand(Raster raster) {
+    int width = raster.getWidth();
+    int height = raster.getHeight();
+    byte[] luma = new byte[width * height];
+    if (raster.getDataBuffer() instanceof DataBufferByte buffer
+        && raster.getSampleModel() instanceof ComponentSampleModel model
+        && buffer.getNumBanks() == 1) {
+      byte[] data = buffer.getData();
+      int pixelStride = model.getPixelStride();
+      int first =
+          buffer.getOffset()
+              + model.getBandOffsets()[0]
+              - raster.getSampleModelTranslateX() * pixelStride
+              - raster.getSampleModelTranslateY() * model.getScanlineStride();
+      for (int y = 0; y < height; y++) {
+        int from = first + y * model.getScanlineStride();
+        for (int x = 0, to = y * width; x < width; x++, to++, from += pixelStride) {
+          luma[to] = data[from];
+        }
+      }
+    } else {
+      int[] row = new int[width];
+      for (int y = 0; y < height; y++) {
+        raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, row);
+        for (int x = 0; x < width; x++) {
+          luma[y * width + x] = (byte) row[x];
+        }
+      }
+    }
+    return new GreyImage(width, height, luma);
+  }
+
+  /** Returns the luminance of {@code image}, transparent parts taken as white paper. */
+  static GreyImage of(BufferedImage image) {
+    int width = image.getWidth();
+    int height = image.getHeight();
+    byte[] luma = new byte[width * height];
+    Raster raster = image.getRaster();
+    ColorModel colors = image.getColorModel();
+    if (raster.getDataBuffer() instanceof DataBufferByte buffer
+        && raster.getSampleModel() instanceof ComponentSampleModel model
+        && buffer.getNumBanks() == 1
+        && buffer.getOffset() == 0
+        && raster.getParent() == null
+        && colors instanceof ComponentColorModel
+        && isRgbOrGrey(colors)
+        && !colors.isAlphaPremultiplied()) {
+      fromInterleavedBytes(buffer.getData(), model, colors, width, height, luma);
+    } else if (raster.getDataBuffer() instanceof DataBufferInt buffer
+        && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
+        && colors instanceof DirectColorModel direct
+        && buffer.getOffset() == 0
+        && raster.getParent() == null
+        && isEightBitRgb(direct)) {
+      fromPackedInts(buffer.getData(), model.getScanlineStride(), direct, width, height, luma);
+    } else {
+      fromRgbRows(image, width, height, luma);
+    }
+    return new GreyImage(width, height, luma);
+  }
+
+  private static void fromInterleavedBytes(
+      byte[] data,
+      ComponentSampleModel model,
+      ColorModel colors,
+      int width,
+      int height,
+      byte[] luma) {
+    int[] offsets = model.getBandOffsets();
+    int stride = model.getPixelStride();
+    int colorBands = colors.getNumColorComponents();
+    int alpha = colors.hasAlpha() ? offsets[colorBands] : -1;
+    int r = offsets[0];
+    int g = colorBands == 3 ? offsets[1] : r;
+    int b = colorBands == 3 ? offsets[2] : r;
+    for (int y = 0; y < height; y++) {
+      int from = y * model.getScanlineStride();
+      for (int x = 0, to = y * width; x < width; x++, to++, from += stride) {
+        int value =
+            ((data[from + r] & 255) * 77
+                    + (data[from + g] & 255) * 150
+                    + (data[from + b] & 255) * 29
+                    + 128)
+                >> 8;
+        luma[to] = (byte) (alpha < 0 ? value : overWhite(value, data[from + alpha] & 255));
+      }
+    }
+  }
+
+  private static void fromPackedInts(
+      int[] data, int scanline, DirectColorModel colors, int width, int height, byte[] luma) {
+    int rs = Integer.numberOfTrailingZeros(colors.getRedMask());
+    int gs = Integer.numberOfTrailingZeros(colors.getGreenMask());
+    int bs = Integer.numberOfTrailingZeros(colors.getBlueMask());
+    boolean alpha = colors.hasAlpha();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0, from = y * scanline, to = y * width; x < width; x++, from++, to++) {
+        int p = data[from];
+        int value =
+            (((p >>> rs) & 255) * 77 + ((p >>> gs) & 255) * 150 + ((p >>> bs) & 255) * 29 + 128)
+                >> 8;
+        luma[to] = (byte) (alpha ? overWhite(value, p >>> 24) : value);
+      }
+    }
+  }
+
+  private static void fromRgbRows(BufferedImage image, int width, int height, byte[] luma) {
+    int[] row = new int[width];
+    for (int y = 0; y < height; y++) {
+      image.getRGB(0, y, width, 1, row, 0, width);
+      for (int x = 0; x < width; x++) {
+        int p = row[x];
+        int value = (((p >> 16) & 255) * 77 + ((p >> 8) & 255) * 150 + (p & 255) * 29 + 128) >> 8;
+        luma[y * width + x] = (byte) overWhite(value, p >>> 24);
+      }
+    }
+  }
+
+  private static boolean isRgbOrGrey(ColorModel colors) {
+    int space = colors.getColorSpace().getType();
+    int bands = colors.getNumColorComponents();
+    for (int band = 0; band < colors.getNumComponents(); band++) {
+      if (colors.getComponentSize(band) != 8) {
+        return false;
+      }
+    }
+    return space == ColorSpace.TYPE_RGB && bands == 3
+        || space == ColorSpace.TYPE_GRAY && bands == 1;
+  }
+
+  private static boolean isEightBitRgb(DirectColorModel colors) {
+    return !colors.isAlphaPremultiplied()
+        && colors.getColorSpace().getType() == ColorSpace.TYPE_RGB
+        && Integer.bitCount(colors.getRedMask()) == 8
+        && Integer.bitCount(colors.getGreenMask()) == 8
+        && Integer.bitCount(colors.getBlueMask()) == 8
+        && (!colors.hasAlpha() || colors.getAlphaMask() == 0xff000000);
+  }
+
+  private static int overWhite(int value, int alpha) {
+    return (value * alpha + 255 * (255 - alpha) + 127) / 255;
+  }
+
+  /**
+   * Returns this image shrunk by area averaging so that its longer side is at most {@code maxSide}.
+   */
+  GreyImage shrunkTo(int maxSide) {
+    int longSide = Math.max(width, height);
+    if (longSide <= maxSide) {
+      return this;
+    }
+    double factor = (double) longSide / maxSide;
+    int w = Math.max(1, (int) Math.round(width / factor));
+    int h = Math.max(1, (int) Math.round(height / factor));
+    float[] xWeights = new float[width];
+    int[] xBins = bins(width, w, xWeights);
+    float[] yWeights = new float[height];
+    int[] yBins = bins(height, h, yWeights);
+    float[] line = new float[w + 1];
+    float[] sums = new float[(w + 1) * (h + 1)];
+    for (int y = 0; y < height; y++) {
+      Arrays.fill(line, 0);
+      for (int x = 0, from = y * width; x < width; x++, from++) {
+        float value = luma[from] & 255;
+        float share = value * xWeights[x];
+        line[xBins[x]] += share;
+        line[xBins[x] + 1] += value - share;
+      }
+      int top = yBins[y] * (w + 1);
+      int below = top + w + 1;
+      float weight = yWeights[y];
+      for (int x = 0; x < w; x++) {
+        sums[top + x] += line[x] * weight;
+        sums[below + x] += line[x] * (1 - weight);
+      }
+    }
+    return averaged(sums, w, h, (float) width / w * height / h);
+  }
+
+  private static int[] bins(int from, int to, float[] weights) {
+    int[] bins = new int[from];
+    double scale = (double) to / from;
+    for (int i = 0; i < from; i++) {
+      double start = i * scale;
+      double end = (i + 1) * scale;
+      int bin = Math.min(to - 1, (int) start);
+      bins[i] = bin;
+      weights[i] = end <= bin + 1 ? 1f : (float) ((bin + 1 - start) / (end - start));
+    }
+    return bins;
+  }
+
+  private static GreyImage averaged(float[] sums, int w, int h, float area) {
+    byte[] out = new byte[w * h];
+    float scale = 1 / area;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out[y * w + x] = (byte) Math.min(255, (int) (sums[y * (w + 1) + x] * scale + 0.5f));
+      }
+    }
+    return new GreyImage(w, h, out);
+  }
+
+  /** Returns this image enlarged {@code factor} times by bilinear interpolation. */
+  GreyImage enlarged(double factor) {
+    int w = (int) Math.round(width * factor);
+    int h = (int) Math.round(height * factor);
+    int[] x0 = new int[w];
+    float[] fx = new float[w];
+    for (int x = 0; x < w; x++) {
+      float source = Math.max(0, Math.min(width - 1.001f, (float) ((x + 0.5) / factor - 0.5)));
+      x0[x] = (int) source;
+      fx[x] = source - x0[x];
+    }
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      float source = Math.max(0, Math.min(height - 1.001f, (float) ((y + 0.5) / factor - 0.5)));
+      int top = (int) source * width;
+      int below = Math.min(height - 1, (int) source + 1) * width;
+      float fy = source - (int) source;
+      for (int x = 0; x < w; x++) {
+        int right = Math.min(width - 1, x0[x] + 1);
+        float upper = (luma[top + x0[x]] & 255) * (1 - fx[x]) + (luma[top + right] & 255) * fx[x];
+        float lower =
+            (luma[below + x0[x]] & 255) * (1 - fx[x]) + (luma[below + right] & 255) * fx[x];
+        out[y * w + x] = (byte) (int) (upper * (1 - fy) + lower * fy + 0.5f);
+      }
+    }
+    return new GreyImage(w, h, out);
+  }
+
+  /** Returns this image with its 1st to 99th luminance percentiles stretched to black and white. */
+  GreyImage stretched() {
+    int[] histogram = new int[256];
+    for (byte value : luma) {
+      histogram[value & 255]++;
+    }
+    int low = percentile(histogram, luma.length / 100);
+    int high = 255 - percentile(reversed(histogram), luma.length / 100);
+    if (high - low < 16 || low < 8 && high > 247) {
+      return this;
+    }
+    byte[] table = new byte[256];
+    for (int v = 0; v < 256; v++) {
+      table[v] = (byte) Math.max(0, Math.min(255, (v - low) * 255 / (high - low)));
+    }
+    byte[] out = new byte[luma.length];
+    for (int i = 0; i < luma.length; i++) {
+      out[i] = table[luma[i] & 255];
+    }
+    return new GreyImage(width, height, out);
+  }
+
+  private static int percentile(int[] histogram, int count) {
+    int seen = 0;
+    for (int v = 0; v < 256; v++) {
+      seen += histogram[v];
+      if (seen > count) {
+        return v;
+      }
+    }
+    return 255;
+  }
+
+  private static int[] reversed(int[] histogram) {
+    int[] out = new int[256];
+    for (int v = 0; v < 256; v++) {
+      out[v] = histogram[255 - v];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,43 @@
+package vn.bhyt.verifier.card;
+
+import java.util.Objects;
+
+/**
+ * A picture from which no card QR code could be read. The message describes the picture (size,
+ * format), never what the QR code says.
+ */
+public final class ImageDecodeException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why no QR code could be read. */
+  public enum Reason {
+    /** Not a PNG or JPEG image, or a damaged or truncated one. */
+    UNREADABLE,
+    /** A readable image in which no QR code could be decoded. */
+    NO_QR_CODE,
+    /** An image whose declared size exceeds what the decoder accepts. */
+    TOO_LARGE
+  }
+
+  private final Reason reason;
+
+  /** Creates an exception for {@code reason}, described by {@code message}. */
+  public ImageDecodeException(Reason reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * Creates an exception for {@code reason}, described by {@code message}, caused by {@code cause}.
+   */
+  public ImageDecodeException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Returns why no QR code could be read. */
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,59 @@
+package vn.bhyt.verifier.card;
+
+import com.google.zxing.Binarizer;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The order in which a picture is searched for a QR code: first a fast look at a reduced copy,
+ * which finds most codes, then slower looks that each rescue a different kind of bad photo.
+ */
+final class QrScan {
+
+  private static final int REDUCED_SIDE = 1000;
+  private static final int SMALL_SIDE = 1000;
+  private static final double ENLARGEMENT = 1.5;
+  private static final Map<DecodeHintType, Object> HINTS =
+      Map.of(
+          DecodeHintType.TRY_HARDER,
+          Boolean.TRUE,
+          DecodeHintType.CHARACTER_SET,
+          StandardCharsets.UTF_8.name());
+
+  private QrScan() {}
+
+  /** Returns the text of a QR code in {@code image}, or null if none could be decoded. */
+  static String find(GreyImage image) {
+    GreyImage reduced = image.shrunkTo(REDUCED_SIDE);
+    String text = decode(reduced.luminance(), HybridBinarizer::new);
+    if (text == null) {
+      text = decode(image.luminance(), GlobalHistogramBinarizer::new);
+    }
+    boolean small = Math.max(image.width(), image.height()) <= SMALL_SIDE;
+    if (text == null && small) {
+      text = decode(image.enlarged(ENLARGEMENT).luminance(), HybridBinarizer::new);
+    }
+    if (text == null && !small) {
+      text = decode(image.luminance(), HybridBinarizer::new);
+    }
+    if (text == null) {
+      text = decode(reduced.luminance().invert(), HybridBinarizer::new);
+    }
+    return text;
+  }
+
+  private static String decode(
+      LuminanceSource source, Function<LuminanceSource, Binarizer> binarizer) {
+    try {
+      return new FinderGridDecoder(binarizer.apply(source).getBlackMatrix(), HINTS).decode();
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+}
