@@ -2,9 +2,12 @@ package vn.bhyt.config;
 
 /** Every configuration key, with its environment variable, default and meaning. */
 public enum ConfigKey {
-  HTTP_BIND("http.bind", "127.0.0.1", "address the HTTP server listens on (0.0.0.0 for all interfaces)"),
-  HTTP_PORT("http.port", "8080", "HTTP port; 0 picks any free port (logged as `listening on port N`)"),
-  HTTP_MAX_BODY_BYTES("http.max-body-bytes", "8388608", "largest request body accepted; larger gets 413"),
+  HTTP_BIND(
+      "http.bind", "127.0.0.1", "address the HTTP server listens on (0.0.0.0 for all interfaces)"),
+  HTTP_PORT(
+      "http.port", "8080", "HTTP port; 0 picks any free port (logged as `listening on port N`)"),
+  HTTP_MAX_BODY_BYTES(
+      "http.max-body-bytes", "8388608", "largest request body accepted; larger gets 413"),
   HTTP_WORKER_THREADS(
       "http.worker-threads", "16", "threads for blocking work (database, image decoding)"),
   DB_URL(
@@ -17,19 +20,25 @@ public enum ConfigKey {
   DB_POOL_SIZE("db.pool-size", "10", "database connections in the pool"),
   FACILITY_CODE("facility.code", "79034", "this facility's 5-character code (`MA_CSKCB`)"),
   FACILITY_LEVEL(
-      "facility.level", "provincial", "this facility's level: central, provincial, district, commune"),
+      "facility.level",
+      "provincial",
+      "this facility's level: central, provincial, district, commune"),
   FUND_URL("fund.url", "", "base URL of the fund's API; empty: no online fund check"),
   FUND_USER("fund.user", "", "user name at the fund"),
   FUND_PASSWORD("fund.password", "", "password at the fund (secret)"),
   REGISTRY_CACHE_SIZE("registry.cache-size", "500000", "registry rows kept in memory"),
   REGISTRY_CACHE_TTL(
-      "registry.cache-ttl", "PT10M", "how long a cached registry row is trusted (ISO-8601 duration)"),
+      "registry.cache-ttl",
+      "PT10M",
+      "how long a cached registry row is trusted (ISO-8601 duration)"),
   REGISTRY_POLL_INTERVAL(
       "registry.poll-interval",
       "PT2S",
       "how often the server looks for rows changed by an import (ISO-8601 duration)"),
   REFERENCE_DIR(
-      "reference.dir", "", "directory with reference CSV files to use instead of the built-in ones"),
+      "reference.dir",
+      "",
+      "directory with reference CSV files to use instead of the built-in ones"),
   TIME_ZONE("time-zone", "Asia/Ho_Chi_Minh", "time zone of the facility (\"today\", timestamps)");
 
   private final String key;

@@ -73,7 +73,9 @@ public final class ConfigLoader {
             parse(ConfigKey.FACILITY_LEVEL, FacilityLevel::parse));
     var fund =
         new GatewayConfig.Fund(
-            httpUrl(ConfigKey.FUND_URL), get(ConfigKey.FUND_USER), new Secret(get(ConfigKey.FUND_PASSWORD)));
+            httpUrl(ConfigKey.FUND_URL),
+            get(ConfigKey.FUND_USER),
+            new Secret(get(ConfigKey.FUND_PASSWORD)));
     var registry =
         new GatewayConfig.Registry(
             intIn(ConfigKey.REGISTRY_CACHE_SIZE, 0, Integer.MAX_VALUE),
@@ -143,7 +145,9 @@ public final class ConfigLoader {
 
   private String jdbcUrl(ConfigKey key) {
     String value = get(key);
-    if (!value.isEmpty() && !value.startsWith("jdbc:mariadb:") && !value.startsWith("jdbc:mysql:")) {
+    if (!value.isEmpty()
+        && !value.startsWith("jdbc:mariadb:")
+        && !value.startsWith("jdbc:mysql:")) {
       problems.add(describe(key) + ": expected a jdbc:mariadb: URL");
     }
     return value;

@@ -50,7 +50,10 @@ public record GatewayConfig(
     StringBuilder out = new StringBuilder();
     for (ConfigKey key : ConfigKey.values()) {
       String value = effective.getOrDefault(key, "");
-      out.append(key.key()).append(" = ").append(key.secret() ? new Secret(value) : value).append('\n');
+      out.append(key.key())
+          .append(" = ")
+          .append(key.secret() ? new Secret(value) : value)
+          .append('\n');
     }
     return out.toString();
   }

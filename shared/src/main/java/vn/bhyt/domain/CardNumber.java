@@ -54,7 +54,9 @@ public record CardNumber(String value) {
     return OLD.matcher(value).matches() ? Model.OLD : Model.UNKNOWN;
   }
 
-  /** Whether an old-model number deviates from the strict form (letters in the number, level 6-7). */
+  /**
+   * Whether an old-model number deviates from the strict form (letters in the number, level 6-7).
+   */
   public boolean legacy() {
     return model() == Model.OLD && !OLD_STRICT.matcher(value).matches();
   }

@@ -57,7 +57,9 @@ public final class PartialDate {
     return date == null;
   }
 
-  /** Whether two dates denote the same day, comparing only years when either side has only a year. */
+  /**
+   * Whether two dates denote the same day, comparing only years when either side has only a year.
+   */
   public boolean sameAs(PartialDate other) {
     if (yearOnly() || other.yearOnly()) {
       return year == other.year;

@@ -18,8 +18,8 @@ import java.util.Map;
 import vn.bhyt.problem.ProblemType;
 
 /**
- * Aggregates a request's body up to a limit and answers 413 with a problem document beyond it,
- * also to clients that ask {@code Expect: 100-continue}.
+ * Aggregates a request's body up to a limit and answers 413 with a problem document beyond it, also
+ * to clients that ask {@code Expect: 100-continue}.
  *
  * <p>Like Netty's own aggregator, it keeps a keep-alive connection open and discards the rest of an
  * oversized body, so that the client can read the answer.
@@ -33,7 +33,8 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   }
 
   @Override
-  protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+  protected Object newContinueResponse(
+      HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
     Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
     if (answer instanceof FullHttpResponse r && r.status().code() == 413) {
       r.release();
@@ -55,12 +56,21 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   }
 
   private FullHttpResponse tooLarge() {
-    Response problem = Problems.response(ProblemType.BODY_TOO_LARGE,
-        "the body is larger than the limit of " + limit + " bytes", Map.of(), RequestIds.next());
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(problem.body()));
+    String id = RequestIds.next();
+    Response problem =
+        Problems.response(
+            ProblemType.BODY_TOO_LARGE,
+            "the body is larger than the limit of " + limit + " bytes",
+            Map.of(),
+            id);
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+            Unpooled.wrappedBuffer(problem.body()));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, problem.contentType());
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, problem.body().length);
+    response.headers().set("X-Request-Id", id);
     return response;
   }
 }

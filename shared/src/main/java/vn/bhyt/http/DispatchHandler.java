@@ -53,7 +53,9 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     String method = req.method().name();
     if (req.decoderResult().isFailure()) {
-      Response bad = Problems.response(ProblemType.MALFORMED_REQUEST, "the request could not be decoded", Map.of(), id);
+      Response bad =
+          Problems.response(
+              ProblemType.MALFORMED_REQUEST, "the request could not be decoded", Map.of(), id);
       write(ctx, bad, false, new Exchange(id, method, UNMATCHED, start, null));
       return;
     }
@@ -62,25 +64,39 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     try {
       match = router.match(req.method(), uri.path());
     } catch (ProblemException e) {
-      write(ctx, Problems.toResponse(e, id), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
+      write(
+          ctx,
+          Problems.toResponse(e, id),
+          keepAlive,
+          new Exchange(id, method, UNMATCHED, start, null));
       return;
     }
-    Request request = new Request(id, req.method(), uri.path(), uri.parameters(), req.headers().copy(),
-        ByteBufUtil.getBytes(req.content()), match.params(), null);
+    Request request =
+        new Request(
+            id,
+            req.method(),
+            uri.path(),
+            uri.parameters(),
+            req.headers().copy(),
+            ByteBufUtil.getBytes(req.content()),
+            match.params(),
+            null);
     Router.Route route = match.route();
     authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
         .thenCompose(principal -> invoke(route, request.withPrincipal(principal)))
-        .whenComplete((response, failure) -> {
-          Response r = failure == null ? response : Problems.toResponse(failure, id);
-          write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, request));
-        });
+        .whenComplete(
+            (response, failure) -> {
+              Response r = failure == null ? response : Problems.toResponse(failure, id);
+              write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, request));
+            });
   }
 
   private CompletionStage<Principal> authorize(Router.Route route, String authorization) {
     if (route.open()) {
       return CompletableFuture.completedFuture(null);
     }
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         || authorization.length() <= 7) {
       return CompletableFuture.failedFuture(
           new ProblemException(ProblemType.TOKEN_MISSING, "send 'Authorization: Bearer <token>'"));
@@ -90,10 +106,13 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   }
 
   private static Principal permit(Router.Route route, Optional<Principal> found) {
-    Principal p = found.orElseThrow(
-        () -> new ProblemException(ProblemType.TOKEN_UNKNOWN, "the token is unknown or revoked"));
+    Principal p =
+        found.orElseThrow(
+            () ->
+                new ProblemException(ProblemType.TOKEN_UNKNOWN, "the token is unknown or revoked"));
     if (!p.mayUse(route.roles())) {
-      throw new ProblemException(ProblemType.ROLE_FORBIDDEN,
+      throw new ProblemException(
+          ProblemType.ROLE_FORBIDDEN,
           "role " + p.role().code() + " may not use " + route.template());
     }
     return p;
@@ -108,8 +127,11 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   }
 
   private void write(ChannelHandlerContext ctx, Response r, boolean keepAlive, Exchange ex) {
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(r.status()),
+            Unpooled.wrappedBuffer(r.body()));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     response.headers().set("X-Request-Id", ex.id());
@@ -125,8 +147,15 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     metrics.record(ex.method(), ex.route(), r.status(), nanos);
     if (access.isInfoEnabled()) {
       Principal p = ex.request() == null ? null : ex.request().principal();
-      access.info("{} {} {} {} {}us {}B {}", ex.id(), ex.method(), ex.route(), r.status(), nanos / 1000,
-          r.body().length, p == null ? "-" : p.name());
+      access.info(
+          "{} {} {} {} {}us {}B {}",
+          ex.id(),
+          ex.method(),
+          ex.route(),
+          r.status(),
+          nanos / 1000,
+          r.body().length,
+          p == null ? "-" : p.name());
     }
   }
 

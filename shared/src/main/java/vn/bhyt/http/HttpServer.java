@@ -37,7 +37,12 @@ public final class HttpServer implements AutoCloseable {
    * @param port the port, or 0 for any free one
    */
   public static HttpServer start(
-      String bind, int port, int maxBodyBytes, Router router, Authenticator auth, MeterRegistry metrics)
+      String bind,
+      int port,
+      int maxBodyBytes,
+      Router router,
+      Authenticator auth,
+      MeterRegistry metrics)
       throws InterruptedException {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());

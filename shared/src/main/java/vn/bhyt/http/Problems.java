@@ -26,19 +26,33 @@ public final class Problems {
   public static Response toResponse(Throwable failure, String requestId) {
     Throwable cause = unwrap(failure);
     if (cause instanceof ProblemException p) {
-      log.warn("request {} answered {} {}: {}", requestId, p.type().status(), p.type().code(), p.detail());
+      log.warn(
+          "request {} answered {} {}: {}",
+          requestId,
+          p.type().status(),
+          p.type().code(),
+          p.detail());
       return response(p.type(), p.detail(), p.extensions(), requestId);
     }
     if (isDatabaseDown(cause)) {
       log.error("request {}: database unavailable", requestId, cause);
-      return response(ProblemType.UNAVAILABLE, "the database is not reachable; try again shortly", Map.of(), requestId);
+      return response(
+          ProblemType.UNAVAILABLE,
+          "the database is not reachable; try again shortly",
+          Map.of(),
+          requestId);
     }
     log.error("request {} failed", requestId, cause);
-    return response(ProblemType.INTERNAL_ERROR, "the gateway could not answer; the error is logged as request " + requestId, Map.of(), requestId);
+    return response(
+        ProblemType.INTERNAL_ERROR,
+        "the gateway could not answer; the error is logged as request " + requestId,
+        Map.of(),
+        requestId);
   }
 
   /** A problem document. */
-  public static Response response(ProblemType type, String detail, Map<String, Object> extensions, String requestId) {
+  public static Response response(
+      ProblemType type, String detail, Map<String, Object> extensions, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type.uri());
     body.put("title", type.title());
@@ -52,7 +66,8 @@ public final class Problems {
 
   private static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     return c;
@@ -63,7 +78,9 @@ public final class Problems {
       if (c instanceof SQLTransientException) {
         return true;
       }
-      if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+      if (c instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
         return true;
       }
     }

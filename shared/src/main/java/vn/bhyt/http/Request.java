@@ -40,7 +40,11 @@ public final class Request {
 
   /** Creates a request, for handler tests and in-process callers. */
   public static Request of(
-      HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+      HttpMethod method,
+      String path,
+      Map<String, List<String>> query,
+      HttpHeaders headers,
+      byte[] body) {
     return new Request("test", method, path, query, headers, body, Map.of(), null);
   }
 
@@ -99,7 +103,9 @@ public final class Request {
       return Locale.forLanguageTag("vi");
     }
     List<Locale> ranked =
-        Locale.filter(Locale.LanguageRange.parse(safeRanges(accept)), List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH));
+        Locale.filter(
+            Locale.LanguageRange.parse(safeRanges(accept)),
+            List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH));
     return ranked.isEmpty() ? Locale.forLanguageTag("vi") : ranked.get(0);
   }
 

@@ -11,12 +11,19 @@ import vn.bhyt.auth.Role;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 
-/** Routes by method and path template ({@code /api/v1/visits/{id}}), each with the roles it allows. */
+/**
+ * Routes by method and path template ({@code /api/v1/visits/{id}}), each with the roles it allows.
+ */
 public final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   /** One route. An empty role set means no token is needed. */
-  public record Route(HttpMethod method, String template, String[] segments, Set<Role> roles, RouteHandler handler) {
+  public record Route(
+      HttpMethod method,
+      String template,
+      String[] segments,
+      Set<Role> roles,
+      RouteHandler handler) {
     public boolean open() {
       return roles.isEmpty();
     }
@@ -28,7 +35,8 @@ public final class Router {
   /** Adds a route that needs a token of one of the roles (admin always passes). */
   public Router add(HttpMethod method, String template, Set<Role> roles, RouteHandler handler) {
     if (!template.startsWith("/")) {
-      throw new IllegalArgumentException("template: '" + template + "' (expected: starting with /)");
+      throw new IllegalArgumentException(
+          "template: '" + template + "' (expected: starting with /)");
     }
     routes.add(new Route(method, template, split(template), Set.copyOf(roles), handler));
     return this;
@@ -87,7 +95,8 @@ public final class Router {
   }
 
   private static String[] split(String path) {
-    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String p =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return p.substring(1).split("/", -1);
   }
 }

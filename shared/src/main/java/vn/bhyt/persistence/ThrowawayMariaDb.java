@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * machine's.
  */
 public final class ThrowawayMariaDb implements AutoCloseable {
-  private static final List<String> DIRS = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin");
+  private static final List<String> DIRS =
+      List.of("/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin");
   private static final String WATCHDOG =
       "\"$@\" & m=$!; trap 'kill $m; wait $m; exit 0' TERM INT;"
           + " while kill -0 %d 2>/dev/null && kill -0 $m 2>/dev/null; do sleep 1; done;"
@@ -57,13 +58,25 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     Path install = find("mariadb-install-db").orElseThrow(() -> missing("mariadb-install-db"));
     try {
       Path dir = Files.createTempDirectory("bhyt-mariadb-");
-      run(List.of(install.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-          "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db"), dir);
+      run(
+          List.of(
+              install.toString(),
+              "--no-defaults",
+              "--datadir=" + dir.resolve("data"),
+              "--user=root",
+              "--auth-root-authentication-method=normal",
+              "--skip-test-db"),
+          dir);
       int port = freePort();
-      List<String> cmd = new ArrayList<>(List.of("sh", "-c", WATCHDOG.formatted(ProcessHandle.current().pid()), "sh"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of("sh", "-c", WATCHDOG.formatted(ProcessHandle.current().pid()), "sh"));
       cmd.addAll(serverArgs(server, dir, port));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("server.log").toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("server.log").toFile())
+              .start();
       ThrowawayMariaDb db = new ThrowawayMariaDb(dir, p, port);
       db.awaitReady(Duration.ofSeconds(60));
       return db;
@@ -73,12 +86,22 @@ public final class ThrowawayMariaDb implements AutoCloseable {
   }
 
   private static List<String> serverArgs(Path server, Path dir, int port) {
-    return List.of(server.toString(), "--no-defaults", "--user=root",
-        "--datadir=" + dir.resolve("data"), "--socket=" + dir.resolve("mysqld.sock"),
-        "--pid-file=" + dir.resolve("mysqld.pid"), "--port=" + port, "--bind-address=127.0.0.1",
-        "--skip-name-resolve", "--character-set-server=utf8mb4",
-        "--collation-server=utf8mb4_unicode_ci", "--innodb-buffer-pool-size=256M",
-        "--innodb-flush-log-at-trx-commit=2", "--max-connections=500", "--skip-log-bin");
+    return List.of(
+        server.toString(),
+        "--no-defaults",
+        "--user=root",
+        "--datadir=" + dir.resolve("data"),
+        "--socket=" + dir.resolve("mysqld.sock"),
+        "--pid-file=" + dir.resolve("mysqld.pid"),
+        "--port=" + port,
+        "--bind-address=127.0.0.1",
+        "--skip-name-resolve",
+        "--character-set-server=utf8mb4",
+        "--collation-server=utf8mb4_unicode_ci",
+        "--innodb-buffer-pool-size=256M",
+        "--innodb-flush-log-at-trx-commit=2",
+        "--max-connections=500",
+        "--skip-log-bin");
   }
 
   /** The server's URL without a database, for the root user with no password. */
@@ -93,7 +116,8 @@ public final class ThrowawayMariaDb implements AutoCloseable {
   /** Creates an empty database and returns its JDBC URL. */
   public String createDatabase(String name) {
     if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
-      throw new IllegalArgumentException("database name: '" + name + "' (expected: [a-z][a-z0-9_]*)");
+      throw new IllegalArgumentException(
+          "database name: '" + name + "' (expected: [a-z][a-z0-9_]*)");
     }
     try (Connection c = DriverManager.getConnection(serverUrl(), "root", "");
         Statement s = c.createStatement()) {
@@ -134,12 +158,16 @@ public final class ThrowawayMariaDb implements AutoCloseable {
   }
 
   private static void run(List<String> command, Path dir) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("install.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("install.log").toFile())
+            .start();
     try {
       if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new IllegalStateException("mariadb-install-db failed; see " + dir.resolve("install.log"));
+        throw new IllegalStateException(
+            "mariadb-install-db failed; see " + dir.resolve("install.log"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -158,7 +186,8 @@ public final class ThrowawayMariaDb implements AutoCloseable {
 
   private static IllegalStateException missing(String program) {
     return new IllegalStateException(
-        program + " not found: install MariaDB (apt-get install mariadb-server) or set GATEWAY_DB_URL");
+        program
+            + " not found: install MariaDB (apt-get install mariadb-server) or set GATEWAY_DB_URL");
   }
 
   private static int freePort() throws IOException {

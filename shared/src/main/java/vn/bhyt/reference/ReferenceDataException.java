@@ -8,7 +8,11 @@ public final class ReferenceDataException extends RuntimeException {
   private final List<String> problems;
 
   public ReferenceDataException(List<String> problems) {
-    super("reference data has " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+    super(
+        "reference data has "
+            + problems.size()
+            + " problem(s):\n  "
+            + String.join("\n  ", problems));
     this.problems = List.copyOf(problems);
   }
 

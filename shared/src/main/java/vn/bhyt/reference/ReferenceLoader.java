@@ -39,10 +39,16 @@ final class ReferenceLoader {
     read("route-rules.csv", r -> routes.addAll(routeRules(r)));
     read(
         "vss-result-codes.csv",
-        r -> codes.put(r.require("code"), new ResultCode(r.require("code"), r.require("outcome"), r.require("meaning"))));
+        r ->
+            codes.put(
+                r.require("code"),
+                new ResultCode(r.require("code"), r.require("outcome"), r.require("meaning"))));
     groups.values().stream()
         .filter(g -> !levels.containsKey(g.usualLevel()))
-        .forEach(g -> problems.add("groups.csv: group " + g.code() + " has unknown level " + g.usualLevel()));
+        .forEach(
+            g ->
+                problems.add(
+                    "groups.csv: group " + g.code() + " has unknown level " + g.usualLevel()));
     if (!problems.isEmpty()) {
       throw new ReferenceDataException(problems);
     }
@@ -83,7 +89,8 @@ final class ReferenceLoader {
     FacilityLevel level = FacilityLevel.parse(r.require("facility_level"));
     String route = r.require("self_referred_route");
     if (!route.equals("right") && !route.equals("wrong")) {
-      throw new IllegalArgumentException("self_referred_route: '" + route + "' (expected: right|wrong)");
+      throw new IllegalArgumentException(
+          "self_referred_route: '" + route + "' (expected: right|wrong)");
     }
     String override = r.get("right_route_percent");
     String kinds = r.require("visit_kind");

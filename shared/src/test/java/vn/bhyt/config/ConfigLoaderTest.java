@@ -23,7 +23,9 @@ class ConfigLoaderTest {
   @Test
   void environmentWinsOverFileAndFileOverDefault() {
     String file = "# comment\nhttp.port = 9000\nfacility.code = 01043\n";
-    GatewayConfig c = ConfigLoader.load(file, Map.of("GATEWAY_HTTP_PORT", "0", "GATEWAY_FACILITY_LEVEL", "central"));
+    GatewayConfig c =
+        ConfigLoader.load(
+            file, Map.of("GATEWAY_HTTP_PORT", "0", "GATEWAY_FACILITY_LEVEL", "central"));
     assertThat(c.http().port()).isZero();
     assertThat(c.facility().code().value()).isEqualTo("01043");
     assertThat(c.facility().level()).isEqualTo(FacilityLevel.CENTRAL);
@@ -32,21 +34,30 @@ class ConfigLoaderTest {
   @Test
   void everyProblemIsReportedAtOnce() {
     String file = "http.port = 70000\nno.such.key = 1\nbroken line\n";
-    Map<String, String> env = Map.of("GATEWAY_FACILITY_LEVEL", "national", "GATEWAY_DB_URL", "postgres://x");
+    Map<String, String> env =
+        Map.of("GATEWAY_FACILITY_LEVEL", "national", "GATEWAY_DB_URL", "postgres://x");
     assertThatThrownBy(() -> ConfigLoader.load(file, env))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .hasSize(5)
-            .anyMatch(p -> p.contains("http.port"))
-            .anyMatch(p -> p.contains("unknown key 'no.such.key'"))
-            .anyMatch(p -> p.contains("line 3"))
-            .anyMatch(p -> p.contains("facility.level"))
-            .anyMatch(p -> p.contains("db.url")));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(5)
+                    .anyMatch(p -> p.contains("http.port"))
+                    .anyMatch(p -> p.contains("unknown key 'no.such.key'"))
+                    .anyMatch(p -> p.contains("line 3"))
+                    .anyMatch(p -> p.contains("facility.level"))
+                    .anyMatch(p -> p.contains("db.url")));
   }
 
   @Test
   void secretsAreMaskedInTheEffectiveConfiguration() {
-    GatewayConfig c = ConfigLoader.load("", Map.of("GATEWAY_DB_PASSWORD", "hunter2", "GATEWAY_FUND_PASSWORD", "s3cret"));
-    assertThat(c.describe()).contains("db.password = ****").doesNotContain("hunter2").doesNotContain("s3cret");
+    GatewayConfig c =
+        ConfigLoader.load(
+            "", Map.of("GATEWAY_DB_PASSWORD", "hunter2", "GATEWAY_FUND_PASSWORD", "s3cret"));
+    assertThat(c.describe())
+        .contains("db.password = ****")
+        .doesNotContain("hunter2")
+        .doesNotContain("s3cret");
     assertThat(c.db().password().toString()).isEqualTo("****");
     assertThat(c.db().password().value()).isEqualTo("hunter2");
   }

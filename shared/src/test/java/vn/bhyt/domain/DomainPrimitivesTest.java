@@ -47,8 +47,10 @@ class DomainPrimitivesTest {
     assertThat(FacilityCode.parse("79 - 034").value()).isEqualTo("79034");
     assertThat(FacilityCode.parse("79 \u2013 034").value()).isEqualTo("79034");
     assertThat(FacilityCode.parse("01-k12").value()).isEqualTo("01K12");
-    assertThatThrownBy(() -> FacilityCode.parse("7903")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FacilityCode.parse("AB034")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FacilityCode.parse("7903"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FacilityCode.parse("AB034"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -11,10 +11,11 @@ import vn.bhyt.problem.ProblemType;
 
 class RouterTest {
   private final RouteHandler none = r -> null;
-  private final Router router = new Router()
-      .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, none)
-      .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, none)
-      .open(HttpMethod.GET, "/health/live", none);
+  private final Router router =
+      new Router()
+          .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, none)
+          .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, none)
+          .open(HttpMethod.GET, "/health/live", none);
 
   @Test
   void bindsPathParameters() {
@@ -31,9 +32,12 @@ class RouterTest {
   @Test
   void unknownPathIs404AndWrongMethodIs405() {
     assertThatThrownBy(() -> router.match(HttpMethod.GET, "/nope"))
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
     assertThatThrownBy(() -> router.match(HttpMethod.GET, "/api/v1/visits"))
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));
     assertThatThrownBy(() -> router.match(HttpMethod.POST, "/api/v1/visits//discharge"))
         .isInstanceOf(ProblemException.class);
   }

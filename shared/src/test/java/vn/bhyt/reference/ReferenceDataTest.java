@@ -32,29 +32,51 @@ class ReferenceDataTest {
 
   @Test
   void routeRuleIsTheLatestInForce() {
-    assertThat(ref.routeRule(LocalDate.of(2020, 6, 1), FacilityLevel.PROVINCIAL, VisitKind.INPATIENT))
-        .get().extracting(RouteRule::selfReferredPercent).isEqualTo(60);
-    assertThat(ref.routeRule(LocalDate.of(2021, 1, 1), FacilityLevel.PROVINCIAL, VisitKind.INPATIENT))
-        .get().extracting(RouteRule::selfReferredPercent).isEqualTo(100);
-    assertThat(ref.routeRule(LocalDate.of(2026, 7, 1), FacilityLevel.PROVINCIAL, VisitKind.OUTPATIENT))
-        .get().extracting(RouteRule::selfReferredPercent).isEqualTo(50);
-    assertThat(ref.routeRule(LocalDate.of(2026, 6, 30), FacilityLevel.PROVINCIAL, VisitKind.OUTPATIENT))
-        .get().extracting(RouteRule::selfReferredPercent).isEqualTo(0);
+    assertThat(
+            ref.routeRule(LocalDate.of(2020, 6, 1), FacilityLevel.PROVINCIAL, VisitKind.INPATIENT))
+        .get()
+        .extracting(RouteRule::selfReferredPercent)
+        .isEqualTo(60);
+    assertThat(
+            ref.routeRule(LocalDate.of(2021, 1, 1), FacilityLevel.PROVINCIAL, VisitKind.INPATIENT))
+        .get()
+        .extracting(RouteRule::selfReferredPercent)
+        .isEqualTo(100);
+    assertThat(
+            ref.routeRule(LocalDate.of(2026, 7, 1), FacilityLevel.PROVINCIAL, VisitKind.OUTPATIENT))
+        .get()
+        .extracting(RouteRule::selfReferredPercent)
+        .isEqualTo(50);
+    assertThat(
+            ref.routeRule(
+                LocalDate.of(2026, 6, 30), FacilityLevel.PROVINCIAL, VisitKind.OUTPATIENT))
+        .get()
+        .extracting(RouteRule::selfReferredPercent)
+        .isEqualTo(0);
     assertThat(ref.routeRule(LocalDate.of(2026, 1, 1), FacilityLevel.COMMUNE, VisitKind.OUTPATIENT))
-        .get().extracting(RouteRule::rightRoutePercent).isEqualTo(100);
+        .get()
+        .extracting(RouteRule::rightRoutePercent)
+        .isEqualTo(100);
   }
 
   @Test
   void badFilesAreReportedTogether() {
-    ReferenceData.ReferenceFiles broken = name -> new StringReader(switch (name) {
-      case "groups.csv" -> "code,meaning,usual_level\nDN,x,9\n";
-      case "benefit-levels.csv" -> "level,fund_percent,caps_apply,transport,out_of_scope_paid\n4,180,no,no,no\n";
-      default -> "";
-    });
+    ReferenceData.ReferenceFiles broken =
+        name ->
+            new StringReader(
+                switch (name) {
+                  case "groups.csv" -> "code,meaning,usual_level\nDN,x,9\n";
+                  case "benefit-levels.csv" ->
+                      "level,fund_percent,caps_apply,transport,out_of_scope_paid\n4,180,no,no,no\n";
+                  default -> "";
+                });
     assertThatThrownBy(() -> ReferenceData.load(broken))
-        .isInstanceOfSatisfying(ReferenceDataException.class, e -> assertThat(e.problems())
-            .anyMatch(p -> p.startsWith("benefit-levels.csv: line 2"))
-            .anyMatch(p -> p.contains("provinces.csv"))
-            .anyMatch(p -> p.contains("group DN has unknown level 9")));
+        .isInstanceOfSatisfying(
+            ReferenceDataException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.startsWith("benefit-levels.csv: line 2"))
+                    .anyMatch(p -> p.contains("provinces.csv"))
+                    .anyMatch(p -> p.contains("group DN has unknown level 9")));
   }
 }

@@ -9,25 +9,39 @@ import org.junit.jupiter.api.Test;
 
 /** The pure packages stay pure: no Netty, no JDBC, no pool, no logging, no files. */
 class PurityTest {
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-      .importPackages("vn.bhyt.verifier");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("vn.bhyt.verifier");
 
   @Test
   void pureDomainPackagesDoNoIo() {
     noClasses()
-        .that().resideInAnyPackage("vn.bhyt.verifier.card..", "vn.bhyt.verifier.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "java.sql..", "javax.sql..",
-            "com.zaxxer..", "org.slf4j..", "ch.qos.logback..", "java.net..", "java.nio.file..")
+        .that()
+        .resideInAnyPackage("vn.bhyt.verifier.card..", "vn.bhyt.verifier.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.netty..",
+            "java.sql..",
+            "javax.sql..",
+            "com.zaxxer..",
+            "org.slf4j..",
+            "ch.qos.logback..",
+            "java.net..",
+            "java.nio.file..")
         .check(classes);
   }
 
   @Test
   void checkServiceKnowsNoTransportOrJdbc() {
     noClasses()
-        .that().resideInAPackage("vn.bhyt.verifier.check..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "java.sql..", "javax.sql..", "com.zaxxer..")
+        .that()
+        .resideInAPackage("vn.bhyt.verifier.check..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.netty..", "java.sql..", "javax.sql..", "com.zaxxer..")
         .check(classes);
   }
 }

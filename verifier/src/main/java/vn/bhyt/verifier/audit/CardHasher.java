@@ -19,13 +19,24 @@ import javax.sql.DataSource;
  * installation's own, made once and kept in the database.
  */
 public final class CardHasher {
-  private final SecretKeySpec key;
+  private final ThreadLocal<Mac> macs;
 
   public CardHasher(byte[] key) {
     if (key.length < 16) {
       throw new IllegalArgumentException("key: " + key.length + " bytes (expected: >= 16)");
     }
-    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> mac(spec));
+  }
+
+  private static Mac mac(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
   }
 
   /** The installation's hasher, creating its key on first use. */
@@ -33,11 +44,13 @@ public final class CardHasher {
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
     try (Connection c = ds.getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO installation (id, hash_key) VALUES (1, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT IGNORE INTO installation (id, hash_key) VALUES (1, ?)")) {
         ps.setBytes(1, fresh);
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT hash_key FROM installation WHERE id = 1");
+      try (PreparedStatement ps =
+              c.prepareStatement("SELECT hash_key FROM installation WHERE id = 1");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         return new CardHasher(rs.getBytes(1));
@@ -47,13 +60,7 @@ public final class CardHasher {
 
   /** The first 16 hex digits of the HMAC-SHA256 of a card number. */
   public String hash(String cardNumber) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] digest = mac.doFinal(cardNumber.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-    }
+    byte[] digest = macs.get().doFinal(cardNumber.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8);
   }
 }

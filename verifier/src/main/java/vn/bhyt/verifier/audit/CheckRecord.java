@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** One card check as the audit trail keeps it: no name, no card number, only its keyed hash. */
 public record CheckRecord(
-    String checkId, Instant checkedAt, String tokenName, String cardHash, String result, String outcome, String source) {}
+    String checkId,
+    Instant checkedAt,
+    String tokenName,
+    String cardHash,
+    String result,
+    String outcome,
+    String source) {}

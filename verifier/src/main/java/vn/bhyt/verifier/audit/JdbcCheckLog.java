@@ -38,8 +38,10 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
 
   public JdbcCheckLog(DataSource ds, MeterRegistry metrics) {
     this.ds = ds;
-    this.dropped = Counter.builder("audit.dropped").description("card checks not recorded: queue full")
-        .register(metrics == null ? Metrics.globalRegistry : metrics);
+    this.dropped =
+        Counter.builder("audit.dropped")
+            .description("card checks not recorded: queue full")
+            .register(metrics == null ? Metrics.globalRegistry : metrics);
     this.writer = new Thread(this::run, "audit-writer");
     writer.setDaemon(true);
     writer.start();
@@ -81,13 +83,16 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   }
 
   private void write(List<CheckRecord> batch) throws SQLException {
-    String sql = "INSERT IGNORE INTO card_check (check_id, checked_at, token_name, card_hash, result, outcome, source) VALUES "
-        + String.join(",", Collections.nCopies(batch.size(), "(?,?,?,?,?,?,?)"));
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "INSERT IGNORE INTO card_check (check_id, checked_at, token_name, card_hash, result, outcome, source) VALUES "
+            + String.join(",", Collections.nCopies(batch.size(), "(?,?,?,?,?,?,?)"));
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (CheckRecord r : batch) {
         ps.setString(i++, r.checkId());
-        ps.setTimestamp(i++, Timestamp.valueOf(r.checkedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
+        ps.setTimestamp(
+            i++, Timestamp.valueOf(r.checkedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
         ps.setString(i++, r.tokenName());
         ps.setString(i++, r.cardHash());
         ps.setString(i++, r.result());

@@ -46,8 +46,14 @@ public final class CardQrParser {
       throw new QrParseException(Reason.EMPTY, -1, "the QR text is empty");
     }
     if (text.length() > MAX_LENGTH) {
-      throw new QrParseException(Reason.TOO_LONG, -1,
-          "the QR text has " + text.length() + " characters (expected: at most " + MAX_LENGTH + ")");
+      throw new QrParseException(
+          Reason.TOO_LONG,
+          -1,
+          "the QR text has "
+              + text.length()
+              + " characters (expected: at most "
+              + MAX_LENGTH
+              + ")");
     }
     String[] fields = text.replace("\uFEFF", "").strip().split("\\|", -1);
     for (int i = 0; i < fields.length; i++) {
@@ -61,8 +67,16 @@ public final class CardQrParser {
       return citizenId(fields);
     }
     if (fields.length < MIN_FIELDS || fields.length > MAX_FIELDS) {
-      throw new QrParseException(Reason.WRONG_FIELD_COUNT, -1, "the QR text has " + fields.length
-          + " fields (expected: " + MIN_FIELDS + " to " + MAX_FIELDS + " and a final $)");
+      throw new QrParseException(
+          Reason.WRONG_FIELD_COUNT,
+          -1,
+          "the QR text has "
+              + fields.length
+              + " fields (expected: "
+              + MIN_FIELDS
+              + " to "
+              + MAX_FIELDS
+              + " and a final $)");
     }
     return card(fields);
   }
@@ -138,7 +152,8 @@ public final class CardQrParser {
       bytes[b] = (byte) (hi << 4 | lo);
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -157,7 +172,8 @@ public final class CardQrParser {
     try {
       return LocalDate.parse(v, CARD_DATE);
     } catch (DateTimeParseException e) {
-      throw new QrParseException(Reason.BAD_DATE, i, "field " + i + " is not a date (expected: dd/MM/yyyy)");
+      throw new QrParseException(
+          Reason.BAD_DATE, i, "field " + i + " is not a date (expected: dd/MM/yyyy)");
     }
   }
 
@@ -177,7 +193,8 @@ public final class CardQrParser {
     try {
       return LocalDate.parse(f[i], CITIZEN_DATE);
     } catch (DateTimeParseException e) {
-      throw new QrParseException(Reason.BAD_DATE, i, "field " + i + " is not a date (expected: ddMMyyyy)");
+      throw new QrParseException(
+          Reason.BAD_DATE, i, "field " + i + " is not a date (expected: ddMMyyyy)");
     }
   }
 

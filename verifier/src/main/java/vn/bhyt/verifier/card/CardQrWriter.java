@@ -25,7 +25,12 @@ public final class CardQrWriter {
     f.add(birth(p.birthDate()));
     f.add(p.sex() == null ? "-" : p.sex() == Sex.MALE ? "1" : "2");
     f.add(hex(p.address()));
-    f.add(p.registeredFacility() == null ? "-" : p.registeredFacility().province() + " - " + p.registeredFacility().value().substring(2));
+    f.add(
+        p.registeredFacility() == null
+            ? "-"
+            : p.registeredFacility().province()
+                + " - "
+                + p.registeredFacility().value().substring(2));
     f.add(date(p.validFrom()));
     f.add(date(p.validTo()));
     f.add(date(p.issuedOn()));

@@ -39,7 +39,12 @@ public final class CardCheckService {
    * @param clock the facility's clock: its zone decides "today" and the offset of timestamps
    */
   public CardCheckService(
-      Registry registry, FundClient fund, CardRules rules, CheckLog log, CardHasher hasher, Clock clock) {
+      Registry registry,
+      FundClient fund,
+      CardRules rules,
+      CheckLog log,
+      CardHasher hasher,
+      Clock clock) {
     this.registry = registry;
     this.fund = fund;
     this.rules = rules;
@@ -57,23 +62,30 @@ public final class CardCheckService {
   public CompletionStage<CheckResult> check(CheckRequest request, String checkedBy) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    Visit visit = new Visit(request.visitDate() == null ? today : request.visitDate(),
-        request.visitKind(), request.referral());
+    Visit visit =
+        new Visit(
+            request.visitDate() == null ? today : request.visitDate(),
+            request.visitKind(),
+            request.referral());
     Evidence evidence = request.evidence();
     return lookup(evidence)
         .thenCompose(entry -> judge(evidence, entry.orElse(null), visit))
-        .thenApply(verdict -> finish(evidence, verdict, now, checkedBy));
+        .thenApply(verdict -> finish(verdict, now, checkedBy));
   }
 
   private CompletionStage<Optional<RegistryEntry>> lookup(Evidence evidence) {
     if (evidence instanceof Evidence.Citizen c) {
-      return registry.byCitizenId(c.id().citizenId()).thenApply(found -> {
-        if (found.isEmpty()) {
-          throw new ProblemException(ProblemType.CITIZEN_ID_UNKNOWN,
-              "no card in the registry belongs to this citizen ID; scan the insurance card instead");
-        }
-        return found;
-      });
+      return registry
+          .byCitizenId(c.id().citizenId())
+          .thenApply(
+              found -> {
+                if (found.isEmpty()) {
+                  throw new ProblemException(
+                      ProblemType.CITIZEN_ID_UNKNOWN,
+                      "no card in the registry belongs to this citizen ID; scan the insurance card instead");
+                }
+                return found;
+              });
     }
     CardNumber number = CardRules.numberOf(evidence, null);
     if (number.model() == CardNumber.Model.UNKNOWN) {
@@ -85,18 +97,28 @@ public final class CardCheckService {
   private CompletionStage<Verdict> judge(Evidence evidence, RegistryEntry entry, Visit visit) {
     CardNumber number = CardRules.numberOf(evidence, entry);
     if (entry != null || number.model() == CardNumber.Model.UNKNOWN) {
-      return CompletableFuture.completedFuture(rules.judge(evidence, entry, FundState.NOT_CONFIGURED, visit));
+      return CompletableFuture.completedFuture(
+          rules.judge(evidence, entry, FundState.NOT_CONFIGURED, visit));
     }
     return fund.check(number, evidence.name(), evidence.birthDate())
         .thenApply(state -> rules.judge(evidence, null, state, visit));
   }
 
-  private CheckResult finish(Evidence evidence, Verdict verdict, Instant now, String checkedBy) {
+  private CheckResult finish(Verdict verdict, Instant now, String checkedBy) {
     String id = CheckIds.next(now);
-    String hash = verdict.card().number() == null ? null : hasher.hash(verdict.card().number().value());
-    log.record(new CheckRecord(id, now, checkedBy, hash, verdict.result(), verdict.outcome().code(),
-        verdict.source().code()));
-    OffsetDateTime at = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), clock.getZone());
+    String hash =
+        verdict.card().number() == null ? null : hasher.hash(verdict.card().number().value());
+    log.record(
+        new CheckRecord(
+            id,
+            now,
+            checkedBy,
+            hash,
+            verdict.result(),
+            verdict.outcome().code(),
+            verdict.source().code()));
+    OffsetDateTime at =
+        OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), clock.getZone());
     return new CheckResult(id, at, verdict);
   }
 }

@@ -1,12 +1,14 @@
 package vn.bhyt.verifier.check;
 
-import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Check ids: 26-character, time-ordered, random (ULID layout, Crockford base32). */
+/**
+ * Check ids: 26 characters, time-ordered, 80 random bits (ULID layout, Crockford base32). Unique,
+ * not secret.
+ */
 public final class CheckIds {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private CheckIds() {}
 
@@ -19,7 +21,7 @@ public final class CheckIds {
       millis >>>= 5;
     }
     byte[] random = new byte[10];
-    RANDOM.nextBytes(random);
+    ThreadLocalRandom.current().nextBytes(random);
     long hi = 0;
     long lo = 0;
     for (int i = 0; i < 5; i++) {

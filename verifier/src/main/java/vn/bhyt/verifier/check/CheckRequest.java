@@ -9,4 +9,5 @@ import vn.bhyt.verifier.rules.Evidence;
  *
  * @param visitDate the visit's date, or null for today at the facility
  */
-public record CheckRequest(Evidence evidence, LocalDate visitDate, VisitKind visitKind, boolean referral) {}
+public record CheckRequest(
+    Evidence evidence, LocalDate visitDate, VisitKind visitKind, boolean referral) {}

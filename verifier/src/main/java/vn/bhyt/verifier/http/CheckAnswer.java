@@ -31,10 +31,23 @@ public record CheckAnswer(
 
   /** The card as stated by the registry, else by the card itself. */
   public record Card(
-      String number, String ssn, String model, String group, Integer benefitLevel, String province,
-      String name, String birthDate, String sex, String address, String registeredFacility,
-      LocalDate validFrom, LocalDate validTo, LocalDate issuedOn, String livingArea,
-      LocalDate fiveYearsFrom, String replacedBy) {}
+      String number,
+      String ssn,
+      String model,
+      String group,
+      Integer benefitLevel,
+      String province,
+      String name,
+      String birthDate,
+      String sex,
+      String address,
+      String registeredFacility,
+      LocalDate validFrom,
+      LocalDate validTo,
+      LocalDate issuedOn,
+      String livingArea,
+      LocalDate fiveYearsFrom,
+      String replacedBy) {}
 
   /** The share the fund pays for this visit and why. */
   public record CoverageBlock(BigDecimal percent, String route, List<String> explanation) {}
@@ -43,38 +56,66 @@ public record CheckAnswer(
   public static CheckAnswer of(CheckResult check, Locale language) {
     Messages text = Messages.of(language);
     Verdict v = check.verdict();
-    List<Reason> reasons = v.findings().stream()
-        .map(f -> new Reason(f.code(), f.result(), f.severity().name().toLowerCase(Locale.ROOT),
-            text.format("reason." + f.code(), f.args())))
-        .toList();
-    return new CheckAnswer(v.result(), v.outcome().code(), message(v, text), reasons, card(v.card()),
-        coverage(v.coverage(), text), v.source().code(), check.checkId(), check.checkedAt());
+    List<Reason> reasons =
+        v.findings().stream()
+            .map(
+                f ->
+                    new Reason(
+                        f.code(),
+                        f.result(),
+                        f.severity().name().toLowerCase(Locale.ROOT),
+                        text.format("reason." + f.code(), f.args())))
+            .toList();
+    return new CheckAnswer(
+        v.result(),
+        v.outcome().code(),
+        message(v, text),
+        reasons,
+        card(v.card()),
+        coverage(v.coverage(), text),
+        v.source().code(),
+        check.checkId(),
+        check.checkedAt());
   }
 
   private static String message(Verdict v, Messages text) {
     if (v.outcome() == Outcome.UNCONFIRMED) {
       return text.format("outcome.unconfirmed", List.of());
     }
-    Finding top = v.findings().stream().filter(f -> v.result().equals(f.result())).findFirst().orElse(null);
+    Finding top =
+        v.findings().stream().filter(f -> v.result().equals(f.result())).findFirst().orElse(null);
     return top == null || text.has("result." + v.result()) && top.args().isEmpty()
         ? text.format("result." + v.result(), List.of())
         : text.format("reason." + top.code(), top.args());
   }
 
   private static Card card(CardFacts c) {
-    return new Card(c.number().value(), c.ssn(), c.number().model().code(), c.group(), c.benefitLevel(),
-        c.province(), c.name(), c.birthDate() == null ? null : c.birthDate().toString(),
-        c.sex() == null ? null : c.sex().code(), c.address(),
-        c.registeredFacility() == null ? null : c.registeredFacility().value(), c.validFrom(),
-        c.validTo(), c.issuedOn(), c.livingArea() == null ? null : c.livingArea().name(),
-        c.fiveYearsFrom(), c.replacedBy());
+    return new Card(
+        c.number().value(),
+        c.ssn(),
+        c.number().model().code(),
+        c.group(),
+        c.benefitLevel(),
+        c.province(),
+        c.name(),
+        c.birthDate() == null ? null : c.birthDate().toString(),
+        c.sex() == null ? null : c.sex().code(),
+        c.address(),
+        c.registeredFacility() == null ? null : c.registeredFacility().value(),
+        c.validFrom(),
+        c.validTo(),
+        c.issuedOn(),
+        c.livingArea() == null ? null : c.livingArea().name(),
+        c.fiveYearsFrom(),
+        c.replacedBy());
   }
 
   private static CoverageBlock coverage(Coverage c, Messages text) {
     if (c == null) {
       return null;
     }
-    List<String> lines = c.explanation().stream().map(e -> text.format("coverage." + e.code(), e.args())).toList();
+    List<String> lines =
+        c.explanation().stream().map(e -> text.format("coverage." + e.code(), e.args())).toList();
     return new CoverageBlock(c.percent(), c.route().code(), lines);
   }
 }

@@ -30,7 +30,8 @@ import vn.bhyt.verifier.rules.Evidence;
  * read with a problem. Problem details name fields, never their values.
  */
 public final class CheckRequests {
-  private static final Set<String> FIELDS = Set.of("qr", "cardNumber", "name", "birthDate", "visit");
+  private static final Set<String> FIELDS =
+      Set.of("qr", "cardNumber", "name", "birthDate", "visit");
   private static final Set<String> VISIT_FIELDS = Set.of("date", "kind", "referral");
 
   private CheckRequests() {}
@@ -42,7 +43,8 @@ public final class CheckRequests {
     try {
       node = Json.readTree(body);
     } catch (IOException e) {
-      throw new ProblemException(ProblemType.MALFORMED_JSON, "the body is not one well-formed JSON document in UTF-8");
+      throw new ProblemException(
+          ProblemType.MALFORMED_JSON, "the body is not one well-formed JSON document in UTF-8");
     }
     if (!node.isObject()) {
       throw fields("the body must be a JSON object");
@@ -71,8 +73,11 @@ public final class CheckRequests {
       evidence = evidence(parseQr(qr));
     } else {
       String birth = text(node, "birthDate", 10);
-      evidence = new Evidence.Typed(CardNumber.of(number), text(node, "name", 200),
-          birth == null ? null : partialDate(birth, "birthDate"));
+      evidence =
+          new Evidence.Typed(
+              CardNumber.of(number),
+              text(node, "name", 200),
+              birth == null ? null : partialDate(birth, "birthDate"));
     }
     JsonNode visit = node.get("visit");
     if (visit == null || visit.isNull()) {
@@ -88,7 +93,9 @@ public final class CheckRequests {
     if (referral != null && !referral.isNull() && !referral.isBoolean()) {
       throw fields("'visit.referral' must be true or false");
     }
-    return new CheckRequest(evidence, date == null ? null : date(date, "visit.date"),
+    return new CheckRequest(
+        evidence,
+        date == null ? null : date(date, "visit.date"),
         kind == null ? VisitKind.OUTPATIENT : kind(kind, "visit.kind"),
         referral != null && referral.asBoolean(false));
   }
@@ -98,8 +105,13 @@ public final class CheckRequests {
     requireBody(body);
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new ProblemException(ProblemType.INVALID_TEXT, "the body is not valid UTF-8 text");
     }
@@ -115,10 +127,16 @@ public final class CheckRequests {
     if (referral != null && !referral.equals("true") && !referral.equals("false")) {
       throw new ProblemException(ProblemType.BAD_PARAMETER, "referral must be true or false");
     }
-    return new CheckRequest(evidence,
-        date == null ? null : parameter(() -> LocalDate.parse(date), "visitDate must be yyyy-MM-dd"),
-        kind == null ? VisitKind.OUTPATIENT
-            : parameter(() -> VisitKind.parse(kind), "visitKind must be outpatient, inpatient or emergency"),
+    return new CheckRequest(
+        evidence,
+        date == null
+            ? null
+            : parameter(() -> LocalDate.parse(date), "visitDate must be yyyy-MM-dd"),
+        kind == null
+            ? VisitKind.OUTPATIENT
+            : parameter(
+                () -> VisitKind.parse(kind),
+                "visitKind must be outpatient, inpatient or emergency"),
         "true".equals(referral));
   }
 
@@ -132,19 +150,26 @@ public final class CheckRequests {
     try {
       return CardQrParser.parse(text);
     } catch (QrParseException e) {
-      throw new ProblemException(ProblemType.NOT_A_CARD, e.getMessage(), java.util.Map.of("reason", e.reason().name()));
+      throw new ProblemException(
+          ProblemType.NOT_A_CARD, e.getMessage(), java.util.Map.of("reason", e.reason().name()));
     }
   }
 
   private static Evidence evidence(Scan scan) {
-    return scan instanceof CardPayload card ? new Evidence.Scanned(card) : new Evidence.Citizen((CitizenIdPayload) scan);
+    return scan instanceof CardPayload card
+        ? new Evidence.Scanned(card)
+        : new Evidence.Citizen((CitizenIdPayload) scan);
   }
 
   private static void rejectUnknown(JsonNode node, Set<String> allowed, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw fields("unknown field '" + prefix + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'");
+        throw fields(
+            "unknown field '"
+                + prefix
+                + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                + "'");
       }
     }
   }

@@ -20,8 +20,12 @@ final class Messages {
 
   static Messages of(Locale locale) {
     Locale l = locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("vi");
-    return new Messages(ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(
-        ResourceBundle.Control.FORMAT_PROPERTIES)), l);
+    return new Messages(
+        ResourceBundle.getBundle(
+            BUNDLE,
+            l,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)),
+        l);
   }
 
   boolean has(String key) {

@@ -33,6 +33,7 @@ public final class CachingRegistry implements Registry, AutoCloseable {
   private final AsyncLoadingCache<RegistryKey, Optional<RegistryEntry>> cache;
   private ScheduledExecutorService poller;
   private Instant watermark;
+  private boolean clearing;
 
   public CachingRegistry(JdbcRegistry store, long maxSize, Duration ttl, Executor executor) {
     this.store = store;
@@ -62,10 +63,12 @@ public final class CachingRegistry implements Registry, AutoCloseable {
   }
 
   /** Starts looking for changed rows at a fixed interval. */
-  public void startPolling(ScheduledExecutorService scheduler, Duration interval) throws SQLException {
+  public void startPolling(ScheduledExecutorService scheduler, Duration interval)
+      throws SQLException {
     this.poller = scheduler;
     this.watermark = store.now();
-    scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Invalidates the rows changed since the last poll; runs on the polling thread. */
@@ -73,12 +76,18 @@ public final class CachingRegistry implements Registry, AutoCloseable {
     try {
       Instant now = store.now();
       List<JdbcRegistry.Change> changes = store.changedSince(watermark.minus(OVERLAP), POLL_LIMIT);
-      if (changes.size() >= POLL_LIMIT) {
-        log.info("registry changed in {}+ rows; clearing the cache", POLL_LIMIT);
+      boolean bulk = changes.size() >= POLL_LIMIT;
+      if (bulk) {
+        if (!clearing) {
+          log.info(
+              "registry changed in {}+ rows; clearing the cache until the changes settle",
+              POLL_LIMIT);
+        }
         cache.synchronous().invalidateAll();
       } else {
         changes.forEach(this::invalidate);
       }
+      clearing = bulk;
       watermark = now;
     } catch (SQLException | RuntimeException e) {
       log.warn("registry change poll failed: {}", e.toString());

@@ -9,7 +9,8 @@ import vn.bhyt.verifier.rules.FundState;
 /** The fund's online card check, asked when the registry has no row for a card. */
 public interface FundClient {
   /** No fund: every answer is {@link FundState#NOT_CONFIGURED}. */
-  FundClient NONE = (number, name, birthDate) -> CompletableFuture.completedFuture(FundState.NOT_CONFIGURED);
+  FundClient NONE =
+      (number, name, birthDate) -> CompletableFuture.completedFuture(FundState.NOT_CONFIGURED);
 
   /**
    * Asks the fund about a card. The stage completes with {@link FundState#UNAVAILABLE} rather than

@@ -14,16 +14,18 @@ import vn.bhyt.verifier.rules.RegistryEntry;
 
 /** The registry table, read with blocking JDBC calls. */
 public final class JdbcRegistry {
-  private static final String NEWEST = " ORDER BY replaced_by IS NULL DESC,"
-      + " COALESCE(valid_to, DATE '9999-12-31') DESC LIMIT 1";
-  private static final String BY_NUMBER = "SELECT " + RegistryColumns.LIST
-      + " FROM registry_card WHERE card_number = ?";
-  private static final String BY_NUMBER_OR_SSN = "SELECT " + RegistryColumns.LIST
-      + " FROM registry_card WHERE card_number = ? OR ssn = ?"
-      + " ORDER BY card_number = ? DESC, replaced_by IS NULL DESC,"
-      + " COALESCE(valid_to, DATE '9999-12-31') DESC LIMIT 1";
-  private static final String BY_CITIZEN = "SELECT " + RegistryColumns.LIST
-      + " FROM registry_card WHERE citizen_id = ?" + NEWEST;
+  private static final String NEWEST =
+      " ORDER BY replaced_by IS NULL DESC," + " COALESCE(valid_to, DATE '9999-12-31') DESC LIMIT 1";
+  private static final String BY_NUMBER =
+      "SELECT " + RegistryColumns.LIST + " FROM registry_card WHERE card_number = ?";
+  private static final String BY_NUMBER_OR_SSN =
+      "SELECT "
+          + RegistryColumns.LIST
+          + " FROM registry_card WHERE card_number = ? OR ssn = ?"
+          + " ORDER BY card_number = ? DESC, replaced_by IS NULL DESC,"
+          + " COALESCE(valid_to, DATE '9999-12-31') DESC LIMIT 1";
+  private static final String BY_CITIZEN =
+      "SELECT " + RegistryColumns.LIST + " FROM registry_card WHERE citizen_id = ?" + NEWEST;
 
   private final DataSource ds;
 
@@ -55,15 +57,21 @@ public final class JdbcRegistry {
   /** Rows changed at or after a time, at most {@code limit}, oldest first. */
   List<Change> changedSince(Instant since, int limit) throws SQLException {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT card_number, ssn, citizen_id, changed_at FROM registry_card"
-                + " WHERE changed_at >= ? ORDER BY changed_at LIMIT ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT card_number, ssn, citizen_id, changed_at FROM registry_card"
+                    + " WHERE changed_at >= ? ORDER BY changed_at LIMIT ?")) {
       ps.setTimestamp(1, Timestamp.from(since));
       ps.setInt(2, limit);
       List<Change> changes = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          changes.add(new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+          changes.add(
+              new Change(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getTimestamp(4).toInstant()));
         }
       }
       return changes;

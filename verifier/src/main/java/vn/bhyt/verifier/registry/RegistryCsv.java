@@ -92,7 +92,8 @@ final class RegistryCsv {
     return v;
   }
 
-  private static <T> T parse(CsvRecord r, String column, Function<String, T> parser, String expected) {
+  private static <T> T parse(
+      CsvRecord r, String column, Function<String, T> parser, String expected) {
     String v = r.get(column);
     if (v == null) {
       return null;

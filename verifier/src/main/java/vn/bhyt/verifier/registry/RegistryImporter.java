@@ -31,10 +31,16 @@ import vn.bhyt.verifier.rules.RegistryEntry;
 public final class RegistryImporter {
   static final int BATCH = 2_000;
   private static final int MAX_ERRORS_KEPT = 10_000;
-  private static final String UPSERT_HEAD = "INSERT INTO registry_card (" + RegistryColumns.LIST + ", row_hash) VALUES ";
-  private static final String UPSERT_TAIL = " ON DUPLICATE KEY UPDATE " + String.join(", ",
-      Arrays.stream((RegistryColumns.LIST + ", row_hash").split(",\\s*")).skip(1)
-          .map(c -> c + " = VALUES(" + c + ")").toList());
+  private static final String UPSERT_HEAD =
+      "INSERT INTO registry_card (" + RegistryColumns.LIST + ", row_hash) VALUES ";
+  private static final String UPSERT_TAIL =
+      " ON DUPLICATE KEY UPDATE "
+          + String.join(
+              ", ",
+              Arrays.stream((RegistryColumns.LIST + ", row_hash").split(",\\s*"))
+                  .skip(1)
+                  .map(c -> c + " = VALUES(" + c + ")")
+                  .toList());
 
   private final DataSource ds;
 
@@ -47,9 +53,11 @@ public final class RegistryImporter {
    *
    * @param progress told the number of rows read after every batch
    */
-  public ImportSummary importCsv(Reader in, LongConsumer progress) throws IOException, SQLException {
+  public ImportSummary importCsv(Reader in, LongConsumer progress)
+      throws IOException, SQLException {
     Counts counts = new Counts();
-    try (CsvReader csv = CsvReader.open(in); Connection c = ds.getConnection()) {
+    try (CsvReader csv = CsvReader.open(in);
+        Connection c = ds.getConnection()) {
       if (!csv.has("card_number")) {
         throw new CsvException(1, "the header has no card_number column");
       }
@@ -71,11 +79,17 @@ public final class RegistryImporter {
       write(c, batch, counts);
       progress.accept(counts.read);
     }
-    return new ImportSummary(counts.read, counts.inserted, counts.updated, counts.unchanged, counts.bad,
+    return new ImportSummary(
+        counts.read,
+        counts.inserted,
+        counts.updated,
+        counts.unchanged,
+        counts.bad,
         Collections.unmodifiableList(counts.errors));
   }
 
-  private void write(Connection c, Map<String, RegistryEntry> batch, Counts counts) throws SQLException {
+  private void write(Connection c, Map<String, RegistryEntry> batch, Counts counts)
+      throws SQLException {
     if (batch.isEmpty()) {
       return;
     }
@@ -101,9 +115,12 @@ public final class RegistryImporter {
     batch.clear();
   }
 
-  private static Map<String, byte[]> storedHashes(Connection c, java.util.Set<String> numbers) throws SQLException {
-    String sql = "SELECT card_number, row_hash FROM registry_card WHERE card_number IN ("
-        + String.join(",", Collections.nCopies(numbers.size(), "?")) + ")";
+  private static Map<String, byte[]> storedHashes(Connection c, java.util.Set<String> numbers)
+      throws SQLException {
+    String sql =
+        "SELECT card_number, row_hash FROM registry_card WHERE card_number IN ("
+            + String.join(",", Collections.nCopies(numbers.size(), "?"))
+            + ")";
     Map<String, byte[]> hashes = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
@@ -119,12 +136,15 @@ public final class RegistryImporter {
     return hashes;
   }
 
-  private static void upsert(Connection c, List<RegistryEntry> rows, List<byte[]> hashes) throws SQLException {
+  private static void upsert(Connection c, List<RegistryEntry> rows, List<byte[]> hashes)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    String tuple = "(" + String.join(",", Collections.nCopies(RegistryColumns.COUNT + 1, "?")) + ")";
-    String sql = UPSERT_HEAD + String.join(",", Collections.nCopies(rows.size(), tuple)) + UPSERT_TAIL;
+    String tuple =
+        "(" + String.join(",", Collections.nCopies(RegistryColumns.COUNT + 1, "?")) + ")";
+    String sql =
+        UPSERT_HEAD + String.join(",", Collections.nCopies(rows.size(), tuple)) + UPSERT_TAIL;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (int r = 0; r < rows.size(); r++) {

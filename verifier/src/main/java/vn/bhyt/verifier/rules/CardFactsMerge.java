@@ -14,7 +14,10 @@ final class CardFactsMerge {
         number,
         first(e == null ? null : e.ssn(), number.ssn()),
         first(e == null ? null : e.groupCode(), number.group()),
-        first(e == null ? null : e.benefitLevel(), p == null ? null : p.benefitLevel(), number.level()),
+        first(
+            e == null ? null : e.benefitLevel(),
+            p == null ? null : p.benefitLevel(),
+            number.level()),
         number.province(),
         first(e == null ? null : e.name(), evidence.name()),
         first(e == null ? null : e.birthDate(), evidence.birthDate()),

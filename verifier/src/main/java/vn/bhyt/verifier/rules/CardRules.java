@@ -7,7 +7,9 @@ import vn.bhyt.domain.CardNumber;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.card.CardPayload;
 
-/** Judges a card for a visit: every rule's findings, the result code, the outcome and the coverage. */
+/**
+ * Judges a card for a visit: every rule's findings, the result code, the outcome and the coverage.
+ */
 public final class CardRules {
   private final NumberRule numbers;
   private final CoverageRule coverage;
@@ -33,16 +35,23 @@ public final class CardRules {
     ValidityRule.check(card, visit, entry != null, findings::add);
     if (entry == null) {
       findings.add(Finding.of(FindingCode.NOT_IN_REGISTRY));
-      findings.add(Finding.of(switch (fund) {
-        case NOT_CONFIGURED -> FindingCode.FUND_NOT_CONFIGURED;
-        case UNAVAILABLE -> FindingCode.FUND_UNAVAILABLE;
-        case CARD_UNKNOWN -> FindingCode.CARD_UNKNOWN_TO_FUND;
-      }));
+      findings.add(
+          Finding.of(
+              switch (fund) {
+                case NOT_CONFIGURED -> FindingCode.FUND_NOT_CONFIGURED;
+                case UNAVAILABLE -> FindingCode.FUND_UNAVAILABLE;
+                case CARD_UNKNOWN -> FindingCode.CARD_UNKNOWN_TO_FUND;
+              }));
     }
     findings.sort(Comparator.comparing(f -> FindingCode.valueOf(f.code())));
     Outcome outcome = outcome(findings, entry != null);
     Coverage cover = outcome == Outcome.INVALID ? null : coverage.compute(card, visit, facility);
-    return new Verdict(result(findings), outcome, findings, card, cover,
+    return new Verdict(
+        result(findings),
+        outcome,
+        findings,
+        card,
+        cover,
         entry != null ? Source.REGISTRY : Source.CARD);
   }
 
@@ -57,7 +66,9 @@ public final class CardRules {
     if (!inRegistry) {
       return Outcome.UNCONFIRMED;
     }
-    return findings.stream().anyMatch(f -> f.severity() == Severity.WARNING) ? Outcome.WARNING : Outcome.VALID;
+    return findings.stream().anyMatch(f -> f.severity() == Severity.WARNING)
+        ? Outcome.WARNING
+        : Outcome.VALID;
   }
 
   /** The number a check is about: the scanned or typed one, or the registry's for a citizen ID. */

@@ -25,21 +25,24 @@ final class CoverageRule {
   Coverage compute(CardFacts card, Visit visit, Facility facility) {
     List<Explanation> why = new ArrayList<>();
     BenefitLevel level = level(card, why);
-    VisitKind ruleKind = visit.kind() == VisitKind.INPATIENT ? VisitKind.INPATIENT : VisitKind.OUTPATIENT;
+    VisitKind ruleKind =
+        visit.kind() == VisitKind.INPATIENT ? VisitKind.INPATIENT : VisitKind.OUTPATIENT;
     Optional<RouteRule> rule = reference.routeRule(visit.date(), facility.level(), ruleKind);
     Route route = route(card, visit, facility, rule, why);
     BigDecimal percent = BigDecimal.valueOf(level.fundPercent());
     if (route == Route.WRONG) {
       int share = rule.map(RouteRule::selfReferredPercent).orElse(0);
       percent = percent.multiply(BigDecimal.valueOf(share)).divide(HUNDRED);
-      why.add(Explanation.of("SELF_REFERRED_SHARE", share, facility.level().code(), ruleKind.code()));
+      why.add(
+          Explanation.of("SELF_REFERRED_SHARE", share, facility.level().code(), ruleKind.code()));
     } else if (rule.map(RouteRule::rightRoutePercent).isPresent()) {
       percent = BigDecimal.valueOf(rule.get().rightRoutePercent());
       why.add(Explanation.of("FACILITY_LEVEL_FULL", facility.level().code(), percent));
     } else if (level.fundPercent() < 100) {
       extras(card, visit, why);
     }
-    return new Coverage(percent.stripTrailingZeros(), route, why);
+    BigDecimal plain = percent.stripTrailingZeros();
+    return new Coverage(plain.scale() < 0 ? plain.setScale(0) : plain, route, why);
   }
 
   private BenefitLevel level(CardFacts card, List<Explanation> why) {
@@ -56,7 +59,11 @@ final class CoverageRule {
   }
 
   private static Route route(
-      CardFacts card, Visit visit, Facility facility, Optional<RouteRule> rule, List<Explanation> why) {
+      CardFacts card,
+      Visit visit,
+      Facility facility,
+      Optional<RouteRule> rule,
+      List<Explanation> why) {
     if (visit.kind() == VisitKind.EMERGENCY) {
       why.add(Explanation.of("ROUTE_EMERGENCY"));
       return Route.EMERGENCY;
@@ -73,7 +80,10 @@ final class CoverageRule {
       why.add(Explanation.of("ROUTE_LEVEL_IS_RIGHT", facility.level().code()));
       return Route.RIGHT;
     }
-    why.add(Explanation.of("ROUTE_SELF_REFERRED", card.registeredFacility() == null ? "-" : card.registeredFacility()));
+    why.add(
+        Explanation.of(
+            "ROUTE_SELF_REFERRED",
+            card.registeredFacility() == null ? "-" : card.registeredFacility()));
     return Route.WRONG;
   }
 

@@ -7,7 +7,9 @@ public enum Outcome {
   VALID,
   WARNING,
   INVALID,
-  /** Only the card itself could be checked: no registry row and no fund answer; nothing is wrong. */
+  /**
+   * Only the card itself could be checked: no registry row and no fund answer; nothing is wrong.
+   */
   UNCONFIRMED;
 
   public String code() {

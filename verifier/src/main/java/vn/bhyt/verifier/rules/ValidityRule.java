@@ -17,9 +17,11 @@ final class ValidityRule {
     }
     boolean ended = card.validTo() != null && visit.date().isAfter(card.validTo());
     if (ended || card.status() == CardStatus.EXPIRED) {
-      out.accept(card.replacedBy() != null
-          ? Finding.of(FindingCode.CARD_REPLACED, card.replacedBy())
-          : Finding.of(FindingCode.CARD_EXPIRED, card.validTo() == null ? "-" : card.validTo()));
+      out.accept(
+          card.replacedBy() != null
+              ? Finding.of(FindingCode.CARD_REPLACED, card.replacedBy())
+              : Finding.of(
+                  FindingCode.CARD_EXPIRED, card.validTo() == null ? "-" : card.validTo()));
     } else if (card.replacedBy() != null) {
       out.accept(Finding.of(FindingCode.CARD_REPLACED_STILL_VALID, card.replacedBy()));
     }

@@ -21,8 +21,9 @@ import vn.bhyt.verifier.rules.RegistryEntry;
 
 /** The registry against a real MariaDB: import, lookups, cache invalidation across processes. */
 class RegistryIT {
-  static final String HEADER = "card_number,ssn,citizen_id,name,birth_date,sex,registered_facility,valid_from,"
-      + "valid_to,status,replaced_by,five_years_from,living_area,benefit_level,group_code\n";
+  static final String HEADER =
+      "card_number,ssn,citizen_id,name,birth_date,sex,registered_facility,valid_from,"
+          + "valid_to,status,replaced_by,five_years_from,living_area,benefit_level,group_code\n";
   static TestDatabase db;
 
   @BeforeAll
@@ -36,16 +37,18 @@ class RegistryIT {
   }
 
   static ImportSummary load(String rows) throws Exception {
-    return new RegistryImporter(db.dataSource()).importCsv(new StringReader(HEADER + rows), n -> {});
+    return new RegistryImporter(db.dataSource())
+        .importCsv(new StringReader(HEADER + rows), n -> {});
   }
 
   @Test
   void importIsIdempotentAndReportsBadRowsByLine() throws Exception {
-    String rows = "DN4797900000001,,,Nguyễn Văn An,1990-01-31,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n"
-        + "DN4797900000002,,,\"Trần, Thị B\",1991,female,79034,2026-01-01,2026-12-31,,,,K1,4,DN\n"
-        + "DN4797900000003,,,Bad Date,31/01/1990,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n"
-        + "NOT-A-NUMBER,,,X,1990,male,79034,,,,,,,,\n"
-        + "DN4797900000004,,,Bad Status,1990,male,79034,,,lost,,,,4,DN\n";
+    String rows =
+        "DN4797900000001,,,Nguyễn Văn An,1990-01-31,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n"
+            + "DN4797900000002,,,\"Trần, Thị B\",1991,female,79034,2026-01-01,2026-12-31,,,,K1,4,DN\n"
+            + "DN4797900000003,,,Bad Date,31/01/1990,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n"
+            + "NOT-A-NUMBER,,,X,1990,male,79034,,,,,,,,\n"
+            + "DN4797900000004,,,Bad Status,1990,male,79034,,,lost,,,,4,DN\n";
     ImportSummary first = load(rows);
     assertThat(first.read()).isEqualTo(5);
     assertThat(first.inserted()).isEqualTo(2);
@@ -56,15 +59,18 @@ class RegistryIT {
     assertThat(again.inserted()).isZero();
     assertThat(again.updated()).isZero();
     assertThat(again.unchanged()).isEqualTo(2);
-    ImportSummary changed = load("DN4797900000001,,,Nguyễn Văn An,1990-01-31,male,79034,2026-01-01,2026-12-31,revoked,,,,4,DN\n");
+    ImportSummary changed =
+        load(
+            "DN4797900000001,,,Nguyễn Văn An,1990-01-31,male,79034,2026-01-01,2026-12-31,revoked,,,,4,DN\n");
     assertThat(changed.updated()).isEqualTo(1);
     assertThat(count()).isEqualTo(2);
   }
 
   @Test
   void findsCardsByNumberBySsnAndByCitizenId() throws Exception {
-    load("GD4790000000010,,,Võ Thanh Dũng,1968-11-02,male,79034,2025-01-01,2025-12-31,active,7900000010,,,4,GD\n"
-        + "7900000010,,079068000010,Võ Thanh Dũng,1968-11-02,male,79034,2026-01-01,,active,,2020-01-01,K2,4,GD\n");
+    load(
+        "GD4790000000010,,,Võ Thanh Dũng,1968-11-02,male,79034,2025-01-01,2025-12-31,active,7900000010,,,4,GD\n"
+            + "7900000010,,079068000010,Võ Thanh Dũng,1968-11-02,male,79034,2026-01-01,,active,,2020-01-01,K2,4,GD\n");
     JdbcRegistry store = new JdbcRegistry(db.dataSource());
     RegistryEntry old = store.find(RegistryKey.card("GD4790000000010")).orElseThrow();
     assertThat(old.replacedBy()).isEqualTo("7900000010");
@@ -73,38 +79,54 @@ class RegistryIT {
     assertThat(current.cardNumber().value()).isEqualTo("7900000010");
     assertThat(current.validTo()).isNull();
     assertThat(current.livingArea()).isNotNull();
-    assertThat(store.find(RegistryKey.citizen("079068000010"))).get()
-        .extracting(e -> e.cardNumber().value()).isEqualTo("7900000010");
+    assertThat(store.find(RegistryKey.citizen("079068000010")))
+        .get()
+        .extracting(e -> e.cardNumber().value())
+        .isEqualTo("7900000010");
     assertThat(store.find(RegistryKey.card("7900000099"))).isEmpty();
   }
 
   @Test
   void aNewNumberFindsTheNewestCardOfThatSsn() throws Exception {
-    load("HC4797900000020,,,Lý Mai,1980-02-02,female,79034,2025-01-01,2025-12-31,active,,,,4,HC\n"
-        + "HC1797900000020,,,Lý Mai,1980-02-02,female,79034,2026-01-01,2026-12-31,active,,,,1,HC\n");
-    Optional<RegistryEntry> e = new JdbcRegistry(db.dataSource()).find(RegistryKey.card("7900000020"));
+    load(
+        "HC4797900000020,,,Lý Mai,1980-02-02,female,79034,2025-01-01,2025-12-31,active,,,,4,HC\n"
+            + "HC1797900000020,,,Lý Mai,1980-02-02,female,79034,2026-01-01,2026-12-31,active,,,,1,HC\n");
+    Optional<RegistryEntry> e =
+        new JdbcRegistry(db.dataSource()).find(RegistryKey.card("7900000020"));
     assertThat(e).get().extracting(x -> x.cardNumber().value()).isEqualTo("HC1797900000020");
   }
 
   @Test
   void theCacheLearnsOfAnImportMadeElsewhere() throws Exception {
-    load("DN4797900000030,,,Hồ Văn Tâm,1970-01-01,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n");
+    load(
+        "DN4797900000030,,,Hồ Văn Tâm,1970-01-01,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n");
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    try (CachingRegistry cache = new CachingRegistry(new JdbcRegistry(db.dataSource()), 1000,
-        Duration.ofHours(1), Executors.newFixedThreadPool(2))) {
+    try (CachingRegistry cache =
+        new CachingRegistry(
+            new JdbcRegistry(db.dataSource()),
+            1000,
+            Duration.ofHours(1),
+            Executors.newFixedThreadPool(2))) {
       cache.startPolling(scheduler, Duration.ofHours(1));
       CardNumber n = CardNumber.of("DN4797900000030");
       CardNumber absent = CardNumber.of("DN4797900000031");
-      assertThat(cache.byCardNumber(n).toCompletableFuture().get()).get()
-          .extracting(RegistryEntry::status).isEqualTo(CardStatus.ACTIVE);
+      assertThat(cache.byCardNumber(n).toCompletableFuture().get())
+          .get()
+          .extracting(RegistryEntry::status)
+          .isEqualTo(CardStatus.ACTIVE);
       assertThat(cache.byCardNumber(absent).toCompletableFuture().get()).isEmpty();
-      load("DN4797900000030,,,Hồ Văn Tâm,1970-01-01,male,79034,2026-01-01,2026-12-31,revoked,,,,4,DN\n"
-          + "DN4797900000031,,,Hồ Văn Tú,1972-01-01,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n");
-      assertThat(cache.byCardNumber(n).toCompletableFuture().get()).get()
-          .extracting(RegistryEntry::status).isEqualTo(CardStatus.ACTIVE);
+      load(
+          "DN4797900000030,,,Hồ Văn Tâm,1970-01-01,male,79034,2026-01-01,2026-12-31,revoked,,,,4,DN\n"
+              + "DN4797900000031,,,Hồ Văn Tú,1972-01-01,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n");
+      assertThat(cache.byCardNumber(n).toCompletableFuture().get())
+          .get()
+          .extracting(RegistryEntry::status)
+          .isEqualTo(CardStatus.ACTIVE);
       cache.poll();
-      assertThat(cache.byCardNumber(n).toCompletableFuture().get()).get()
-          .extracting(RegistryEntry::status).isEqualTo(CardStatus.REVOKED);
+      assertThat(cache.byCardNumber(n).toCompletableFuture().get())
+          .get()
+          .extracting(RegistryEntry::status)
+          .isEqualTo(CardStatus.REVOKED);
       assertThat(cache.byCardNumber(absent).toCompletableFuture().get()).isPresent();
     } finally {
       scheduler.shutdownNow();
@@ -112,8 +134,11 @@ class RegistryIT {
   }
 
   private static long count() throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-        var rs = s.executeQuery("SELECT COUNT(*) FROM registry_card WHERE card_number LIKE 'DN479790000000_'")) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM registry_card WHERE card_number LIKE 'DN479790000000_'")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -6,7 +6,9 @@ import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
 
-/** Test-data builders for registry entries: {@code anEntry().withLevel(3).expiringOn(d).build()}. */
+/**
+ * Test-data builders for registry entries: {@code anEntry().withLevel(3).expiringOn(d).build()}.
+ */
 public final class Cards {
   private CardNumber number = CardNumber.of("DN4797912345678");
   private String ssn = "7912345678";
@@ -90,7 +92,23 @@ public final class Cards {
   }
 
   public RegistryEntry build() {
-    return new RegistryEntry(number, ssn, citizenId, name, birth, Sex.MALE, null, facility, from, to, null,
-        status, replacedBy, fiveYears, null, level, group);
+    return new RegistryEntry(
+        number,
+        ssn,
+        citizenId,
+        name,
+        birth,
+        Sex.MALE,
+        null,
+        facility,
+        from,
+        to,
+        null,
+        status,
+        replacedBy,
+        fiveYears,
+        null,
+        level,
+        group);
   }
 }

@@ -1,0 +1,145 @@
+package vn.bhyt.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import vn.bhyt.auth.Authenticator;
+import vn.bhyt.auth.Principal;
+import vn.bhyt.auth.Role;
+
+class DispatchHandlerTest {
+  private final Authenticator auth =
+      token ->
+          CompletableFuture.completedFuture(
+              token.equals("desk")
+                  ? Optional.of(new Principal("desk-1", Role.RECEPTION))
+                  : Optional.empty());
+  private final Router router =
+      new Router()
+          .open(
+              HttpMethod.GET,
+              "/health/live",
+              r -> CompletableFuture.completedFuture(Response.json(200, Map.of("status", "up"))))
+          .add(
+              HttpMethod.POST,
+              "/echo",
+              Role.RECEPTION,
+              r ->
+                  CompletableFuture.completedFuture(
+                      Response.json(
+                          200, Map.of("who", r.principal().name(), "bytes", r.body().length))))
+          .add(
+              HttpMethod.POST,
+              "/claims",
+              Role.BILLING,
+              r -> CompletableFuture.completedFuture(Response.json(200, Map.of())))
+          .add(
+              HttpMethod.POST,
+              "/boom",
+              Role.RECEPTION,
+              r -> {
+                throw new IllegalStateException("secret detail DN4010123456789");
+              });
+
+  private EmbeddedChannel channel(int limit) {
+    return new EmbeddedChannel(
+        new BodyLimitAggregator(limit),
+        new DispatchHandler(router, auth, new HttpMetrics(new SimpleMeterRegistry())));
+  }
+
+  private static FullHttpRequest request(HttpMethod method, String uri, String token, String body) {
+    FullHttpRequest r =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1, method, uri, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+    if (token != null) {
+      r.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+    }
+    return r;
+  }
+
+  private static String send(EmbeddedChannel ch, HttpRequest request, int status) {
+    ch.writeInbound(request);
+    FullHttpResponse response = ch.readOutbound();
+    assertThat(response.status().code()).isEqualTo(status);
+    assertThat(response.headers().get("X-Request-Id")).isNotBlank();
+    String body = response.content().toString(StandardCharsets.UTF_8);
+    response.release();
+    return body;
+  }
+
+  @Test
+  void openRoutesNeedNoToken() {
+    assertThat(send(channel(1024), request(HttpMethod.GET, "/health/live", null, ""), 200))
+        .contains("up");
+  }
+
+  @Test
+  void tokensAndRolesAreChecked() {
+    EmbeddedChannel ch = channel(1024);
+    assertThat(send(ch, request(HttpMethod.POST, "/echo", null, "x"), 401)).contains("AUTH-0001");
+    assertThat(send(ch, request(HttpMethod.POST, "/echo", "nope", "x"), 401)).contains("AUTH-0002");
+    assertThat(send(ch, request(HttpMethod.POST, "/claims", "desk", "x"), 403))
+        .contains("AUTH-0003");
+    assertThat(send(ch, request(HttpMethod.POST, "/echo", "desk", "hello"), 200))
+        .contains("\"who\":\"desk-1\"")
+        .contains("\"bytes\":5");
+  }
+
+  @Test
+  void failuresBecomeProblemsWithoutTheirDetails() {
+    String body = send(channel(1024), request(HttpMethod.POST, "/boom", "desk", "x"), 500);
+    assertThat(body)
+        .contains("GEN-0006")
+        .doesNotContain("DN4010123456789")
+        .doesNotContain("IllegalState");
+  }
+
+  @Test
+  void oversizedBodiesGetAProblem() {
+    EmbeddedChannel ch = channel(16);
+    HttpRequest start = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/echo");
+    start.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 17);
+    start.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer desk");
+    String body = send(ch, start, 413);
+    assertThat(body).contains("GEN-0003").contains("\"status\":413");
+    ch.writeInbound(
+        new DefaultLastHttpContent(Unpooled.copiedBuffer("x".repeat(17), StandardCharsets.UTF_8)));
+    assertThat(send(ch, request(HttpMethod.GET, "/health/live", null, ""), 200)).contains("up");
+  }
+
+  @Test
+  void expectContinueWithAnOversizedBodyGetsAProblem() {
+    HttpRequest start = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/echo");
+    start.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 1_000);
+    start.headers().set(HttpHeaderNames.EXPECT, "100-continue");
+    assertThat(send(channel(16), start, 413)).contains("GEN-0003");
+  }
+
+  @Test
+  void theRequestIdIsTheClientsWhenSane() {
+    EmbeddedChannel ch = channel(1024);
+    FullHttpRequest r = request(HttpMethod.GET, "/health/live", null, "");
+    r.headers().set("X-Request-Id", "abc-123");
+    ch.writeInbound(r);
+    FullHttpResponse response = ch.readOutbound();
+    assertThat(response.headers().get("X-Request-Id")).isEqualTo("abc-123");
+    response.release();
+  }
+}
