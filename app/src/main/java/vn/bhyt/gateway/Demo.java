@@ -1,0 +1,170 @@
+package vn.bhyt.gateway;
+
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.bhyt.auth.Role;
+import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.domain.CardNumber;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.PartialDate;
+import vn.bhyt.domain.Sex;
+import vn.bhyt.persistence.ThrowawayMariaDb;
+import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.card.CardPayload;
+import vn.bhyt.verifier.card.CardQrWriter;
+import vn.bhyt.verifier.registry.ImportSummary;
+import vn.bhyt.verifier.registry.RegistryImporter;
+
+/** Runs a self-contained demo: throwaway database, seeded registry, tokens, ready curl lines. */
+@Command(
+    name = "demo",
+    description = "Start a throwaway database and the gateway with demo cards and tokens.")
+final class Demo implements Callable<Integer> {
+  @Option(
+      names = "--cards",
+      defaultValue = "5000",
+      description = "random registry cards to seed (default: 5000)")
+  int cards;
+
+  @Override
+  public Integer call() throws Exception {
+    GatewayConfig config = ConfigFiles.load();
+    ThrowawayMariaDb throwaway = null;
+    if (!config.db().configured()) {
+      System.err.println("starting a throwaway MariaDB server…");
+      throwaway = ThrowawayMariaDb.start();
+      config =
+          config.withDb(
+              new GatewayConfig.Db(
+                  throwaway.createDatabase("bhyt_demo"),
+                  "root",
+                  new vn.bhyt.config.Secret(""),
+                  config.db().poolSize()));
+    }
+    ThrowawayMariaDb db = throwaway;
+    GatewayApp app;
+    try {
+      app = GatewayApp.start(config);
+    } catch (Exception e) {
+      if (db != null) {
+        db.close();
+      }
+      throw e;
+    }
+    LocalDate today = LocalDate.now(config.zone());
+    FacilityCode here = config.facility().code();
+    String csv = DemoRegistry.csv(2026, cards, ReferenceData.builtIn(), here, today);
+    ImportSummary seeded =
+        new RegistryImporter(app.dataSource()).importCsv(new StringReader(csv), rows -> {});
+    app.registry().invalidateAll();
+    Map<Role, String> tokens = new EnumMap<>(Role.class);
+    for (Role role : Role.values()) {
+      tokens.put(role, app.tokens().create(role, "demo-" + role.code()));
+    }
+    Path photo = Path.of("run", "demo", "card.png");
+    String qr = validCardQr(here, today);
+    DemoPhoto.write(photo, qr, "Nguyễn Văn An");
+    banner(System.out, app.port(), seeded, tokens, qr, photo);
+    if (db == null) {
+      Main.awaitShutdown(app);
+    } else {
+      Main.awaitShutdown(app, db);
+    }
+    return 0;
+  }
+
+  /** The QR text of the demo's valid card, as its paper card would carry it. */
+  static String validCardQr(FacilityCode here, LocalDate today) {
+    LocalDate jan1 = today.withDayOfYear(1);
+    return CardQrWriter.encode(
+        new CardPayload(
+            CardNumber.of(DemoCards.VALID),
+            "Nguyễn Văn An",
+            PartialDate.parse("1990-01-31"),
+            Sex.MALE,
+            "Công ty TNHH Demo",
+            here,
+            jan1,
+            jan1.plusYears(1).minusDays(1),
+            jan1.minusDays(10),
+            "79020123456789",
+            null,
+            null,
+            null,
+            "0a1b2c3d4e5f6a7b-7102",
+            null,
+            null,
+            14));
+  }
+
+  private static void banner(
+      PrintStream out,
+      int port,
+      ImportSummary seeded,
+      Map<Role, String> tokens,
+      String qr,
+      Path photo) {
+    String base = "http://127.0.0.1:" + port;
+    String auth = "-H \"Authorization: Bearer " + tokens.get(Role.RECEPTION) + "\"";
+    String verify = base + "/api/v1/cards/verify";
+    out.println();
+    out.println("BHYT gateway demo is running (" + seeded.line() + ").");
+    out.println("  card check: POST " + verify);
+    out.println("  health:     " + base + "/health/ready");
+    out.println("  metrics:    " + base + "/metrics");
+    out.println();
+    out.println("Tokens (the database is thrown away when the demo stops):");
+    tokens.forEach((role, token) -> out.printf("  %-10s %s%n", role.code(), token));
+    out.println();
+    out.println("Try:");
+    out.println("  # a scanned card QR (valid, registered here)");
+    out.println(
+        "  curl -s "
+            + auth
+            + " -H 'Content-Type: application/json' -d '{\"qr\":\""
+            + qr
+            + "\"}' "
+            + verify);
+    out.println("  # a photo of the card");
+    out.println(
+        "  curl -s "
+            + auth
+            + " -H 'Content-Type: image/png' --data-binary @"
+            + photo
+            + " "
+            + verify);
+    out.println("  # a typed card number, name and birth date (self-referred inpatient)");
+    out.println(
+        "  curl -s "
+            + auth
+            + " -H 'Content-Type: application/json' -d '{\"cardNumber\":\"HT3010100000005\","
+            + "\"name\":\"Bui Quoc Hai\",\"birthDate\":\"1950-08-08\",\"visit\":{\"kind\":\"inpatient\"}}' "
+            + verify);
+    out.println("  # an expired card, in English");
+    out.println(
+        "  curl -s "
+            + auth
+            + " -H 'Accept-Language: en' -H 'Content-Type: application/json' -d '{\"cardNumber\":\""
+            + DemoCards.EXPIRED
+            + "\",\"name\":\"Lê Việt Hưng\",\"birthDate\":\"1985-09-04\"}' "
+            + verify);
+    out.println("  # a wrong name (060)");
+    out.println(
+        "  curl -s "
+            + auth
+            + " -H 'Content-Type: application/json' -d '{\"cardNumber\":\""
+            + DemoCards.VALID
+            + "\",\"name\":\"Nguyen Van Binh\",\"birthDate\":\"1990-01-31\"}' "
+            + verify);
+    out.println();
+    out.println("Ctrl-C stops the gateway and the throwaway database.");
+    out.flush();
+  }
+}

@@ -1,0 +1,247 @@
+package vn.bhyt.gateway;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.HttpMethod;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bhyt.auth.JdbcTokenStore;
+import vn.bhyt.auth.Role;
+import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.http.HttpServer;
+import vn.bhyt.http.Response;
+import vn.bhyt.http.Router;
+import vn.bhyt.persistence.Database;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.audit.CardHasher;
+import vn.bhyt.verifier.audit.JdbcCheckLog;
+import vn.bhyt.verifier.card.QrImageDecoder;
+import vn.bhyt.verifier.check.CardCheckService;
+import vn.bhyt.verifier.http.VerifyHandler;
+import vn.bhyt.verifier.registry.CachingRegistry;
+import vn.bhyt.verifier.registry.FundClient;
+import vn.bhyt.verifier.registry.JdbcRegistry;
+import vn.bhyt.verifier.rules.CardRules;
+import vn.bhyt.verifier.rules.Facility;
+
+/** A running gateway: database pool, registry cache, card checks and the HTTP server. */
+public final class GatewayApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
+
+  private final HikariDataSource ds;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService scheduler;
+  private final CachingRegistry registry;
+  private final JdbcCheckLog checkLog;
+  private final HttpServer server;
+  private final JdbcTokenStore tokens;
+
+  private GatewayApp(Parts p) {
+    this.ds = p.ds;
+    this.workers = p.workers;
+    this.scheduler = p.scheduler;
+    this.registry = p.registry;
+    this.checkLog = p.checkLog;
+    this.server = p.server;
+    this.tokens = p.tokens;
+  }
+
+  /**
+   * Starts the gateway on a configured database: migrations, caches, the HTTP server.
+   *
+   * @throws IllegalArgumentException when no database is configured
+   */
+  public static GatewayApp start(GatewayConfig config) throws InterruptedException, SQLException {
+    if (!config.db().configured()) {
+      throw new IllegalArgumentException("db.url: empty (expected: a jdbc:mariadb: URL)");
+    }
+    log.info("starting with configuration:\n{}", config.describe());
+    Parts p = new Parts();
+    try {
+      p.build(config);
+      return new GatewayApp(p);
+    } catch (RuntimeException | SQLException | InterruptedException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public HikariDataSource dataSource() {
+    return ds;
+  }
+
+  public CachingRegistry registry() {
+    return registry;
+  }
+
+  public JdbcTokenStore tokens() {
+    return tokens;
+  }
+
+  @Override
+  public void close() {
+    new Parts(ds, workers, scheduler, registry, checkLog, server, tokens).close();
+  }
+
+  /** The parts under construction, closed in reverse order when any fails. */
+  private static final class Parts implements AutoCloseable {
+    HikariDataSource ds;
+    ExecutorService workers;
+    ScheduledExecutorService scheduler;
+    CachingRegistry registry;
+    JdbcCheckLog checkLog;
+    HttpServer server;
+    JdbcTokenStore tokens;
+
+    Parts() {}
+
+    Parts(
+        HikariDataSource ds,
+        ExecutorService workers,
+        ScheduledExecutorService scheduler,
+        CachingRegistry registry,
+        JdbcCheckLog checkLog,
+        HttpServer server,
+        JdbcTokenStore tokens) {
+      this.ds = ds;
+      this.workers = workers;
+      this.scheduler = scheduler;
+      this.registry = registry;
+      this.checkLog = checkLog;
+      this.server = server;
+      this.tokens = tokens;
+    }
+
+    void build(GatewayConfig config) throws InterruptedException, SQLException {
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(metrics);
+      new JvmGcMetrics().bindTo(metrics);
+      new JvmThreadMetrics().bindTo(metrics);
+      new ProcessorMetrics().bindTo(metrics);
+      ReferenceData reference =
+          config.referenceDir() == null
+              ? ReferenceData.builtIn()
+              : ReferenceData.fromDirectory(config.referenceDir());
+      ds = Database.open(config.db(), metrics);
+      workers = Executors.newFixedThreadPool(config.http().workerThreads(), named("worker"));
+      scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
+      registry =
+          new CachingRegistry(
+                  new JdbcRegistry(ds),
+                  config.registry().cacheSize(),
+                  config.registry().cacheTtl(),
+                  workers)
+              .withMetrics(metrics);
+      registry.startPolling(scheduler, config.registry().pollInterval());
+      checkLog = new JdbcCheckLog(ds, metrics);
+      tokens = new JdbcTokenStore(ds, workers);
+      CardRules rules =
+          new CardRules(
+              reference, new Facility(config.facility().code(), config.facility().level()));
+      CardCheckService checks =
+          new CardCheckService(
+              registry,
+              FundClient.NONE,
+              rules,
+              checkLog,
+              CardHasher.of(ds),
+              Clock.system(config.zone()));
+      Router router =
+          new Router()
+              .add(
+                  HttpMethod.POST,
+                  "/api/v1/cards/verify",
+                  Role.RECEPTION,
+                  new VerifyHandler(checks, QrImageDecoder.withDefaults(), workers))
+              .open(
+                  HttpMethod.GET,
+                  "/health/live",
+                  r -> done(Response.json(200, Map.of("status", "up"))))
+              .open(
+                  HttpMethod.GET,
+                  "/health/ready",
+                  r -> CompletableFuture.supplyAsync(this::ready, workers))
+              .open(
+                  HttpMethod.GET,
+                  "/metrics",
+                  r ->
+                      CompletableFuture.supplyAsync(
+                          () ->
+                              Response.text(
+                                  200,
+                                  "text/plain; version=0.0.4; charset=utf-8",
+                                  metrics.scrape()),
+                          workers));
+      server =
+          HttpServer.start(
+              config.http().bind(),
+              config.http().port(),
+              config.http().maxBodyBytes(),
+              router,
+              tokens,
+              metrics);
+    }
+
+    private Response ready() {
+      if (!Database.reachable(ds)) {
+        throw new ProblemException(ProblemType.UNAVAILABLE, "the database is not reachable");
+      }
+      return Response.json(200, Map.of("status", "ready", "database", "up"));
+    }
+
+    private static CompletableFuture<Response> done(Response r) {
+      return CompletableFuture.completedFuture(r);
+    }
+
+    private static ThreadFactory named(String prefix) {
+      AtomicInteger n = new AtomicInteger();
+      return r -> {
+        Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      };
+    }
+
+    @Override
+    public void close() {
+      if (server != null) {
+        server.close();
+      }
+      if (registry != null) {
+        registry.close();
+      }
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+      }
+      if (checkLog != null) {
+        checkLog.close();
+      }
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+      if (ds != null) {
+        ds.close();
+      }
+    }
+  }
+}

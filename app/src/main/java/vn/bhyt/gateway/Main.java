@@ -1,0 +1,181 @@
+package vn.bhyt.gateway;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.bhyt.auth.JdbcTokenStore;
+import vn.bhyt.auth.Role;
+import vn.bhyt.config.ConfigException;
+import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.persistence.Database;
+import vn.bhyt.verifier.registry.ImportSummary;
+import vn.bhyt.verifier.registry.RegistryImporter;
+
+/** The {@code gateway} command line. */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = "Hospital-side gateway for Vietnamese health insurance (BHYT).",
+    subcommands = {
+      Main.Serve.class,
+      Demo.class,
+      Main.RegistryCommand.class,
+      Main.TokenCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for a configuration or usage problem. */
+  static final int BAD_SETUP = 2;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          if (e instanceof ConfigException
+              || e instanceof IllegalArgumentException
+              || e instanceof IOException) {
+            commandLine.getErr().println("gateway: " + e.getMessage());
+            return BAD_SETUP;
+          }
+          throw e;
+        });
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Runs the gateway against the configured database until stopped. */
+  @Command(
+      name = "serve",
+      description = "Run the gateway against the configured database and fund.")
+  static final class Serve implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      GatewayConfig config = ConfigFiles.load();
+      GatewayApp app = GatewayApp.start(config);
+      awaitShutdown(app);
+      return 0;
+    }
+  }
+
+  /** {@code registry import FILE.csv}. */
+  @Command(name = "registry", description = "Manage the card registry.", subcommands = Import.class)
+  static final class RegistryCommand implements Runnable {
+    @Override
+    public void run() {
+      new CommandLine(this).usage(System.out);
+    }
+  }
+
+  /** Loads or refreshes registry rows from a CSV file. */
+  @Command(name = "import", description = "Load or refresh card registry rows from a CSV file.")
+  static final class Import implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.csv", description = "UTF-8 CSV with a header row")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      GatewayConfig config = ConfigFiles.load();
+      requireDb(config);
+      if (!Files.isReadable(file)) {
+        throw new IOException("cannot read " + file);
+      }
+      Progress progress = Progress.of(Files.size(file), System.err);
+      try (var ds = Database.open(config.db(), null);
+          BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(
+                      progress.track(Files.newInputStream(file)), StandardCharsets.UTF_8),
+                  1 << 16)) {
+        ImportSummary summary = new RegistryImporter(ds).importCsv(in, progress::rows);
+        progress.done();
+        report(summary, System.out);
+        return summary.bad() == 0 ? 0 : 1;
+      }
+    }
+  }
+
+  static void report(ImportSummary summary, PrintStream out) {
+    summary.errors().forEach(e -> out.println("line " + e.line() + ": " + e.message()));
+    if (summary.bad() > summary.errors().size()) {
+      out.println("… and " + (summary.bad() - summary.errors().size()) + " more bad rows");
+    }
+    out.println(summary.line());
+  }
+
+  /** {@code token create}. */
+  @Command(name = "token", description = "Manage bearer tokens.", subcommands = CreateToken.class)
+  static final class TokenCommand implements Runnable {
+    @Override
+    public void run() {
+      new CommandLine(this).usage(System.out);
+    }
+  }
+
+  /** Creates a token and prints it once. */
+  @Command(
+      name = "create",
+      description = "Create a bearer token; it is printed once, alone on the last line.")
+  static final class CreateToken implements Callable<Integer> {
+    @Option(
+        names = "--role",
+        required = true,
+        description = "reception, billing, inspector or admin")
+    String role;
+
+    @Option(names = "--name", required = true, description = "who holds it: a desk, a system")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+      Role parsed = Role.parse(role);
+      GatewayConfig config = ConfigFiles.load();
+      requireDb(config);
+      try (var ds = Database.open(config.db(), null)) {
+        String token = new JdbcTokenStore(ds, Runnable::run).create(parsed, name);
+        System.out.println(
+            "token for " + name.strip() + " (role " + parsed.code() + "); it is not shown again:");
+        System.out.println(token);
+      }
+      return 0;
+    }
+  }
+
+  static void requireDb(GatewayConfig config) {
+    if (!config.db().configured()) {
+      throw new IllegalArgumentException(
+          "db.url (GATEWAY_DB_URL) is empty: set it to the gateway's database, e.g. jdbc:mariadb://127.0.0.1:3306/bhyt");
+    }
+  }
+
+  static void awaitShutdown(AutoCloseable... parts) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (AutoCloseable p : parts) {
+                    try {
+                      p.close();
+                    } catch (Exception e) {
+                      System.err.println("gateway: error while stopping: " + e);
+                    }
+                  }
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+  }
+}
