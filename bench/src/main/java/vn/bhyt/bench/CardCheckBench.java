@@ -1,0 +1,138 @@
+package vn.bhyt.bench;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import vn.bhyt.domain.CardNumber;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.FacilityLevel;
+import vn.bhyt.domain.PartialDate;
+import vn.bhyt.domain.Sex;
+import vn.bhyt.domain.VisitKind;
+import vn.bhyt.http.Json;
+import vn.bhyt.persistence.TestDatabase;
+import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.audit.CardHasher;
+import vn.bhyt.verifier.audit.JdbcCheckLog;
+import vn.bhyt.verifier.card.CardPayload;
+import vn.bhyt.verifier.card.CardQrParser;
+import vn.bhyt.verifier.card.CardQrWriter;
+import vn.bhyt.verifier.check.CardCheckService;
+import vn.bhyt.verifier.check.CheckRequest;
+import vn.bhyt.verifier.check.CheckResult;
+import vn.bhyt.verifier.http.CheckAnswer;
+import vn.bhyt.verifier.registry.CachingRegistry;
+import vn.bhyt.verifier.registry.FundClient;
+import vn.bhyt.verifier.registry.JdbcRegistry;
+import vn.bhyt.verifier.registry.RegistryImporter;
+import vn.bhyt.verifier.rules.CardRules;
+import vn.bhyt.verifier.rules.Evidence;
+import vn.bhyt.verifier.rules.Facility;
+
+/**
+ * One card check from scanned QR text with the registry row in cache: parse, cache lookup, rules,
+ * audit record; and the same with the answer document serialised to JSON. The registry sits in a
+ * real (throwaway) MariaDB behind the real Caffeine cache; the audit writer runs.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CardCheckBench {
+  private static final String NUMBER = "DN4797912345678";
+  private TestDatabase db;
+  private ExecutorService workers;
+  private CachingRegistry registry;
+  private JdbcCheckLog audit;
+  private CardCheckService service;
+  private String qr;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    db = TestDatabase.create();
+    String csv =
+        "card_number,name,birth_date,sex,registered_facility,valid_from,valid_to,benefit_level,group_code\n"
+            + NUMBER
+            + ",Nguyễn Văn An,1990-01-31,male,79034,2026-01-01,2026-12-31,4,DN\n";
+    new RegistryImporter(db.dataSource()).importCsv(new StringReader(csv), n -> {});
+    workers = Executors.newFixedThreadPool(4);
+    registry =
+        new CachingRegistry(
+            new JdbcRegistry(db.dataSource()), 10_000, Duration.ofHours(1), workers);
+    audit = new JdbcCheckLog(db.dataSource(), null);
+    FacilityCode here = new FacilityCode("79034");
+    service =
+        new CardCheckService(
+            registry,
+            FundClient.NONE,
+            new CardRules(ReferenceData.builtIn(), new Facility(here, FacilityLevel.PROVINCIAL)),
+            audit,
+            CardHasher.of(db.dataSource()),
+            Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")));
+    qr =
+        CardQrWriter.encode(
+            new CardPayload(
+                CardNumber.of(NUMBER),
+                "Nguyễn Văn An",
+                PartialDate.parse("1990-01-31"),
+                Sex.MALE,
+                "Công ty TNHH Demo",
+                here,
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                LocalDate.of(2025, 12, 20),
+                "79020123456789",
+                null,
+                null,
+                null,
+                "0a1b2c3d4e5f6a7b-7102",
+                null,
+                null,
+                14));
+    check();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    audit.close();
+    registry.close();
+    workers.shutdownNow();
+    db.close();
+  }
+
+  @Benchmark
+  public CheckResult check() throws Exception {
+    CheckRequest request =
+        new CheckRequest(
+            new Evidence.Scanned((CardPayload) CardQrParser.parse(qr)),
+            null,
+            VisitKind.OUTPATIENT,
+            false);
+    return service.check(request, "bench").toCompletableFuture().join();
+  }
+
+  @Benchmark
+  public byte[] checkAndAnswer() throws Exception {
+    return Json.write(CheckAnswer.of(check(), Locale.forLanguageTag("vi")));
+  }
+}
