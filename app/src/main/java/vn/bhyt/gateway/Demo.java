@@ -84,7 +84,7 @@ final class Demo implements Callable<Integer> {
   static String validCardQr(FacilityCode here, LocalDate today) {
     LocalDate jan1 = today.withDayOfYear(1);
     return CardQrWriter.encode(
-        new CardPayload(
+        CardPayload.printed(
             CardNumber.of(DemoCards.VALID),
             "Nguyễn Văn An",
             PartialDate.parse("1990-01-31"),
@@ -92,16 +92,7 @@ final class Demo implements Callable<Integer> {
             "Công ty TNHH Demo",
             here,
             jan1,
-            jan1.plusYears(1).minusDays(1),
-            jan1.minusDays(10),
-            "79020123456789",
-            null,
-            null,
-            null,
-            "0a1b2c3d4e5f6a7b-7102",
-            null,
-            null,
-            14));
+            jan1.plusYears(1).minusDays(1)));
   }
 
   private static void banner(

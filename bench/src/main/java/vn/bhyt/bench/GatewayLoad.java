@@ -93,7 +93,7 @@ public final class GatewayLoad {
           .append(",4,DN\n");
       if (i < SCANNED) {
         CardPayload p =
-            new CardPayload(
+            CardPayload.printed(
                 CardNumber.of(number),
                 name,
                 PartialDate.parse("1990-01-31"),
@@ -101,16 +101,7 @@ public final class GatewayLoad {
                 "Công ty TNHH Demo",
                 here,
                 jan1,
-                dec31,
-                jan1.minusDays(10),
-                "79020123456789",
-                null,
-                null,
-                null,
-                "0a1b2c3d4e5f6a7b-7102",
-                null,
-                null,
-                14);
+                dec31);
         bodies.add(Json.mapper().writeValueAsString(Map.of("qr", CardQrWriter.encode(p))));
       }
     }

@@ -34,4 +34,40 @@ public record CardPayload(
     Integer benefitLevel,
     String issuingOffice,
     int fields)
-    implements Scan {}
+    implements Scan {
+
+  /**
+   * The payload an old-model card prints for a holder: issued ten days before its start, with an
+   * address, a management code and a check string, and no guardian, living area or five-year date.
+   */
+  public static CardPayload printed(
+      CardNumber number,
+      String name,
+      PartialDate birthDate,
+      Sex sex,
+      String address,
+      FacilityCode facility,
+      LocalDate validFrom,
+      LocalDate validTo) {
+    return new CardPayload(
+        number,
+        name,
+        birthDate,
+        sex,
+        address,
+        facility,
+        validFrom,
+        validTo,
+        validFrom.minusDays(10),
+        facility.province()
+            + "020"
+            + (number.ssn() == null ? "0000000000" : number.ssn()).substring(0, 9),
+        null,
+        null,
+        null,
+        "0a1b2c3d4e5f6a7b-7102",
+        null,
+        null,
+        14);
+  }
+}
