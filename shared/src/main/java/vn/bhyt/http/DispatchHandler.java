@@ -34,6 +34,7 @@ import vn.bhyt.problem.ProblemType;
 @ChannelHandler.Sharable
 final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger access = LoggerFactory.getLogger("vn.bhyt.http.access");
+  private static final Logger log = LoggerFactory.getLogger(DispatchHandler.class);
   private static final String UNMATCHED = "unmatched";
 
   private final Router router;
@@ -60,18 +61,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-    Router.Match match;
-    try {
-      match = router.match(req.method(), uri.path());
-    } catch (ProblemException e) {
-      write(
-          ctx,
-          Problems.toResponse(e, id),
-          keepAlive,
-          new Exchange(id, method, UNMATCHED, start, null));
-      return;
-    }
-    Request request =
+    Request unrouted =
         new Request(
             id,
             req.method(),
@@ -79,16 +69,39 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             uri.parameters(),
             req.headers().copy(),
             ByteBufUtil.getBytes(req.content()),
-            match.params(),
+            Map.of(),
             null);
+    Router.Match match;
+    try {
+      match = router.match(req.method(), uri.path());
+    } catch (ProblemException e) {
+      write(ctx, failure(e, unrouted), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
+      return;
+    }
+    Request request = unrouted.withPathParams(match.params());
     Router.Route route = match.route();
     authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
         .thenCompose(principal -> invoke(route, request.withPrincipal(principal)))
         .whenComplete(
             (response, failure) -> {
-              Response r = failure == null ? response : Problems.toResponse(failure, id);
+              Response r = failure == null ? response : failure(failure, request);
               write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, request));
             });
+  }
+
+  private Response failure(Throwable failure, Request request) {
+    FailureRenderer renderer = router.failureRenderer(request.path());
+    if (renderer == null) {
+      return Problems.toResponse(failure, request.id());
+    }
+    ProblemException problem = Problems.classify(failure, request.id());
+    try {
+      return renderer.render(problem, request);
+    } catch (RuntimeException e) {
+      log.error("request {}: the failure renderer failed", request.id(), e);
+      return Problems.response(
+          problem.type(), problem.detail(), problem.extensions(), request.id());
+    }
   }
 
   private CompletionStage<Principal> authorize(Router.Route route, String authorization) {
@@ -161,7 +174,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LoggerFactory.getLogger(DispatchHandler.class).debug("connection closed: {}", cause.toString());
+    log.debug("connection closed: {}", cause.toString());
     ctx.close();
   }
 

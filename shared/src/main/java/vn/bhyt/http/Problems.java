@@ -24,6 +24,15 @@ public final class Problems {
 
   /** The response for a failure while answering a request. */
   public static Response toResponse(Throwable failure, String requestId) {
+    ProblemException p = classify(failure, requestId);
+    return response(p.type(), p.detail(), p.extensions(), requestId);
+  }
+
+  /**
+   * The problem to answer for a failure while answering a request, logged: a {@link
+   * ProblemException} as it is, an unreachable database as 503, anything else as 500.
+   */
+  public static ProblemException classify(Throwable failure, String requestId) {
     Throwable cause = unwrap(failure);
     if (cause instanceof ProblemException p) {
       log.warn(
@@ -32,22 +41,17 @@ public final class Problems {
           p.type().status(),
           p.type().code(),
           p.detail());
-      return response(p.type(), p.detail(), p.extensions(), requestId);
+      return p;
     }
     if (isDatabaseDown(cause)) {
       log.error("request {}: database unavailable", requestId, cause);
-      return response(
-          ProblemType.UNAVAILABLE,
-          "the database is not reachable; try again shortly",
-          Map.of(),
-          requestId);
+      return new ProblemException(
+          ProblemType.UNAVAILABLE, "the database is not reachable; try again shortly");
     }
     log.error("request {} failed", requestId, cause);
-    return response(
+    return new ProblemException(
         ProblemType.INTERNAL_ERROR,
-        "the gateway could not answer; the error is logged as request " + requestId,
-        Map.of(),
-        requestId);
+        "the gateway could not answer; the error is logged as request " + requestId);
   }
 
   /** A problem document. */

@@ -48,6 +48,10 @@ public final class Request {
     return new Request("test", method, path, query, headers, body, Map.of(), null);
   }
 
+  Request withPathParams(Map<String, String> params) {
+    return new Request(id, method, path, query, headers, body, params, principal);
+  }
+
   Request withPrincipal(Principal p) {
     return new Request(id, method, path, query, headers, body, pathParams, p);
   }

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import vn.bhyt.problem.ProblemType;
  */
 public final class Router {
   private final List<Route> routes = new ArrayList<>();
+  private final Map<String, FailureRenderer> renderers = new LinkedHashMap<>();
 
   /** One route. An empty role set means no token is needed. */
   public record Route(
@@ -50,6 +52,33 @@ public final class Router {
   /** Adds a route anyone may call. */
   public Router open(HttpMethod method, String template, RouteHandler handler) {
     return add(method, template, Set.of(), handler);
+  }
+
+  /**
+   * Answers the failures of every request under a path prefix ({@code /fhir}) with a renderer
+   * instead of problem documents: unknown paths and methods below it, tokens, roles and handler
+   * failures.
+   */
+  public Router renderFailures(String pathPrefix, FailureRenderer renderer) {
+    if (!pathPrefix.startsWith("/") || pathPrefix.length() > 1 && pathPrefix.endsWith("/")) {
+      throw new IllegalArgumentException(
+          "path prefix: '" + pathPrefix + "' (expected: starting and not ending with /)");
+    }
+    renderers.put(pathPrefix, renderer);
+    return this;
+  }
+
+  /** The renderer for the failures of requests on a path, or null for problem documents. */
+  FailureRenderer failureRenderer(String path) {
+    for (Map.Entry<String, FailureRenderer> e : renderers.entrySet()) {
+      String prefix = e.getKey();
+      if (path.equals(prefix)
+          || path.startsWith(prefix)
+              && (prefix.equals("/") || path.charAt(prefix.length()) == '/')) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /**

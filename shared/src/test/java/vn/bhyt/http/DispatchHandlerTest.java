@@ -27,9 +27,11 @@ class DispatchHandlerTest {
   private final Authenticator auth =
       token ->
           CompletableFuture.completedFuture(
-              token.equals("desk")
-                  ? Optional.of(new Principal("desk-1", Role.RECEPTION))
-                  : Optional.empty());
+              switch (token) {
+                case "desk" -> Optional.of(new Principal("desk-1", Role.RECEPTION));
+                case "his" -> Optional.of(new Principal("his", Role.BILLING));
+                default -> Optional.empty();
+              });
   private final Router router =
       new Router()
           .open(
@@ -55,7 +57,21 @@ class DispatchHandlerTest {
               Role.RECEPTION,
               r -> {
                 throw new IllegalStateException("secret detail DN4010123456789");
-              });
+              })
+          .add(
+              HttpMethod.GET,
+              "/own/{id}",
+              Role.BILLING,
+              r -> {
+                throw new IllegalStateException("secret detail DN4010123456789");
+              })
+          .renderFailures(
+              "/own",
+              (problem, r) ->
+                  Response.text(
+                      problem.type().status(),
+                      "text/plain",
+                      "own " + problem.type().code() + " " + r.path()));
 
   private EmbeddedChannel channel(int limit) {
     return new EmbeddedChannel(
@@ -109,6 +125,23 @@ class DispatchHandlerTest {
         .contains("GEN-0006")
         .doesNotContain("DN4010123456789")
         .doesNotContain("IllegalState");
+  }
+
+  @Test
+  void failuresUnderAPrefixUseItsRenderer() {
+    EmbeddedChannel ch = channel(1024);
+    assertThat(send(ch, request(HttpMethod.GET, "/own/a/b", "desk", ""), 404))
+        .isEqualTo("own GEN-0001 /own/a/b");
+    assertThat(send(ch, request(HttpMethod.POST, "/own/a", "desk", ""), 405))
+        .isEqualTo("own GEN-0002 /own/a");
+    assertThat(send(ch, request(HttpMethod.GET, "/own/a", null, ""), 401))
+        .isEqualTo("own AUTH-0001 /own/a");
+    assertThat(send(ch, request(HttpMethod.GET, "/own/a", "desk", ""), 403))
+        .isEqualTo("own AUTH-0003 /own/a");
+    assertThat(send(ch, request(HttpMethod.GET, "/own/a", "his", ""), 500))
+        .isEqualTo("own GEN-0006 /own/a");
+    assertThat(send(ch, request(HttpMethod.GET, "/owner", "desk", ""), 404)).contains("\"code\"");
+    assertThat(send(ch, request(HttpMethod.POST, "/boom", "desk", "x"), 500)).contains("GEN-0006");
   }
 
   @Test

@@ -1,0 +1,289 @@
+package vn.bhyt.claims.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.parser.IParser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TimeZone;
+import javax.sql.DataSource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The FHIR R4 resource store: resources as JSON in MariaDB with every version kept, search indexes
+ * for the parameters of {@link SearchCatalog}, and conditional creates that never duplicate.
+ *
+ * <p>Methods that take a {@link Connection} run in the caller's transaction (the caller commits or
+ * rolls back), so that several resources can be written atomically; the others open their own. The
+ * store sets ids, {@code meta.versionId} and {@code meta.lastUpdated}, and returns stored copies:
+ * it never changes the resources it is given. An update of an unknown id creates the resource with
+ * that id (FHIR's update as create). Nothing is ever deleted.
+ */
+public final class FhirStore {
+  private static final ZoneId FACILITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+  private static final int CLAIM_ATTEMPTS = 3;
+
+  private final DataSource ds;
+  private final FhirContext ctx;
+  private final ZoneId zone;
+
+  /** A store whose dates without a time zone are in Vietnam's time. */
+  public FhirStore(DataSource ds, FhirContext ctx) {
+    this(ds, ctx, FACILITY_ZONE);
+  }
+
+  /**
+   * A store.
+   *
+   * @param zone the zone of dates without one, for date search
+   */
+  public FhirStore(DataSource ds, FhirContext ctx, ZoneId zone) {
+    this.ds = ds;
+    this.ctx = ctx;
+    this.zone = zone;
+  }
+
+  public FhirContext context() {
+    return ctx;
+  }
+
+  /** Stores a new resource with a new id at version 1 (the id it has is ignored). */
+  public <T extends Resource> T create(Connection c, T resource) throws SQLException {
+    return insert(c, resource, ResourceIds.next());
+  }
+
+  /**
+   * Stores a new resource unless resources of its type match a search ({@code
+   * identifier=https://example|123}); when one does, answers it instead. Concurrent calls with the
+   * same type and criteria create one resource and all answer it, whatever their transactions.
+   *
+   * @throws FhirProblem 400 for bad criteria, 412 when they match more than one resource
+   */
+  public <T extends Resource> Created<T> createIfNoneExist(
+      Connection c, T resource, String criteria) throws SQLException {
+    String type = resource.fhirType();
+    Criteria parsed = Criteria.parse(type, criteria, zone);
+    for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      List<String> matches = ids(c, parsed.query(), 2);
+      if (matches.size() > 1) {
+        throw FhirProblem.preconditionFailed(
+            IssueType.MULTIPLEMATCHES, "the conditional create's criteria match several " + type);
+      }
+      if (matches.size() == 1) {
+        return new Created<>(same(resource, current(c, type, matches.get(0), false)), false);
+      }
+      String id = ResourceIds.next();
+      if (ConditionalCreates.claim(c, parsed, id, now())) {
+        return new Created<>(insert(c, resource, id), true);
+      }
+      Optional<String> holder = ConditionalCreates.holder(c, parsed);
+      if (holder.isPresent()) {
+        return new Created<>(same(resource, current(c, type, holder.get(), true)), false);
+      }
+    }
+    throw FhirProblem.conflict("concurrent changes kept the conditional create from completing");
+  }
+
+  /**
+   * Stores a new version of a resource (its id says which), or creates it with that id when it does
+   * not exist yet. The answer is at version 1 when it was created.
+   *
+   * @param expectedVersion the version the caller changed ({@code If-Match}), or null for any
+   * @throws FhirProblem 400 without a valid id, 412 when the expected version is not current
+   */
+  public <T extends Resource> T update(Connection c, T resource, Integer expectedVersion)
+      throws SQLException {
+    String type = resource.fhirType();
+    String id = resource.getIdElement().getIdPart();
+    if (!ResourceIds.valid(id)) {
+      throw FhirProblem.badRequest("an update needs a valid resource id");
+    }
+    OptionalInt current = ResourceRows.lockVersion(c, type, id);
+    if (current.isEmpty() && expectedVersion == null) {
+      return insert(c, resource, id);
+    }
+    if (current.isEmpty() || expectedVersion != null && expectedVersion != current.getAsInt()) {
+      throw FhirProblem.preconditionFailed(
+          IssueType.CONFLICT,
+          "version " + expectedVersion + " of " + type + "/" + id + " is not the current version");
+    }
+    int version = current.getAsInt() + 1;
+    Instant at = now();
+    T stored = stamp(resource, id, version, at);
+    ResourceRows.update(c, type, id, version, at, json(stored));
+    IndexRows.delete(c, type, id);
+    IndexRows.insert(c, type, id, IndexEntries.of(stored, zone));
+    ConditionalCreates.review(c, type, id, zone);
+    return stored;
+  }
+
+  /** The current version of a resource. */
+  public Optional<Resource> read(String type, String id) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      return read(c, type, id);
+    }
+  }
+
+  /** The current version of a resource, as the caller's transaction sees it. */
+  public Optional<Resource> read(Connection c, String type, String id) throws SQLException {
+    if (!ResourceIds.valid(id)) {
+      return Optional.empty();
+    }
+    return ResourceRows.current(c, type, id, false).map(this::parse);
+  }
+
+  /** One version of a resource. */
+  public Optional<Resource> vread(String type, String id, int version) throws SQLException {
+    if (!ResourceIds.valid(id)) {
+      return Optional.empty();
+    }
+    try (Connection c = ds.getConnection()) {
+      return ResourceRows.version(c, type, id, version).map(this::parse);
+    }
+  }
+
+  /** Every version of a resource, newest first; empty when it does not exist. */
+  public List<Resource> history(String type, String id) throws SQLException {
+    if (!ResourceIds.valid(id)) {
+      return List.of();
+    }
+    try (Connection c = ds.getConnection()) {
+      return ResourceRows.history(c, type, id).stream().map(this::parse).toList();
+    }
+  }
+
+  /**
+   * One page of the resources of a type matching a search, ordered by id, with the number of all
+   * matches; count and page come from one snapshot.
+   *
+   * @param params filter parameters only: {@code _count} and {@code _offset} go in {@code paging}
+   * @throws FhirProblem 400 for unknown parameters, unsupported modifiers and bad values
+   */
+  public SearchPage search(String type, SearchParams params, Paging paging) throws SQLException {
+    SearchQuery query = SearchQuery.compile(type, params, zone);
+    return inTransaction(c -> search(c, query, paging));
+  }
+
+  /** A search in the caller's transaction. */
+  public SearchPage search(Connection c, String type, SearchParams params, Paging paging)
+      throws SQLException {
+    return search(c, SearchQuery.compile(type, params, zone), paging);
+  }
+
+  /**
+   * Runs work in one transaction on a connection of its own: commits when it returns, rolls back
+   * when it throws.
+   */
+  public <R> R inTransaction(SqlWork<R> work) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        R result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private SearchPage search(Connection c, SearchQuery query, Paging paging) throws SQLException {
+    int total;
+    try (PreparedStatement ps = query.count().prepare(c);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      total = rs.getInt(1);
+    }
+    List<Resource> page = new ArrayList<>();
+    if (paging.count() > 0 && paging.offset() < total) {
+      try (PreparedStatement ps = query.page(paging).prepare(c);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          page.add(parse(rs.getString(1)));
+        }
+      }
+    }
+    return new SearchPage(page, total);
+  }
+
+  private static List<String> ids(Connection c, SearchQuery query, int limit) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = query.ids(limit).prepare(c);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  private String current(Connection c, String type, String id, boolean latest) throws SQLException {
+    return ResourceRows.current(c, type, id, latest)
+        .orElseThrow(() -> new IllegalStateException(type + "/" + id + " has no current version"));
+  }
+
+  private <T extends Resource> T insert(Connection c, T resource, String id) throws SQLException {
+    Instant at = now();
+    T stored = stamp(resource, id, 1, at);
+    String type = stored.fhirType();
+    ResourceRows.insert(c, type, id, at, json(stored));
+    IndexRows.insert(c, type, id, IndexEntries.of(stored, zone));
+    return stored;
+  }
+
+  /** A copy through JSON (so references to in-memory resources become ids) with id and meta. */
+  private <T extends Resource> T stamp(T resource, String id, int version, Instant at) {
+    IParser parser = ctx.newJsonParser();
+    @SuppressWarnings("unchecked")
+    Class<T> cls = (Class<T>) resource.getClass();
+    T copy = parser.parseResource(cls, parser.encodeResourceToString(resource));
+    String v = Integer.toString(version);
+    copy.setId(new IdType(copy.fhirType(), id, v));
+    copy.getMeta().setVersionId(v);
+    copy.getMeta()
+        .setLastUpdatedElement(new InstantType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
+    return copy;
+  }
+
+  private <T extends Resource> T same(T like, String body) {
+    @SuppressWarnings("unchecked")
+    Class<T> cls = (Class<T>) like.getClass();
+    return withVersionedId(ctx.newJsonParser().parseResource(cls, body));
+  }
+
+  private Resource parse(String body) {
+    return withVersionedId((Resource) ctx.newJsonParser().parseResource(body));
+  }
+
+  private static <T extends Resource> T withVersionedId(T r) {
+    r.setId(new IdType(r.fhirType(), r.getIdElement().getIdPart(), r.getMeta().getVersionId()));
+    return r;
+  }
+
+  private String json(Resource stored) {
+    return ctx.newJsonParser().encodeResourceToString(stored);
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

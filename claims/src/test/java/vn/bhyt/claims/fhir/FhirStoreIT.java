@@ -1,0 +1,351 @@
+package vn.bhyt.claims.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bhyt.persistence.TestDatabase;
+
+/** The store on a real MariaDB: versions, history, every search parameter, paging. */
+class FhirStoreIT {
+  static TestDatabase db;
+  static FhirStore store;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.create();
+    store = new FhirStore(db.dataSource(), FhirContexts.r4());
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  static <T extends Resource> T create(T resource) throws Exception {
+    return store.inTransaction(c -> store.create(c, resource));
+  }
+
+  static Set<String> ids(String type, SearchParams params) throws Exception {
+    return store.search(type, params, new Paging(0, 200)).resources().stream()
+        .map(r -> r.getIdElement().getIdPart())
+        .collect(Collectors.toSet());
+  }
+
+  static String id(Resource r) {
+    return r.getIdElement().getIdPart();
+  }
+
+  @Test
+  void createReadVreadUpdateAndHistory() throws Exception {
+    String card = Resources.unique("DN");
+    Patient given =
+        Resources.patient(Resources.CARD_SYSTEM, card, "Nguyễn", "Văn An", "1990-01-31");
+    given.setId("client-chosen");
+    Patient stored = create(given);
+    assertThat(given.getIdElement().getIdPart()).isEqualTo("client-chosen");
+    assertThat(id(stored)).hasSize(26).isNotEqualTo("client-chosen");
+    assertThat(stored.getMeta().getVersionId()).isEqualTo("1");
+    assertThat(stored.getMeta().getLastUpdated()).isNotNull();
+    assertThat(stored.getIdElement().getVersionIdPart()).isEqualTo("1");
+
+    Patient read = (Patient) store.read("Patient", id(stored)).orElseThrow();
+    assertThat(read.getNameFirstRep().getFamily()).isEqualTo("Nguyễn");
+    assertThat(read.getIdElement().getVersionIdPart()).isEqualTo("1");
+
+    read.getNameFirstRep().setFamily("Trần");
+    Patient v2 = store.inTransaction(c -> store.update(c, read, 1));
+    assertThat(v2.getMeta().getVersionId()).isEqualTo("2");
+    Patient v3 = store.inTransaction(c -> store.update(c, v2, null));
+    assertThat(v3.getMeta().getVersionId()).isEqualTo("3");
+
+    assertThat(
+            ((Patient) store.vread("Patient", id(stored), 1).orElseThrow())
+                .getNameFirstRep()
+                .getFamily())
+        .isEqualTo("Nguyễn");
+    assertThat(store.vread("Patient", id(stored), 4)).isEmpty();
+    List<Resource> history = store.history("Patient", id(stored));
+    assertThat(history).extracting(r -> r.getMeta().getVersionId()).containsExactly("3", "2", "1");
+    assertThat(store.read("Patient", "nope")).isEmpty();
+    assertThat(store.read("Patient", "bad id!")).isEmpty();
+    assertThat(store.history("Patient", "nope")).isEmpty();
+    assertThat(ids("Patient", SearchParams.of("name", "tran van an"))).contains(id(stored));
+    assertThat(ids("Patient", SearchParams.of("name", "nguyen"))).doesNotContain(id(stored));
+  }
+
+  @Test
+  void aStaleVersionIs412AndNothingChanges() throws Exception {
+    Patient stored =
+        create(Resources.patient("urn:x", Resources.unique("P"), "Lê", "Hưng", "1985"));
+    store.inTransaction(c -> store.update(c, stored, 1));
+    assertThatThrownBy(() -> store.inTransaction(c -> store.update(c, stored, 1)))
+        .isInstanceOfSatisfying(FhirProblem.class, p -> assertThat(p.status()).isEqualTo(412));
+    assertThat(store.read("Patient", id(stored)).orElseThrow().getMeta().getVersionId())
+        .isEqualTo("2");
+  }
+
+  @Test
+  void anUpdateOfAnUnknownIdCreatesItUnlessAVersionIsExpected() throws Exception {
+    String id = Resources.unique("client-");
+    Patient p = Resources.patient("urn:x", Resources.unique("P"), "Võ", "Dũng", "1968-11-02");
+    p.setId(id);
+    assertThatThrownBy(() -> store.inTransaction(c -> store.update(c, p, 1)))
+        .isInstanceOfSatisfying(FhirProblem.class, e -> assertThat(e.status()).isEqualTo(412));
+    Patient created = store.inTransaction(c -> store.update(c, p, null));
+    assertThat(id(created)).isEqualTo(id);
+    assertThat(created.getMeta().getVersionId()).isEqualTo("1");
+    p.setId((String) null);
+    assertThatThrownBy(() -> store.inTransaction(c -> store.update(c, p, null)))
+        .isInstanceOfSatisfying(FhirProblem.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothing() throws Exception {
+    String card = Resources.unique("DN");
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    c -> {
+                      store.create(
+                          c, Resources.patient(Resources.CARD_SYSTEM, card, "A", "B", "1990"));
+                      throw new IllegalStateException("check-in failed");
+                    }))
+        .hasMessage("check-in failed");
+    assertThat(ids("Patient", SearchParams.of("identifier", card))).isEmpty();
+  }
+
+  @Test
+  void patientsAreFoundByIdentifierNameAndBirthDate() throws Exception {
+    String card = Resources.unique("DN");
+    String other = Resources.unique("CCCD");
+    Patient full = Resources.patient(Resources.CARD_SYSTEM, card, "Đặng", "Ngọc Lan", "2004-05-20");
+    full.addIdentifier().setValue(other);
+    String a = id(create(full));
+    String b =
+        id(
+            create(
+                Resources.patient(
+                    Resources.CARD_SYSTEM, Resources.unique("DN"), "Đặng", "Ngọc Ánh", "2004")));
+
+    assertThat(ids("Patient", SearchParams.of("identifier", Resources.CARD_SYSTEM + "|" + card)))
+        .containsExactly(a);
+    assertThat(ids("Patient", SearchParams.of("identifier", card))).containsExactly(a);
+    assertThat(ids("Patient", SearchParams.of("identifier", "urn:other|" + card))).isEmpty();
+    assertThat(ids("Patient", SearchParams.of("identifier", "|" + other))).containsExactly(a);
+    assertThat(ids("Patient", SearchParams.of("identifier", "|" + card))).isEmpty();
+
+    assertThat(ids("Patient", SearchParams.of("name", "dang ngoc"))).contains(a, b);
+    assertThat(ids("Patient", SearchParams.of("name", "ĐẶNG NGỌC LA")))
+        .contains(a)
+        .doesNotContain(b);
+    assertThat(ids("Patient", SearchParams.of("name", "anh"))).contains(b).doesNotContain(a);
+    assertThat(ids("Patient", SearchParams.of("name:exact", "Đặng Ngọc Lan"))).contains(a);
+    assertThat(ids("Patient", SearchParams.of("name:exact", "dang ngoc lan"))).doesNotContain(a);
+
+    SearchParams dang = SearchParams.of("name", "dang ngoc");
+    assertThat(ids("Patient", dang.with("birthdate", "2004-05-20")))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(ids("Patient", dang.with("birthdate", "2004"))).containsExactlyInAnyOrder(a, b);
+    assertThat(ids("Patient", dang.with("birthdate", "2004-05"))).containsExactlyInAnyOrder(a, b);
+    assertThat(ids("Patient", dang.with("birthdate", "2005"))).isEmpty();
+    assertThat(ids("Patient", dang.with("birthdate", "ge2004-06-01"))).containsExactly(b);
+    assertThat(ids("Patient", dang.with("birthdate", "gt2004-05-20"))).containsExactly(b);
+    assertThat(ids("Patient", dang.with("birthdate", "le2004-01"))).containsExactly(b);
+    assertThat(ids("Patient", dang.with("birthdate", "lt2004-05-20"))).containsExactly(b);
+    assertThat(ids("Patient", dang.with("birthdate", "lt2004"))).isEmpty();
+    assertThat(ids("Patient", dang.with("birthdate", "ge2005"))).isEmpty();
+    assertThat(ids("Patient", dang.with("birthdate", "ne2004-05-20"))).isEmpty();
+    assertThat(ids("Patient", dang.with("birthdate", "ne2003"))).containsExactlyInAnyOrder(a, b);
+    assertThat(ids("Patient", dang.with("_id", a))).containsExactly(a);
+    assertThat(ids("Patient", dang.with("identifier", card).with("birthdate", "2004")))
+        .containsExactly(a);
+  }
+
+  @Test
+  void coveragesEncountersAndEligibilityResponsesAreFoundByPatient() throws Exception {
+    String p =
+        id(
+            create(
+                Resources.patient(
+                    "urn:x", Resources.unique("P"), "Phạm", "Minh Châu", "1975-03-12")));
+    String card = Resources.unique("HC");
+    String cov = id(create(Resources.coverage(p, card)));
+    String visit = Resources.unique("V");
+    String done =
+        id(
+            create(
+                Resources.encounter(
+                    p, visit, "2026-11-20T08:00:00+07:00", "2026-11-20T09:30:00+07:00")));
+    String open =
+        id(
+            create(
+                Resources.encounter(p, Resources.unique("V"), "2026-11-23T07:30:00+07:00", null)));
+    String cer = id(create(Resources.eligibility(p)));
+
+    assertThat(ids("Coverage", SearchParams.of("beneficiary", "Patient/" + p)))
+        .containsExactly(cov);
+    assertThat(ids("Coverage", SearchParams.of("patient", p))).containsExactly(cov);
+    assertThat(ids("Coverage", SearchParams.of("subscriber-id", card))).containsExactly(cov);
+    assertThat(ids("CoverageEligibilityResponse", SearchParams.of("patient", p)))
+        .containsExactly(cer);
+
+    SearchParams mine = SearchParams.of("patient", p);
+    assertThat(ids("Encounter", mine)).containsExactlyInAnyOrder(done, open);
+    assertThat(ids("Encounter", mine.with("identifier", "urn:bhyt:visit|" + visit)))
+        .containsExactly(done);
+    assertThat(ids("Encounter", mine.with("status", "in-progress"))).containsExactly(open);
+    assertThat(
+            ids("Encounter", mine.with("status", "http://hl7.org/fhir/encounter-status|finished")))
+        .containsExactly(done);
+    assertThat(ids("Encounter", mine.with("date", "2026-11-20"))).containsExactly(done);
+    assertThat(ids("Encounter", mine.with("date", "2026-11-25"))).containsExactly(open);
+    assertThat(ids("Encounter", mine.with("date", "2026-11")))
+        .containsExactlyInAnyOrder(done, open);
+    assertThat(ids("Encounter", mine.with("date", "2026-11-20T09:00"))).containsExactly(done);
+    assertThat(ids("Encounter", mine.with("date", "ge2026-11-21"))).containsExactly(open);
+    assertThat(ids("Encounter", mine.with("date", "lt2026-11-21"))).containsExactly(done);
+    assertThat(ids("Encounter", mine.with("date", "ge2026-11-21").with("date", "le2026-11-22")))
+        .isEmpty();
+    assertThat(ids("Encounter", mine.with("date", "sa2026-11-21"))).containsExactly(open);
+    assertThat(ids("Encounter", mine.with("date", "eb2026-11-21"))).containsExactly(done);
+  }
+
+  @Test
+  void lastUpdatedAndIdSearchTheResourceRow() throws Exception {
+    Patient p =
+        create(Resources.patient("urn:x", Resources.unique("P"), "Lý", "Kim Yến", "1983-06-15"));
+    String when = p.getMeta().getLastUpdatedElement().getValueAsString();
+    SearchParams byId = SearchParams.of("_id", id(p) + ",OTHER");
+    assertThat(ids("Patient", byId)).containsExactly(id(p));
+    assertThat(ids("Patient", byId.with("_lastUpdated", when))).containsExactly(id(p));
+    assertThat(ids("Patient", byId.with("_lastUpdated", "gt" + when))).isEmpty();
+    assertThat(ids("Patient", byId.with("_lastUpdated", "ge" + when))).containsExactly(id(p));
+    assertThat(ids("Patient", byId.with("_lastUpdated", "lt" + when))).isEmpty();
+    assertThat(ids("Patient", byId.with("_lastUpdated", "le" + when))).containsExactly(id(p));
+    assertThat(ids("Patient", byId.with("_lastUpdated", "lt2000"))).isEmpty();
+  }
+
+  @Test
+  void pagesFollowIdOrderAndCountAll() throws Exception {
+    String family = Resources.unique("Fam");
+    for (int i = 0; i < 7; i++) {
+      create(Resources.patient("urn:x", Resources.unique("P"), family, "G" + i, "1990"));
+    }
+    SearchParams byName = SearchParams.of("name", family);
+    SearchPage first = store.search("Patient", byName, new Paging(0, 3));
+    SearchPage second = store.search("Patient", byName, new Paging(3, 3));
+    SearchPage last = store.search("Patient", byName, new Paging(6, 3));
+    assertThat(first.total()).isEqualTo(7);
+    assertThat(first.resources()).hasSize(3);
+    assertThat(second.resources()).hasSize(3);
+    assertThat(last.resources()).hasSize(1);
+    assertThat(store.search("Patient", byName, new Paging(9, 3)).resources()).isEmpty();
+    assertThat(store.search("Patient", byName, new Paging(0, 0)).total()).isEqualTo(7);
+    List<String> order =
+        java.util.stream.Stream.of(first, second, last)
+            .flatMap(page -> page.resources().stream())
+            .map(FhirStoreIT::id)
+            .toList();
+    assertThat(order).isSorted().doesNotHaveDuplicates().hasSize(7);
+  }
+
+  @Test
+  void conditionalCreateAnswersTheMatchOrRefusesSeveral() throws Exception {
+    String card = Resources.unique("DN");
+    String criteria = "identifier=" + Resources.CARD_SYSTEM + "|" + card;
+    Patient p = Resources.patient(Resources.CARD_SYSTEM, card, "Dương", "Gia Bảo", "1995-04-30");
+    Created<Patient> first = store.inTransaction(c -> store.createIfNoneExist(c, p, criteria));
+    Created<Patient> again =
+        store.inTransaction(c -> store.createIfNoneExist(c, p, "Patient?" + criteria));
+    assertThat(first.created()).isTrue();
+    assertThat(again.created()).isFalse();
+    assertThat(id(again.resource())).isEqualTo(id(first.resource()));
+    assertThat(again.resource().getIdElement().getVersionIdPart()).isEqualTo("1");
+
+    String shared = Resources.unique("S");
+    create(Resources.patient("urn:x", shared, "A", "B", "1990"));
+    create(Resources.patient("urn:x", shared, "A", "C", "1990"));
+    assertThatThrownBy(
+            () -> store.inTransaction(c -> store.createIfNoneExist(c, p, "identifier=" + shared)))
+        .isInstanceOfSatisfying(FhirProblem.class, e -> assertThat(e.status()).isEqualTo(412));
+  }
+
+  @Test
+  void aResourceUpdatedAwayFromItsCriteriaNoLongerAnswersThem() throws Exception {
+    String card = Resources.unique("DN");
+    String criteria = "identifier=" + card;
+    Patient p = Resources.patient("urn:x", card, "Hồ", "Thu", "1970");
+    Patient first = store.inTransaction(c -> store.createIfNoneExist(c, p, criteria)).resource();
+    Patient keeps = store.inTransaction(c -> store.update(c, first.copy().setGender(null), null));
+    assertThat(store.inTransaction(c -> store.createIfNoneExist(c, p, criteria)).created())
+        .isFalse();
+    keeps.getIdentifierFirstRep().setValue(Resources.unique("NEW"));
+    store.inTransaction(c -> store.update(c, keeps, 2));
+    Created<Patient> second = store.inTransaction(c -> store.createIfNoneExist(c, p, criteria));
+    assertThat(second.created()).isTrue();
+    assertThat(id(second.resource())).isNotEqualTo(id(first));
+  }
+
+  @Test
+  void writesInOneTransactionSeeEachOther() throws Exception {
+    String card = Resources.unique("DN");
+    List<Resource> written =
+        store.inTransaction(
+            c -> {
+              Patient p =
+                  store
+                      .createIfNoneExist(
+                          c,
+                          Resources.patient(Resources.CARD_SYSTEM, card, "A", "B", "1990"),
+                          "identifier=" + card)
+                      .resource();
+              Coverage cov = store.create(c, Resources.coverage(id(p), card));
+              Encounter e =
+                  store.create(
+                      c,
+                      Resources.encounter(
+                          id(p), Resources.unique("V"), "2026-11-23T08:00:00+07:00", null));
+              CoverageEligibilityResponse r = store.create(c, Resources.eligibility(id(p)));
+              SearchPage mine =
+                  store.search(
+                      c, "Coverage", SearchParams.of("subscriber-id", card), Paging.first());
+              assertThat(mine.total()).isEqualTo(1);
+              assertThat(store.read(c, "Patient", id(p))).isPresent();
+              return List.of(p, cov, e, r);
+            });
+    assertThat(written).hasSize(4);
+    assertThat(ids("Encounter", SearchParams.of("patient", id(written.get(0))))).hasSize(1);
+  }
+
+  @Test
+  void storedJsonKeepsIdAndMeta() throws Exception {
+    Patient p =
+        create(Resources.patient("urn:x", Resources.unique("P"), "Mai", "Anh", "2000-02-29"));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT body FROM fhir_resource_version WHERE res_id = '" + id(p) + "'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1))
+          .startsWith("{\"resourceType\":\"Patient\",\"id\":\"" + id(p) + "\"")
+          .contains("\"versionId\":\"1\"")
+          .contains("\"lastUpdated\":\"")
+          .contains("+00:00\"");
+    }
+  }
+}
