@@ -21,6 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.auth.JdbcTokenStore;
 import vn.bhyt.auth.Role;
+import vn.bhyt.claims.fhir.FhirContexts;
+import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.visit.CheckInService;
+import vn.bhyt.claims.visit.DischargeService;
+import vn.bhyt.claims.visit.VisitsHandler;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.http.HttpServer;
 import vn.bhyt.http.Response;
@@ -166,32 +171,11 @@ public final class GatewayApp implements AutoCloseable {
               checkLog,
               CardHasher.of(ds),
               Clock.system(config.zone()));
+      VerifyHandler cards = new VerifyHandler(checks, QrImageDecoder.withDefaults(), workers);
       Router router =
-          new Router()
-              .add(
-                  HttpMethod.POST,
-                  "/api/v1/cards/verify",
-                  Role.RECEPTION,
-                  new VerifyHandler(checks, QrImageDecoder.withDefaults(), workers))
-              .open(
-                  HttpMethod.GET,
-                  "/health/live",
-                  r -> done(Response.json(200, Map.of("status", "up"))))
-              .open(
-                  HttpMethod.GET,
-                  "/health/ready",
-                  r -> CompletableFuture.supplyAsync(this::ready, workers))
-              .open(
-                  HttpMethod.GET,
-                  "/metrics",
-                  r ->
-                      CompletableFuture.supplyAsync(
-                          () ->
-                              Response.text(
-                                  200,
-                                  "text/plain; version=0.0.4; charset=utf-8",
-                                  metrics.scrape()),
-                          workers));
+          new Router().add(HttpMethod.POST, "/api/v1/cards/verify", Role.RECEPTION, cards);
+      visits(router, config, checks, cards, reference);
+      operations(router, metrics);
       server =
           HttpServer.start(
               config.http().bind(),
@@ -200,6 +184,42 @@ public final class GatewayApp implements AutoCloseable {
               router,
               tokens,
               metrics);
+    }
+
+    private void visits(
+        Router router,
+        GatewayConfig config,
+        CardCheckService checks,
+        VerifyHandler cards,
+        ReferenceData reference) {
+      FhirStore store = new FhirStore(ds, FhirContexts.r4(), config.zone());
+      CheckInService checkIns =
+          new CheckInService(checks, store, reference, config.facility().code(), workers);
+      VisitsHandler visits =
+          new VisitsHandler(
+              checkIns, new DischargeService(store, workers), cards, Clock.system(config.zone()));
+      router
+          .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
+          .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);
+    }
+
+    private void operations(Router router, PrometheusMeterRegistry metrics) {
+      router
+          .open(
+              HttpMethod.GET, "/health/live", r -> done(Response.json(200, Map.of("status", "up"))))
+          .open(
+              HttpMethod.GET,
+              "/health/ready",
+              r -> CompletableFuture.supplyAsync(this::ready, workers))
+          .open(
+              HttpMethod.GET,
+              "/metrics",
+              r ->
+                  CompletableFuture.supplyAsync(
+                      () ->
+                          Response.text(
+                              200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()),
+                      workers));
     }
 
     private Response ready() {

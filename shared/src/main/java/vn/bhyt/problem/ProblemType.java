@@ -25,7 +25,13 @@ public enum ProblemType {
   NO_QR_CODE("VER-0006", 422, "No QR code found in the image"),
   NOT_A_CARD("VER-0007", 422, "Not a health insurance card payload"),
   CITIZEN_ID_UNKNOWN("VER-0008", 422, "Citizen ID matches no card in the registry"),
-  IMAGE_TOO_LARGE("VER-0009", 422, "Image dimensions too large");
+  IMAGE_TOO_LARGE("VER-0009", 422, "Image dimensions too large"),
+  VISIT_CARD_INVALID("VIS-0001", 422, "The card is not valid for this visit"),
+  VISIT_NOT_FOUND("VIS-0002", 404, "No such visit"),
+  VISIT_FINISHED("VIS-0003", 409, "The visit is already finished"),
+  VISIT_WITHOUT_SSN(
+      "VIS-0004", 422, "The card has no social-insurance number to key the patient by"),
+  INVALID_VISIT_FIELDS("VIS-0005", 400, "Visit fields are not valid");
 
   private final String code;
   private final int status;

@@ -90,6 +90,7 @@ public final class SearchCatalog {
             identifier("CoverageEligibilityResponse"),
             patientReference(
                 "CoverageEligibilityResponse", "patient", "The patient the response is about")));
+    m.put("Organization", List.of(identifier("Organization")));
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -1,0 +1,211 @@
+package vn.bhyt.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bhyt.auth.Role;
+import vn.bhyt.claims.fhir.FhirContexts;
+import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.fhir.FhirValidation;
+import vn.bhyt.config.ConfigLoader;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.http.Json;
+import vn.bhyt.persistence.TestDatabase;
+import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.registry.RegistryImporter;
+
+/** Check-in and discharge end to end: the real server, a real MariaDB, FHIR resources validated. */
+class VisitsIT {
+  static final FacilityCode HERE = new FacilityCode("79034");
+  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+  static TestDatabase db;
+  static GatewayApp app;
+  static String reception;
+  static FhirStore store;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create();
+    app =
+        GatewayApp.start(
+            ConfigLoader.load("", Map.of("GATEWAY_HTTP_PORT", "0")).withDb(db.config()));
+    String csv = DemoRegistry.csv(11, 50, ReferenceData.builtIn(), HERE, TODAY);
+    new RegistryImporter(app.dataSource()).importCsv(new StringReader(csv), n -> {});
+    reception = app.tokens().create(Role.RECEPTION, "desk-7");
+    store = new FhirStore(app.dataSource(), FhirContexts.r4());
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+    db.close();
+  }
+
+  static HttpResponse<String> post(String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Authorization", "Bearer " + reception)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Resource read(String reference) throws Exception {
+    String[] parts = reference.split("/");
+    return store.read(parts[0], parts[1]).orElseThrow();
+  }
+
+  @Test
+  void aCheckInRecordsFourValidResourcesAndAnswersWithTheCheck() throws Exception {
+    String body =
+        "{\"qr\":"
+            + Json.mapper().writeValueAsString(Demo.validCardQr(HERE, TODAY))
+            + ",\"department\":\"K01\",\"hisPatientId\":\"BN0001\",\"hisVisitKey\":\"LK2026-0001\"}";
+    HttpResponse<String> r = post("/api/v1/visits", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode a = Json.mapper().readTree(r.body());
+    assertThat(a.at("/check/result").asText()).isEqualTo("000");
+    assertThat(a.get("visitId").asText()).isNotBlank();
+    assertThat(a.at("/resources/Encounter").asText())
+        .isEqualTo("Encounter/" + a.get("visitId").asText());
+    for (String type : List.of("Patient", "Coverage", "Encounter", "CoverageEligibilityResponse")) {
+      Resource resource = read(a.at("/resources/" + type).asText());
+      OperationOutcome outcome = FhirValidation.validate(resource);
+      assertThat(FhirValidation.hasErrors(outcome))
+          .as(type + ": " + FhirContexts.r4().newJsonParser().encodeResourceToString(outcome))
+          .isFalse();
+    }
+    String patient =
+        FhirContexts.r4()
+            .newJsonParser()
+            .encodeResourceToString(read(a.at("/resources/Patient").asText()));
+    assertThat(patient).contains("7912345678").contains("BN0001").contains("Nguyễn");
+    Encounter e = (Encounter) read(a.at("/resources/Encounter").asText());
+    assertThat(e.getStatus()).isEqualTo(Encounter.EncounterStatus.INPROGRESS);
+    assertThat(e.getClass_().getCode()).isEqualTo("AMB");
+    assertThat(e.getIdentifierFirstRep().getValue()).isEqualTo("LK2026-0001");
+  }
+
+  @Test
+  void anInvalidCardIsRefusedUnlessTheVisitIsSelfPaid() throws Exception {
+    String expired =
+        "{\"cardNumber\":\""
+            + DemoCards.EXPIRED
+            + "\",\"name\":\"Lê Việt Hưng\",\"birthDate\":\"1985-09-04\"";
+    HttpResponse<String> refused = post("/api/v1/visits", expired + "}");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    JsonNode problem = Json.mapper().readTree(refused.body());
+    assertThat(problem.get("code").asText()).isEqualTo("VIS-0001");
+    assertThat(problem.at("/check/result").asText()).isEqualTo("010");
+    assertThat(post("/api/v1/visits", expired + ",\"selfPay\":true}").statusCode()).isEqualTo(400);
+    HttpResponse<String> selfPaid =
+        post("/api/v1/visits", expired + ",\"selfPay\":true,\"selfPayReason\":\"thẻ hết hạn\"}");
+    assertThat(selfPaid.statusCode()).as(selfPaid.body()).isEqualTo(201);
+    Resource e = read(Json.mapper().readTree(selfPaid.body()).at("/resources/Encounter").asText());
+    assertThat(FhirValidation.hasErrors(FhirValidation.validate(e))).isFalse();
+  }
+
+  @Test
+  void twentyParallelCheckInsOfOnePersonMakeOnePatient() throws Exception {
+    String body =
+        "{\"cardNumber\":\"CB2797900000006\",\"name\":\"Ngô Đức Long\",\"birthDate\":\"1948\","
+            + "\"visit\":{\"kind\":\"inpatient\"}}";
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        calls.add(pool.submit(() -> post("/api/v1/visits", body)));
+      }
+      Set<String> patients = new HashSet<>();
+      Set<String> encounters = new HashSet<>();
+      for (Future<HttpResponse<String>> call : calls) {
+        HttpResponse<String> r = call.get();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode a = Json.mapper().readTree(r.body());
+        patients.add(a.at("/resources/Patient").asText());
+        encounters.add(a.at("/resources/Encounter").asText());
+      }
+      assertThat(patients).hasSize(1);
+      assertThat(encounters).hasSize(20);
+      assertThat(count("Patient", "7900000006")).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void dischargeFinishesTheEncounterOnce() throws Exception {
+    HttpResponse<String> in =
+        post(
+            "/api/v1/visits",
+            "{\"cardNumber\":\""
+                + DemoCards.VALID
+                + "\",\"name\":\"Nguyễn Văn An\",\"birthDate\":\"1990-01-31\","
+                + "\"start\":\"2026-11-23T08:00:00+07:00\",\"referralNumber\":\"GCT-123\"}");
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+    String id = Json.mapper().readTree(in.body()).get("visitId").asText();
+    String discharge = "/api/v1/visits/" + id + "/discharge";
+    assertThat(
+            post(discharge, "{\"end\":\"2026-11-23T07:00:00+07:00\",\"dischargeType\":\"home\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    discharge,
+                    "{\"end\":\"2026-11-23T11:30:00+07:00\",\"dischargeType\":\"teleport\"}")
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> out =
+        post(discharge, "{\"end\":\"2026-11-23T11:30:00+07:00\",\"dischargeType\":\"home\"}");
+    assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+    Encounter e = (Encounter) read("Encounter/" + id);
+    assertThat(e.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+    assertThat(e.getPeriod().getEnd()).isNotNull();
+    assertThat(e.getMeta().getVersionId()).isEqualTo("2");
+    assertThat(FhirValidation.hasErrors(FhirValidation.validate(e))).isFalse();
+    assertThat(post(discharge, "{\"dischargeType\":\"home\"}").statusCode()).isEqualTo(409);
+    assertThat(post("/api/v1/visits/NOPE/discharge", "{\"dischargeType\":\"home\"}").statusCode())
+        .isEqualTo(404);
+  }
+
+  private static long count(String type, String ssn) throws Exception {
+    try (Connection c = app.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(DISTINCT res_id) FROM fhir_token_index WHERE res_type = '"
+                    + type
+                    + "' AND param = 'identifier' AND value = '"
+                    + ssn
+                    + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

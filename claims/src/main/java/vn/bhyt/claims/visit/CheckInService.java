@@ -1,0 +1,154 @@
+package vn.bhyt.claims.visit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.hl7.fhir.r4.model.Resource;
+import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.VisitKind;
+import vn.bhyt.http.Json;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.check.CardCheckService;
+import vn.bhyt.verifier.check.CheckRequest;
+import vn.bhyt.verifier.check.CheckResult;
+import vn.bhyt.verifier.http.CheckAnswer;
+import vn.bhyt.verifier.rules.CardFacts;
+import vn.bhyt.verifier.rules.Evidence;
+import vn.bhyt.verifier.rules.Outcome;
+
+/**
+ * Opens visits: checks the card, then records Patient, Coverage, Encounter and
+ * CoverageEligibilityResponse in one transaction. One person is one Patient, enforced by the
+ * store's conditional create, also under concurrent check-ins.
+ */
+public final class CheckInService {
+  private final CardCheckService checks;
+  private final FhirStore store;
+  private final ReferenceData reference;
+  private final FacilityCode here;
+  private final Executor executor;
+
+  public CheckInService(
+      CardCheckService checks,
+      FhirStore store,
+      ReferenceData reference,
+      FacilityCode here,
+      Executor executor) {
+    this.checks = checks;
+    this.store = store;
+    this.reference = reference;
+    this.here = here;
+    this.executor = executor;
+  }
+
+  /**
+   * Checks the card and opens the visit.
+   *
+   * @throws ProblemException (in the stage) 422 when the card is invalid and the visit is not
+   *     self-paid, with the check in the problem document
+   */
+  public CompletionStage<CheckIn> checkIn(
+      CheckRequest request, VisitDetails visit, String checkedBy, Locale language) {
+    return checks
+        .check(request, checkedBy)
+        .thenCompose(
+            result -> {
+              CheckAnswer answer = CheckAnswer.of(result, language);
+              refuseInvalid(result, answer, visit);
+              return CompletableFuture.supplyAsync(
+                  () -> record(request, visit, result, answer), executor);
+            });
+  }
+
+  private static void refuseInvalid(CheckResult result, CheckAnswer answer, VisitDetails visit) {
+    if (result.verdict().outcome() == Outcome.INVALID && !visit.selfPay()) {
+      throw new ProblemException(
+          ProblemType.VISIT_CARD_INVALID,
+          "the card is not valid for this visit (result "
+              + result.verdict().result()
+              + "); send \"selfPay\": true with a \"selfPayReason\" to open it as a self-paid visit",
+          Map.of("check", Json.mapper().convertValue(answer, Object.class)));
+    }
+    if (result.verdict().card().ssn() == null) {
+      throw new ProblemException(
+          ProblemType.VISIT_WITHOUT_SSN,
+          "the card number gives no social-insurance number; register the patient in the HIS instead");
+    }
+  }
+
+  private CheckIn record(
+      CheckRequest request, VisitDetails visit, CheckResult result, CheckAnswer answer) {
+    try {
+      return store.inTransaction(c -> write(c, request, visit, result, answer));
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private CheckIn write(
+      Connection c,
+      CheckRequest request,
+      VisitDetails visit,
+      CheckResult result,
+      CheckAnswer answer)
+      throws SQLException {
+    CardFacts card = result.verdict().card();
+    String fund =
+        ref(
+            store
+                .createIfNoneExist(c, Organizations.fund(), Organizations.fundCriteria())
+                .resource());
+    String facility =
+        ref(
+            store
+                .createIfNoneExist(
+                    c, Organizations.facility(here), Organizations.facilityCriteria(here))
+                .resource());
+    String citizenId =
+        request.evidence() instanceof Evidence.Citizen id ? id.id().citizenId() : null;
+    String patient =
+        ref(
+            store
+                .createIfNoneExist(
+                    c,
+                    PatientMapper.from(card, citizenId, visit, here),
+                    PatientMapper.criteria(card))
+                .resource());
+    String coverage =
+        ref(
+            store
+                .createIfNoneExist(
+                    c,
+                    CoverageMapper.from(card, patient, fund, reference),
+                    CoverageMapper.criteria(card))
+                .resource());
+    VisitKind kind = request.visitKind();
+    String encounter =
+        ref(store.create(c, EncounterMapper.open(visit, kind, patient, facility, here)));
+    List<String> why = answer.coverage() == null ? List.of() : answer.coverage().explanation();
+    String eligibility =
+        ref(
+            store.create(
+                c, EligibilityMapper.from(result, answer.message(), why, patient, coverage, fund)));
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put("Patient", patient);
+    resources.put("Coverage", coverage);
+    resources.put("Encounter", encounter);
+    resources.put("CoverageEligibilityResponse", eligibility);
+    return new CheckIn(encounter.substring(encounter.indexOf('/') + 1), answer, resources);
+  }
+
+  private static String ref(Resource r) {
+    return r.fhirType() + "/" + r.getIdElement().getIdPart();
+  }
+}
