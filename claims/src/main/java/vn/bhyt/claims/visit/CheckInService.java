@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import vn.bhyt.claims.fhir.FhirStore;
 import vn.bhyt.domain.FacilityCode;
@@ -139,7 +140,14 @@ public final class CheckInService {
     String eligibility =
         ref(
             store.create(
-                c, EligibilityMapper.from(result, answer.message(), why, patient, coverage, fund)));
+                c,
+                EligibilityMapper.from(
+                    result,
+                    answer.message(),
+                    why,
+                    new Reference(patient),
+                    new Reference(coverage),
+                    new Reference(fund))));
     Map<String, String> resources = new LinkedHashMap<>();
     resources.put("Patient", patient);
     resources.put("Coverage", coverage);

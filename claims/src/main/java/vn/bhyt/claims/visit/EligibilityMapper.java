@@ -33,16 +33,16 @@ public final class EligibilityMapper {
       CheckResult check,
       String message,
       List<String> explanation,
-      String patient,
-      String coverage,
-      String fund) {
+      Reference patient,
+      Reference coverage,
+      Reference fund) {
     Verdict v = check.verdict();
     CoverageEligibilityResponse r = new CoverageEligibilityResponse();
     r.addIdentifier(new Identifier().setSystem(Identifiers.CHECK_ID).setValue(check.checkId()));
     r.setStatus(EligibilityResponseStatus.ACTIVE);
     r.addPurpose(EligibilityResponsePurpose.VALIDATION);
     r.addPurpose(EligibilityResponsePurpose.BENEFITS);
-    r.setPatient(new Reference(patient));
+    r.setPatient(patient);
     r.setCreated(Date.from(check.checkedAt().toInstant()));
     r.setRequest(
         new Reference()
@@ -51,7 +51,7 @@ public final class EligibilityMapper {
                 new Identifier().setSystem(Identifiers.CHECK_ID).setValue(check.checkId())));
     r.setOutcome(RemittanceOutcome.COMPLETE);
     r.setDisposition(message);
-    r.setInsurer(new Reference(fund));
+    r.setInsurer(fund);
     r.addExtension(result(v));
     if (coverage != null) {
       insurance(r, v, coverage, explanation);
@@ -76,9 +76,9 @@ public final class EligibilityMapper {
   }
 
   private static void insurance(
-      CoverageEligibilityResponse r, Verdict v, String coverage, List<String> explanation) {
+      CoverageEligibilityResponse r, Verdict v, Reference coverage, List<String> explanation) {
     CoverageEligibilityResponse.InsuranceComponent ins = r.addInsurance();
-    ins.setCoverage(new Reference(coverage));
+    ins.setCoverage(coverage);
     ins.setInforce(v.outcome() != Outcome.INVALID);
     if (v.coverage() == null) {
       return;

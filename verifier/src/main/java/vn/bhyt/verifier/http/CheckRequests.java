@@ -155,6 +155,13 @@ public final class CheckRequests {
     }
   }
 
+  /**
+   * The evidence of scanned QR text, or a 422 problem when it is not a card or citizen-ID payload.
+   */
+  public static Evidence evidenceOf(String qrText) {
+    return evidence(parseQr(qrText));
+  }
+
   private static Evidence evidence(Scan scan) {
     return scan instanceof CardPayload card
         ? new Evidence.Scanned(card)
