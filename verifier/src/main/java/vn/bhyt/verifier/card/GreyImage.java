@@ -190,7 +190,7 @@ final class GreyImage {
    */
   GreyImage reducedTo(int minSide) {
     int k = Math.max(width, height) / minSide;
-    if (k <= 1) {
+    if (k <= 1 || Math.min(width, height) < k) {
       return this;
     }
     if (k == 2) {

@@ -69,6 +69,7 @@ public final class QrImageDecoder {
         cause);
   }
 
+  /** Returns the luminance of a PNG or JPEG picture, subsampled to about 6 megapixels at most. */
   GreyImage read(byte[] bytes) throws ImageDecodeException {
     if (bytes.length == 0) {
       throw new ImageDecodeException(Reason.UNREADABLE, "empty picture");
