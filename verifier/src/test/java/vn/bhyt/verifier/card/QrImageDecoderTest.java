@@ -62,6 +62,15 @@ class QrImageDecoderTest {
     assertThat(failed).as("photos not decoded to their payload").hasSizeLessThanOrEqualTo(2);
   }
 
+  @Test
+  void photoSetIsTheSameForTheSameSeed() {
+    Photo first = CardPhotos.photo(PHOTO_SEED, 7);
+    Photo again = CardPhotos.photo(PHOTO_SEED, 7);
+
+    assertThat(again.bytes()).isEqualTo(first.bytes());
+    assertThat(again.payload()).isEqualTo(first.payload());
+  }
+
   @ParameterizedTest
   @ValueSource(
       ints = {
