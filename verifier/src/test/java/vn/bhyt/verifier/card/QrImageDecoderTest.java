@@ -92,6 +92,27 @@ class QrImageDecoderTest {
     assertThat(decoder.decode(jpeg)).isEqualTo(CardPayloads.REAL_2017);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"turned a quarter", "upside down", "mirrored", "light on dark"})
+  void decodesCodesShownTurnedMirroredOrInverted(String view) throws Exception {
+    BufferedImage straight = qrOnTransparentOrWhite(BufferedImage.TYPE_INT_RGB);
+    int side = straight.getWidth();
+    BufferedImage shown = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        int rgb = straight.getRGB(x, y);
+        switch (view) {
+          case "turned a quarter" -> shown.setRGB(side - 1 - y, x, rgb);
+          case "upside down" -> shown.setRGB(side - 1 - x, side - 1 - y, rgb);
+          case "mirrored" -> shown.setRGB(side - 1 - x, y, rgb);
+          default -> shown.setRGB(x, y, ~rgb);
+        }
+      }
+    }
+
+    assertThat(decoder.decode(encode(shown, "png"))).isEqualTo(CardPayloads.REAL_2017);
+  }
+
   @Test
   void randomBytesAreUnreadable() {
     byte[] noise = new byte[4096];
