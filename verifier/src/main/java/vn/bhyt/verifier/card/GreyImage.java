@@ -185,60 +185,52 @@ final class GreyImage {
   }
 
   /**
-   * Returns this image shrunk by area averaging so that its longer side is at most {@code maxSide}.
+   * Returns this image averaged over square blocks of k by k pixels, k the largest whole number
+   * that keeps the longer side at least {@code minSide} pixels long.
    */
-  GreyImage shrunkTo(int maxSide) {
-    int longSide = Math.max(width, height);
-    if (longSide <= maxSide) {
+  GreyImage reducedTo(int minSide) {
+    int k = Math.max(width, height) / minSide;
+    if (k <= 1 || Math.min(width, height) < k) {
       return this;
     }
-    double factor = (double) longSide / maxSide;
-    int w = Math.max(1, (int) Math.round(width / factor));
-    int h = Math.max(1, (int) Math.round(height / factor));
-    float[] xWeights = new float[width];
-    int[] xBins = bins(width, w, xWeights);
-    float[] yWeights = new float[height];
-    int[] yBins = bins(height, h, yWeights);
-    float[] line = new float[w + 1];
-    float[] sums = new float[(w + 1) * (h + 1)];
-    for (int y = 0; y < height; y++) {
-      Arrays.fill(line, 0);
-      for (int x = 0, from = y * width; x < width; x++, from++) {
-        float value = luma[from] & 255;
-        float share = value * xWeights[x];
-        line[xBins[x]] += share;
-        line[xBins[x] + 1] += value - share;
-      }
-      int top = yBins[y] * (w + 1);
-      int below = top + w + 1;
-      float weight = yWeights[y];
-      for (int x = 0; x < w; x++) {
-        sums[top + x] += line[x] * weight;
-        sums[below + x] += line[x] * (1 - weight);
-      }
+    if (k == 2) {
+      return halved();
     }
-    return averaged(sums, w, h, (float) width / w * height / h);
-  }
-
-  private static int[] bins(int from, int to, float[] weights) {
-    int[] bins = new int[from];
-    double scale = (double) to / from;
-    for (int i = 0; i < from; i++) {
-      double start = i * scale;
-      double end = (i + 1) * scale;
-      int bin = Math.min(to - 1, (int) start);
-      bins[i] = bin;
-      weights[i] = end <= bin + 1 ? 1f : (float) ((bin + 1 - start) / (end - start));
-    }
-    return bins;
-  }
-
-  private static GreyImage averaged(float[] sums, int w, int h, float area) {
+    int w = width / k;
+    int h = height / k;
     byte[] out = new byte[w * h];
-    float scale = 1 / area;
+    int[] sums = new int[w];
+    int area = k * k;
     for (int y = 0; y < h; y++) {
+      Arrays.fill(sums, 0);
+      for (int row = y * k * width, end = row + k * width; row < end; row += width) {
+        for (int x = 0, from = row; x < w; x++) {
+          for (int i = 0; i < k; i++, from++) {
+            sums[x] += luma[from] & 255;
+          }
+        }
+      }
       for (int x = 0; x < w; x++) {
-        out[y * w + x] = (byte) Math.min(255, (int) (sums[y * (w + 1) + x] * scale + 0.5f));
+        out[y * w + x] = (byte) ((sums[x] + area / 2) / area);
+      }
+    }
+    return new GreyImage(w, h, out);
+  }
+
+  private GreyImage halved() {
+    int w = width / 2;
+    int h = height / 2;
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      int top = 2 * y * width;
+      int below = top + width;
+      for (int x = 0, o = y * w; x < w; x++, o++) {
+        int sum =
+            (luma[top + 2 * x] & 255)
+                + (luma[top + 2 * x + 1] & 255)
+                + (luma[below + 2 * x] & 255)
+                + (luma[below + 2 * x + 1] & 255);
+        out[o] = (byte) ((sum + 2) >> 2);
       }
     }
     return new GreyImage(w, h, out);
@@ -272,44 +264,26 @@ final class GreyImage {
     return new GreyImage(w, h, out);
   }
 
-  /** Returns this image with its 1st to 99th luminance percentiles stretched to black and white. */
-  GreyImage stretched() {
-    int[] histogram = new int[256];
-    for (byte value : luma) {
-      histogram[value & 255]++;
-    }
-    int low = percentile(histogram, luma.length / 100);
-    int high = 255 - percentile(reversed(histogram), luma.length / 100);
-    if (high - low < 16 || low < 8 && high > 247) {
-      return this;
-    }
-    byte[] table = new byte[256];
-    for (int v = 0; v < 256; v++) {
-      table[v] = (byte) Math.max(0, Math.min(255, (v - low) * 255 / (high - low)));
-    }
-    byte[] out = new byte[luma.length];
-    for (int i = 0; i < luma.length; i++) {
-      out[i] = table[luma[i] & 255];
-    }
-    return new GreyImage(width, height, out);
-  }
-
-  private static int percentile(int[] histogram, int count) {
-    int seen = 0;
-    for (int v = 0; v < 256; v++) {
-      seen += histogram[v];
-      if (seen > count) {
-        return v;
+  /** Returns this image with each pixel replaced by the mean of its 3 by 3 neighbourhood. */
+  GreyImage smoothed() {
+    int[] rows = new int[width * height];
+    for (int y = 0; y < height; y++) {
+      int row = y * width;
+      for (int x = 0; x < width; x++) {
+        int left = luma[row + Math.max(0, x - 1)] & 255;
+        int right = luma[row + Math.min(width - 1, x + 1)] & 255;
+        rows[row + x] = left + (luma[row + x] & 255) + right;
       }
     }
-    return 255;
-  }
-
-  private static int[] reversed(int[] histogram) {
-    int[] out = new int[256];
-    for (int v = 0; v < 256; v++) {
-      out[v] = histogram[255 - v];
+    byte[] out = new byte[width * height];
+    for (int y = 0; y < height; y++) {
+      int above = Math.max(0, y - 1) * width;
+      int below = Math.min(height - 1, y + 1) * width;
+      int row = y * width;
+      for (int x = 0; x < width; x++) {
+        out[row + x] = (byte) ((rows[above + x] + rows[row + x] + rows[below + x] + 4) / 9);
+      }
     }
-    return out;
+    return new GreyImage(width, height, out);
   }
 }

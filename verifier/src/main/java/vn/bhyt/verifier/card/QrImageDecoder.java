@@ -8,6 +8,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import vn.bhyt.verifier.card.ImageDecodeException.Reason;
@@ -69,6 +70,7 @@ public final class QrImageDecoder {
         cause);
   }
 
+  /** Returns the luminance of a PNG or JPEG picture, subsampled to about 6 megapixels at most. */
   GreyImage read(byte[] bytes) throws ImageDecodeException {
     if (bytes.length == 0) {
       throw new ImageDecodeException(Reason.UNREADABLE, "empty picture");
@@ -114,6 +116,10 @@ public final class QrImageDecoder {
     param.setSourceSubsampling(Math.max(1, step), Math.max(1, step), 0, 0);
     if (isJpeg(reader) && reader.canReadRaster()) {
       return GreyImage.firstBand(reader.readRaster(0, param));
+    }
+    ImageTypeSpecifier stored = reader.getRawImageType(0);
+    if (stored != null) {
+      param.setDestinationType(stored);
     }
     return GreyImage.of(reader.read(0, param));
   }

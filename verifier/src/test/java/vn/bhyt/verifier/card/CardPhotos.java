@@ -32,6 +32,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Generated pictures of health-insurance cards as a hospital receives them: phone or webcam photos
  * of the paper card and screenshots of the insurance apps, each with the payload its QR code
  * carries. The same seed and index always give the same bytes.
+ *
+ * <p>About 85% are camera photos: 640x480 to 4000x3000 (a third of phone shots in portrait), the
+ * card 45% to 95% of the frame wide, turned up to 30 degrees, tilted (one edge up to 20% shorter),
+ * slightly defocused, lit unevenly (gradient, vignette, sometimes a shadow or a glare spot), low
+ * contrast, colour cast, sensor noise, sometimes a fingertip on a corner; saved as JPEG of quality
+ * 45 to 92 (60 at least when a module is under 3.5 pixels), or as PNG for webcam frames. A QR
+ * module is never under 2.6 pixels. The rest are app screenshots (PNG, or JPEG reduced as a chat
+ * app shares them), some in dark mode.
  */
 public final class CardPhotos {
 
@@ -77,6 +85,8 @@ public final class CardPhotos {
     {4000, 3000}
   };
   private static final int WEBCAM_FRAMES = 5;
+  private static final double SCREENSHOT_SHARE = 0.15;
+  private static final double WEBCAM_PNG_SHARE = 0.085;
   private static final double MIN_MODULE_PX = 2.6;
 
   private CardPhotos() {}
@@ -104,10 +114,10 @@ public final class CardPhotos {
                 ? ErrorCorrectionLevel.M
                 : level < 0.9 ? ErrorCorrectionLevel.L : ErrorCorrectionLevel.Q);
     double kind = random.nextDouble();
-    if (kind < 0.15) {
+    if (kind < SCREENSHOT_SHARE) {
       return screenshot(index, payload, qr, random);
     }
-    return camera(index, payload, qr, random, kind < 0.235);
+    return camera(index, payload, qr, random, kind < SCREENSHOT_SHARE + WEBCAM_PNG_SHARE);
   }
 
   /** Returns a clean PNG of the QR code for {@code payload}, 6 pixels per module. */

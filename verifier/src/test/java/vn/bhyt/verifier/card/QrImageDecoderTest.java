@@ -62,6 +62,15 @@ class QrImageDecoderTest {
     assertThat(failed).as("photos not decoded to their payload").hasSizeLessThanOrEqualTo(2);
   }
 
+  @Test
+  void photoSetIsTheSameForTheSameSeed() {
+    Photo first = CardPhotos.photo(PHOTO_SEED, 7);
+    Photo again = CardPhotos.photo(PHOTO_SEED, 7);
+
+    assertThat(again.bytes()).isEqualTo(first.bytes());
+    assertThat(again.payload()).isEqualTo(first.payload());
+  }
+
   @ParameterizedTest
   @ValueSource(
       ints = {
@@ -81,6 +90,27 @@ class QrImageDecoderTest {
     byte[] jpeg = encode(qrOnTransparentOrWhite(type), "jpeg");
 
     assertThat(decoder.decode(jpeg)).isEqualTo(CardPayloads.REAL_2017);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"turned a quarter", "upside down", "mirrored", "light on dark"})
+  void decodesCodesShownTurnedMirroredOrInverted(String view) throws Exception {
+    BufferedImage straight = qrOnTransparentOrWhite(BufferedImage.TYPE_INT_RGB);
+    int side = straight.getWidth();
+    BufferedImage shown = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        int rgb = straight.getRGB(x, y);
+        switch (view) {
+          case "turned a quarter" -> shown.setRGB(side - 1 - y, x, rgb);
+          case "upside down" -> shown.setRGB(side - 1 - x, side - 1 - y, rgb);
+          case "mirrored" -> shown.setRGB(side - 1 - x, y, rgb);
+          default -> shown.setRGB(x, y, ~rgb);
+        }
+      }
+    }
+
+    assertThat(decoder.decode(encode(shown, "png"))).isEqualTo(CardPayloads.REAL_2017);
   }
 
   @Test
