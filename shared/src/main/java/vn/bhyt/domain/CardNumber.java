@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * level, province, social-insurance number. New cards print the 10-digit social-insurance number.
  * Anything else keeps model {@link Model#UNKNOWN}; rules decide what that means.
  */
-public record CardNumber(String value) {
+public record CardNumber(String value, Model model) {
   private static final Pattern OLD = Pattern.compile("[A-Z]{2}[0-9]{3}[0-9A-Z]{10}");
   private static final Pattern OLD_STRICT = Pattern.compile("[A-Z]{2}[1-5][0-9]{2}[0-9]{10}");
   private static final Pattern NEW = Pattern.compile("[0-9]{10}");
@@ -36,22 +36,29 @@ public record CardNumber(String value) {
     }
   }
 
+  /** A number and its model, which is always derived from the number. */
   public CardNumber {
     if (value == null) {
       throw new IllegalArgumentException("card number: null");
     }
+    model = classify(value);
+  }
+
+  /** A number exactly as given. */
+  public CardNumber(String value) {
+    this(value, null);
+  }
+
+  private static Model classify(String value) {
+    if (NEW.matcher(value).matches()) {
+      return Model.NEW;
+    }
+    return OLD.matcher(value).matches() ? Model.OLD : Model.UNKNOWN;
   }
 
   /** A number as typed or scanned: spaces removed, upper case. */
   public static CardNumber of(String text) {
     return new CardNumber(SPACES.matcher(text).replaceAll("").toUpperCase(Locale.ROOT));
-  }
-
-  public Model model() {
-    if (NEW.matcher(value).matches()) {
-      return Model.NEW;
-    }
-    return OLD.matcher(value).matches() ? Model.OLD : Model.UNKNOWN;
   }
 
   /**

@@ -2,14 +2,20 @@ package vn.bhyt.verifier.http;
 
 import java.math.BigDecimal;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /** The receptionist's texts, in Vietnamese or English. */
 final class Messages {
   private static final String BUNDLE = "vn.bhyt.verifier.http.messages";
+  private static final Messages VIETNAMESE = load(Locale.forLanguageTag("vi"));
+  private static final Messages ENGLISH = load(Locale.ENGLISH);
+  private final ThreadLocal<Map<String, MessageFormat>> formats =
+      ThreadLocal.withInitial(HashMap::new);
   private final ResourceBundle bundle;
   private final Locale locale;
 
@@ -19,13 +25,16 @@ final class Messages {
   }
 
   static Messages of(Locale locale) {
-    Locale l = locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("vi");
-    return new Messages(
+    return locale.getLanguage().equals("en") ? ENGLISH : VIETNAMESE;
+  }
+
+  private static Messages load(Locale locale) {
+    ResourceBundle bundle =
         ResourceBundle.getBundle(
             BUNDLE,
-            l,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)),
-        l);
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return new Messages(bundle, locale);
   }
 
   boolean has(String key) {
@@ -49,6 +58,9 @@ final class Messages {
         values[i] = bundle.containsKey("term." + a) ? bundle.getString("term." + a) : a;
       }
     }
-    return new MessageFormat(pattern, locale).format(values);
+    return formats
+        .get()
+        .computeIfAbsent(key, k -> new MessageFormat(pattern, locale))
+        .format(values);
   }
 }
