@@ -21,6 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.auth.JdbcTokenStore;
 import vn.bhyt.auth.Role;
+import vn.bhyt.claims.fhir.EligibilityService;
+import vn.bhyt.claims.fhir.FhirContexts;
+import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.fhir.rest.FhirRoutes;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.http.HttpServer;
 import vn.bhyt.http.Response;
@@ -40,7 +44,9 @@ import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Facility;
 
-/** A running gateway: database pool, registry cache, card checks and the HTTP server. */
+/**
+ * A running gateway: database pool, registry cache, card checks, the FHIR API and the HTTP server.
+ */
 public final class GatewayApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
 
@@ -192,6 +198,11 @@ public final class GatewayApp implements AutoCloseable {
                                   "text/plain; version=0.0.4; charset=utf-8",
                                   metrics.scrape()),
                           workers));
+      FhirRoutes.register(
+          router,
+          new FhirStore(ds, FhirContexts.r4(), config.zone()),
+          workers,
+          EligibilityService.notConfigured());
       server =
           HttpServer.start(
               config.http().bind(),
