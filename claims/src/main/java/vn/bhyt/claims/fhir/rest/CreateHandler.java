@@ -20,10 +20,10 @@ final class CreateHandler extends FhirHandler {
   @Override
   CompletionStage<Response> answer(FhirExchange ex) {
     String type = ex.writableType(FhirRoutes.WRITABLE);
-    Resource resource = ex.body(type);
     String criteria = ex.request().header("If-None-Exist");
     return blocking(
             () -> {
+              Resource resource = ex.body(type);
               requireValid(resource);
               return store.inTransaction(
                   c ->

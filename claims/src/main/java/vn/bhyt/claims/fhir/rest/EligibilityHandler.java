@@ -23,11 +23,11 @@ final class EligibilityHandler extends FhirHandler {
 
   @Override
   CompletionStage<Response> answer(FhirExchange ex) {
-    CoverageEligibilityRequest request =
-        (CoverageEligibilityRequest) ex.body("CoverageEligibilityRequest");
     String checkedBy = ex.request().principal().name();
     return blocking(
             () -> {
+              CoverageEligibilityRequest request =
+                  (CoverageEligibilityRequest) ex.body("CoverageEligibilityRequest");
               requireValid(request);
               return request;
             })

@@ -17,9 +17,9 @@ import vn.bhyt.http.Response;
 import vn.bhyt.http.RouteHandler;
 
 /**
- * The base of the FHIR handlers: negotiates the answer's format, runs blocking work on the workers
- * and answers the API's failures as OperationOutcomes. Other failures go to the kernel, whose
- * renderer under {@code /fhir} answers them as OperationOutcomes too (500, 503).
+ * The base of the FHIR handlers: negotiates the answer's format, runs slow work on the workers and
+ * answers the API's failures as OperationOutcomes. Other failures go to the kernel, whose renderer
+ * under {@code /fhir} answers them as OperationOutcomes too (500, 503).
  */
 abstract class FhirHandler implements RouteHandler {
   private static final int DEADLOCK = 1213;
@@ -56,7 +56,7 @@ abstract class FhirHandler implements RouteHandler {
   /** Answers a request; may throw {@link FhirProblem}, also from the returned stage. */
   abstract CompletionStage<Response> answer(FhirExchange ex);
 
-  /** Runs database or other blocking work on the workers. */
+  /** Runs work that blocks or takes time (parsing, validation, the database) on the workers. */
   <R> CompletableFuture<R> blocking(Blocking<R> work) {
     return CompletableFuture.supplyAsync(
         () -> {

@@ -1,6 +1,5 @@
 package vn.bhyt.claims.fhir.rest;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -17,8 +16,11 @@ final class MetadataHandler extends FhirHandler {
 
   @Override
   CompletionStage<Response> answer(FhirExchange ex) {
-    CapabilityStatement cs = statement.copy();
-    cs.getImplementation().setUrl(ex.base());
-    return CompletableFuture.completedFuture(ex.answer(200, cs));
+    return blocking(
+        () -> {
+          CapabilityStatement cs = statement.copy();
+          cs.getImplementation().setUrl(ex.base());
+          return ex.answer(200, cs);
+        });
   }
 }

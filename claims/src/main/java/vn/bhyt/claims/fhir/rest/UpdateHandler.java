@@ -29,13 +29,13 @@ final class UpdateHandler extends FhirHandler {
     if (!ResourceIds.valid(id)) {
       throw FhirProblem.badRequest("the id in the URL is not a valid FHIR id");
     }
-    Resource resource = ex.body(type);
-    if (!id.equals(resource.getIdElement().getIdPart())) {
-      throw FhirProblem.badRequest("the id in the body must equal the id in the URL");
-    }
     Integer expected = expectedVersion(ex.request().header("If-Match"));
     return blocking(
             () -> {
+              Resource resource = ex.body(type);
+              if (!id.equals(resource.getIdElement().getIdPart())) {
+                throw FhirProblem.badRequest("the id in the body must equal the id in the URL");
+              }
               requireValid(resource);
               return store.inTransaction(c -> store.update(c, resource, expected));
             })

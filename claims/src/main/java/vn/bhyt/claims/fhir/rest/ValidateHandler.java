@@ -24,6 +24,11 @@ final class ValidateHandler extends FhirHandler {
   CompletionStage<Response> answer(FhirExchange ex) {
     String type = ex.type(FhirRoutes.VALIDATABLE);
     String id = ex.request().pathParam("id");
+    return blocking(() -> FhirValidation.validate(resource(ex, type, id)))
+        .thenApply(oo -> ex.answer(200, oo));
+  }
+
+  private static Resource resource(FhirExchange ex, String type, String id) {
     Resource resource = unwrap(ex.body());
     if (!resource.fhirType().equals(type)) {
       throw FhirProblem.badRequest("the body must be a " + type + " resource");
@@ -31,7 +36,7 @@ final class ValidateHandler extends FhirHandler {
     if (id != null && resource.hasIdElement() && !id.equals(resource.getIdElement().getIdPart())) {
       throw FhirProblem.badRequest("the id in the body must equal the id in the URL");
     }
-    return blocking(() -> FhirValidation.validate(resource)).thenApply(oo -> ex.answer(200, oo));
+    return resource;
   }
 
   private static Resource unwrap(Resource body) {

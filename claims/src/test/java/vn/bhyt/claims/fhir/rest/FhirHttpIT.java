@@ -392,6 +392,19 @@ class FhirHttpIT {
     Encounter incomplete = new Encounter();
     incomplete.setSubject(new Reference("Patient/X"));
     assertOutcome(post("/Encounter", incomplete), 422, IssueType.PROCESSING);
+    String id =
+        ((Patient) parse(post("/Patient", patient(card(), "Hồ", "Thu"))))
+            .getIdElement()
+            .getIdPart();
+    Patient p = (Patient) parse(get("/Patient/" + id));
+    assertOutcome(
+        send("PUT", "/Patient/" + id, reception, JSON, json(p), "If-Match", "W/\"7\""),
+        412,
+        IssueType.CONFLICT);
+    assertOutcome(
+        send("PUT", "/Patient/" + id, reception, JSON, json(p), "If-Match", "yesterday"),
+        400,
+        IssueType.INVALID);
     assertOutcome(send("GET", "/Patient/1", null, null, null), 401, IssueType.LOGIN);
     assertOutcome(send("GET", "/Patient/1", "bhyt_nope", null, null), 401, IssueType.LOGIN);
     assertOutcome(
