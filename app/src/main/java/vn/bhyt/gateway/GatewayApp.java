@@ -23,6 +23,8 @@ import vn.bhyt.auth.JdbcTokenStore;
 import vn.bhyt.auth.Role;
 import vn.bhyt.claims.fhir.FhirContexts;
 import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.fhir.rest.FhirRoutes;
+import vn.bhyt.claims.visit.CardEligibility;
 import vn.bhyt.claims.visit.CheckInService;
 import vn.bhyt.claims.visit.DischargeService;
 import vn.bhyt.claims.visit.VisitsHandler;
@@ -45,7 +47,9 @@ import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Facility;
 
-/** A running gateway: database pool, registry cache, card checks and the HTTP server. */
+/**
+ * A running gateway: database pool, registry cache, card checks, the FHIR API and the HTTP server.
+ */
 public final class GatewayApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
 
@@ -198,6 +202,7 @@ public final class GatewayApp implements AutoCloseable {
       VisitsHandler visits =
           new VisitsHandler(
               checkIns, new DischargeService(store, workers), cards, Clock.system(config.zone()));
+      FhirRoutes.register(router, store, workers, new CardEligibility(checks));
       router
           .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
           .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);

@@ -86,6 +86,11 @@ public final class Request {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
+  /** Every query parameter with its values, in the order of the URL. */
+  public Map<String, List<String>> queryParameters() {
+    return java.util.Collections.unmodifiableMap(query);
+  }
+
   public String pathParam(String name) {
     return pathParams.get(name);
   }

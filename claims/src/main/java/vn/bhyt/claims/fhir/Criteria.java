@@ -24,13 +24,15 @@ final class Criteria {
 
   /**
    * Reads criteria such as {@code identifier=https://example|123}, {@code Patient?identifier=...}
-   * or a full URL ending in {@code /Patient?identifier=...}.
+   * or a full URL ending in {@code /Patient?identifier=...}; {@code _format} and {@code _pretty},
+   * which some clients add, are ignored.
    *
    * @throws FhirProblem 400 when they name another type, hold no parameter or a bad one
    */
   static Criteria parse(String type, String criteria, ZoneId zone) {
-    SearchQuery query =
-        SearchQuery.compile(type, SearchParams.parse(queryPart(type, criteria)), zone);
+    SearchParams params =
+        SearchParams.parse(queryPart(type, criteria)).without("_format", "_pretty");
+    SearchQuery query = SearchQuery.compile(type, params, zone);
     if (query.isEmpty()) {
       throw FhirProblem.badRequest("the conditional create's criteria hold no search parameter");
     }

@@ -119,7 +119,7 @@ public final class FhirStore {
     if (current.isEmpty() || expectedVersion != null && expectedVersion != current.getAsInt()) {
       throw FhirProblem.preconditionFailed(
           IssueType.CONFLICT,
-          "version " + expectedVersion + " of " + type + "/" + id + " is not the current version");
+          "version " + expectedVersion + " is not the current version of this " + type);
     }
     int version = current.getAsInt() + 1;
     Instant at = now();

@@ -11,6 +11,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * The gateway's FHIR R4 validator against the base R4 definitions, with terminology in memory and
@@ -41,7 +42,7 @@ public final class FhirValidation {
   }
 
   private static final class Holder {
-    static final FhirValidator VALIDATOR = build(FhirContexts.r4());
+    static final FhirValidator VALIDATOR = loaded(build(FhirContexts.r4()));
 
     private static FhirValidator build(FhirContext ctx) {
       ValidationSupportChain chain =
@@ -52,6 +53,11 @@ public final class FhirValidation {
               new SnapshotGeneratingValidationSupport(ctx));
       FhirValidator validator = ctx.newValidator();
       validator.registerValidatorModule(new FhirInstanceValidator(chain));
+      return validator;
+    }
+
+    private static FhirValidator loaded(FhirValidator validator) {
+      validator.validateWithResult(new Patient().setActive(true));
       return validator;
     }
   }

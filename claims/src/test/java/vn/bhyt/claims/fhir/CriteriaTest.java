@@ -23,6 +23,7 @@ class CriteriaTest {
           "?identifier=https://example|123",
           "http://gw.local/fhir/Patient?identifier=https%3A%2F%2Fexample%7C123",
           "  identifier=https://example|123  ",
+          "Patient?identifier=https://example|123&_format=xml",
         }) {
       assertThat(parse("Patient", same).hash()).as(same).isEqualTo(plain.hash());
     }
