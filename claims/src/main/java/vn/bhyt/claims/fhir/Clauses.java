@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Reads one search parameter ({@code birthdate=ge1990}) into a {@link Clause}.
+ * The reader of one search parameter ({@code birthdate=ge1990}) into a {@link Clause}.
  *
  * <p>Diagnostics name the parameter, never its value.
  */

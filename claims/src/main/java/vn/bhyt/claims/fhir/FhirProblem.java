@@ -5,7 +5,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
- * A FHIR request that cannot be carried out, answered as an OperationOutcome with an HTTP status.
+ * The failure of a FHIR request that cannot be carried out, answered as an OperationOutcome with an
+ * HTTP status.
  *
  * <p>Its diagnostics name parameters, elements and ids, never patient data: they are logged and
  * sent to the client.

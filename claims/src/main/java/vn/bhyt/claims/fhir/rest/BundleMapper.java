@@ -12,7 +12,9 @@ import vn.bhyt.claims.fhir.Paging;
 import vn.bhyt.claims.fhir.SearchPage;
 import vn.bhyt.claims.fhir.SearchParams;
 
-/** Maps store answers to Bundles: a page of search results, the versions of a resource. */
+/**
+ * The mapping of store answers to Bundles: a page of search results, the versions of a resource.
+ */
 final class BundleMapper {
   private BundleMapper() {}
 

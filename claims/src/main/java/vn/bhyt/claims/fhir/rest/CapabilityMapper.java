@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import vn.bhyt.claims.fhir.SearchCatalog;
 import vn.bhyt.claims.fhir.SearchParam;
 
-/** Maps what the API implements to its CapabilityStatement: types, interactions, searches. */
+/** The mapping of what the API implements to its CapabilityStatement. */
 final class CapabilityMapper {
   private static final String VALIDATE =
       "http://hl7.org/fhir/OperationDefinition/Resource-validate";

@@ -182,6 +182,11 @@ class FhirHttpIT {
     assertThat(created.headers().firstValue("ETag")).contains("W/\"1\"");
     assertThat(created.headers().firstValue("Last-Modified")).isPresent();
 
+    HttpResponse<String> minimal =
+        post("/Patient", patient(card(), "Phan", "Minh"), "Prefer", "return=minimal");
+    assertThat(minimal.statusCode()).isEqualTo(201);
+    assertThat(minimal.body()).isEmpty();
+    assertThat(minimal.headers().firstValue("Location")).isPresent();
     HttpResponse<String> read = get("/Patient/" + id);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.headers().firstValue("ETag")).contains("W/\"1\"");
