@@ -100,7 +100,7 @@ class FhirApiIT {
   void capabilities() {
     CapabilityStatement cs = json.capabilities().ofType(CapabilityStatement.class).execute();
     assertThat(cs.getFhirVersion().toCode()).isEqualTo("4.0.1");
-    assertThat(cs.getRestFirstRep().getResource()).hasSize(5);
+    assertThat(cs.getRestFirstRep().getResource()).hasSize(6);
   }
 
   @Test
@@ -214,17 +214,35 @@ class FhirApiIT {
   }
 
   @Test
-  void eligibilityIsNotConfiguredYet() {
+  void eligibilityIsAnsweredByTheCardCheck() {
     CoverageEligibilityRequest request = new CoverageEligibilityRequest();
     request.setStatus(CoverageEligibilityRequest.EligibilityRequestStatus.ACTIVE);
     request.addPurpose(CoverageEligibilityRequest.EligibilityRequestPurpose.VALIDATION);
-    request.setPatient(new Reference("Patient/P1"));
     request.setCreatedElement(new DateTimeType("2026-11-23T08:00:00+07:00"));
     request.setInsurer(new Reference().setDisplay("Bảo hiểm xã hội Việt Nam"));
+    Patient person = new Patient();
+    person.setId("p");
+    person.addName().setText("Nguyễn Văn An");
+    Coverage card = new Coverage();
+    card.setId("c");
+    card.setStatus(Coverage.CoverageStatus.ACTIVE);
+    card.setSubscriberId("DN4797912345678");
+    card.setBeneficiary(new Reference("#p"));
+    card.addPayor().setDisplay("Bảo hiểm xã hội Việt Nam");
+    request.addContained(person);
+    request.addContained(card);
+    request.setPatient(new Reference("#p"));
+    request.addInsurance().setCoverage(new Reference("#c"));
     MethodOutcome outcome = json.create().resource(request).execute();
-    assertThat(outcome.getResource()).isInstanceOf(CoverageEligibilityResponse.class);
     CoverageEligibilityResponse answer = (CoverageEligibilityResponse) outcome.getResource();
-    assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.ERROR);
+    assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
+    assertThat(answer.getDisposition()).isNotBlank();
+    assertThat(answer.getExtension()).isNotEmpty();
+    CoverageEligibilityRequest withoutCard = request.copy();
+    withoutCard.getInsurance().clear();
+    withoutCard.getContained().removeIf(r -> r instanceof Coverage);
+    assertThatThrownBy(() -> json.create().resource(withoutCard).execute())
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test

@@ -194,6 +194,48 @@ class VisitsIT {
         .isEqualTo(404);
   }
 
+  @Test
+  void fhirClientsCheckCardsWithACoverageEligibilityRequest() throws Exception {
+    String request =
+        "{\"resourceType\":\"CoverageEligibilityRequest\",\"status\":\"active\","
+            + "\"purpose\":[\"validation\"],\"created\":\"2026-11-23\",\"insurer\":{\"display\":\"BHXH\"},"
+            + "\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\",\"name\":[{\"text\":\"Nguyễn Văn An\"}],"
+            + "\"birthDate\":\"1990-01-31\"},{\"resourceType\":\"Coverage\",\"id\":\"c\",\"status\":\"active\","
+            + "\"subscriberId\":\""
+            + DemoCards.VALID
+            + "\",\"beneficiary\":{\"reference\":\"#p\"},"
+            + "\"payor\":[{\"display\":\"BHXH\"}]}],\"patient\":{\"reference\":\"#p\"},"
+            + "\"insurance\":[{\"coverage\":{\"reference\":\"#c\"}}]}";
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + app.port() + "/fhir/CoverageEligibilityRequest"))
+                .header("Authorization", "Bearer " + reception)
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(request))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    var response =
+        FhirContexts.r4()
+            .newJsonParser()
+            .parseResource(org.hl7.fhir.r4.model.CoverageEligibilityResponse.class, r.body());
+    assertThat(response.getDisposition()).isEqualTo("Thông tin thẻ chính xác");
+    assertThat(response.getInsuranceFirstRep().getInforce()).isTrue();
+    assertThat(
+            response
+                .getInsuranceFirstRep()
+                .getItemFirstRep()
+                .getBenefitFirstRep()
+                .getAllowedStringType()
+                .getValue())
+        .isEqualTo("80");
+    assertThat(r.body()).contains("\"code\":\"000\"");
+    assertThat(FhirValidation.hasErrors(FhirValidation.validate(response))).isFalse();
+  }
+
   private static long count(String type, String ssn) throws Exception {
     try (Connection c = app.dataSource().getConnection();
         Statement s = c.createStatement();

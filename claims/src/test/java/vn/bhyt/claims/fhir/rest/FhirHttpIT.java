@@ -164,6 +164,7 @@ class FhirHttpIT {
             "Coverage",
             "Encounter",
             "CoverageEligibilityResponse",
+            "Organization",
             "CoverageEligibilityRequest");
     assertThat(FhirValidation.hasErrors(FhirValidation.validate(cs))).isFalse();
     HttpResponse<String> xml = send("GET", "/metadata", null, null, null, "Accept", XML);
