@@ -160,6 +160,32 @@ class VisitsIT {
   }
 
   @Test
+  void concurrentCheckInsOfDifferentPeopleDoNotDeadlock() throws Exception {
+    List<String> bodies =
+        List.of(
+            "{\"cardNumber\":\"QN5977900000007\",\"name\":\"Dương Gia Bảo\",\"birthDate\":\"1995-04-30\"}",
+            "{\"cardNumber\":\"HC4797900000008\",\"name\":\"Lý Kim Yến\",\"birthDate\":\"1983-06-15\"}",
+            "{\"cardNumber\":\"HT3010100000005\",\"name\":\"Bùi Quốc Hải\",\"birthDate\":\"1950-08-08\"}",
+            "{\"cardNumber\":\"0204287018\",\"name\":\"Hoàng Xuân Hấn\",\"birthDate\":\"1981-07-30\"}");
+    ExecutorService pool = Executors.newFixedThreadPool(24);
+    try {
+      List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        String body = bodies.get(i % bodies.size());
+        calls.add(pool.submit(() -> post("/api/v1/visits", body)));
+      }
+      for (Future<HttpResponse<String>> call : calls) {
+        HttpResponse<String> r = call.get();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(count("Patient", "7900000007")).isEqualTo(1);
+    assertThat(count("Patient", "0204287018")).isEqualTo(1);
+  }
+
+  @Test
   void dischargeFinishesTheEncounterOnce() throws Exception {
     HttpResponse<String> in =
         post(

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TimeZone;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -33,6 +35,7 @@ import org.hl7.fhir.r4.model.Resource;
  * that id (FHIR's update as create). Nothing is ever deleted.
  */
 public final class FhirStore {
+  private static final int MAX_ATTEMPTS = 5;
   private static final ZoneId FACILITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private static final int CLAIM_ATTEMPTS = 3;
@@ -186,9 +189,23 @@ public final class FhirStore {
 
   /**
    * Runs work in one transaction on a connection of its own: commits when it returns, rolls back
-   * when it throws.
+   * when it throws. A transaction the database chose as a deadlock victim is run again, up to five
+   * times in all, after a short random pause; the work must therefore have no effects outside it.
    */
   public <R> R inTransaction(SqlWork<R> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work);
+      } catch (SQLTransactionRollbackException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private <R> R once(SqlWork<R> work) throws SQLException {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -203,6 +220,14 @@ public final class FhirStore {
         }
         throw e;
       }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

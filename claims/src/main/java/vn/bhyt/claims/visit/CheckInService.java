@@ -38,6 +38,7 @@ public final class CheckInService {
   private final ReferenceData reference;
   private final FacilityCode here;
   private final Executor executor;
+  private volatile String[] organizations;
 
   public CheckInService(
       CardCheckService checks,
@@ -104,17 +105,9 @@ public final class CheckInService {
       CheckAnswer answer)
       throws SQLException {
     CardFacts card = result.verdict().card();
-    String fund =
-        ref(
-            store
-                .createIfNoneExist(c, Organizations.fund(), Organizations.fundCriteria())
-                .resource());
-    String facility =
-        ref(
-            store
-                .createIfNoneExist(
-                    c, Organizations.facility(here), Organizations.facilityCriteria(here))
-                .resource());
+    String[] orgs = organizations();
+    String fund = orgs[0];
+    String facility = orgs[1];
     String citizenId =
         request.evidence() instanceof Evidence.Citizen id ? id.id().citizenId() : null;
     String patient =
@@ -154,6 +147,35 @@ public final class CheckInService {
     resources.put("Encounter", encounter);
     resources.put("CoverageEligibilityResponse", eligibility);
     return new CheckIn(encounter.substring(encounter.indexOf('/') + 1), answer, resources);
+  }
+
+  /**
+   * The fund's and this facility's Organizations, created once in a transaction of their own and
+   * remembered: resources are never deleted, and check-ins need not contend for them.
+   */
+  private String[] organizations() throws SQLException {
+    String[] known = organizations;
+    if (known == null) {
+      known =
+          store.inTransaction(
+              c ->
+                  new String[] {
+                    ref(
+                        store
+                            .createIfNoneExist(
+                                c, Organizations.fund(), Organizations.fundCriteria())
+                            .resource()),
+                    ref(
+                        store
+                            .createIfNoneExist(
+                                c,
+                                Organizations.facility(here),
+                                Organizations.facilityCriteria(here))
+                            .resource())
+                  });
+      organizations = known;
+    }
+    return known;
   }
 
   private static String ref(Resource r) {
