@@ -118,6 +118,10 @@ class VisitsIT {
         "{\"cardNumber\":\""
             + DemoCards.EXPIRED
             + "\",\"name\":\"Lê Việt Hưng\",\"birthDate\":\"1985-09-04\"";
+    HttpResponse<String> unknown = post("/api/v1/visits", expired + ",\"ward\":\"A\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(Json.mapper().readTree(unknown.body()).get("code").asText()).isEqualTo("VIS-0005");
+    assertThat(unknown.body()).contains("unknown field 'ward'");
     HttpResponse<String> refused = post("/api/v1/visits", expired + "}");
     assertThat(refused.statusCode()).isEqualTo(422);
     JsonNode problem = Json.mapper().readTree(refused.body());

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +36,6 @@ public final class VisitsHandler {
           "emergency",
           "selfPay",
           "selfPayReason");
-  private static final Set<String> CHECK_FIELDS =
-      Set.of("qr", "cardNumber", "name", "birthDate", "visit");
   private final CheckInService checkIns;
   private final DischargeService discharges;
   private final VerifyHandler cards;
@@ -143,15 +140,13 @@ public final class VisitsHandler {
   }
 
   private static void rejectUnknown(JsonNode node) {
-    Set<String> allowed = new HashSet<>(CHECK_FIELDS);
+    Set<String> allowed = new HashSet<>(CheckRequests.FIELDS);
     allowed.addAll(VISIT_FIELDS);
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw invalid(
-            "unknown field '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'");
-      }
-    }
+    CheckRequests.unknownField(node, allowed)
+        .ifPresent(
+            name -> {
+              throw invalid("unknown field '" + name + "'");
+            });
   }
 
   private static String field(JsonNode node, String name) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.PartialDate;
@@ -30,8 +31,9 @@ import vn.bhyt.verifier.rules.Evidence;
  * read with a problem. Problem details name fields, never their values.
  */
 public final class CheckRequests {
-  private static final Set<String> FIELDS =
-      Set.of("qr", "cardNumber", "name", "birthDate", "visit");
+  /** The fields of a card-check request body. */
+  public static final Set<String> FIELDS = Set.of("qr", "cardNumber", "name", "birthDate", "visit");
+
   private static final Set<String> VISIT_FIELDS = Set.of("date", "kind", "referral");
 
   private CheckRequests() {}
@@ -169,16 +171,22 @@ public final class CheckRequests {
   }
 
   private static void rejectUnknown(JsonNode node, Set<String> allowed, String prefix) {
+    unknownField(node, allowed)
+        .ifPresent(
+            name -> {
+              throw fields("unknown field '" + prefix + name + "'");
+            });
+  }
+
+  /** The first field of an object that is not allowed, cut to 40 characters, if there is one. */
+  public static Optional<String> unknownField(JsonNode node, Set<String> allowed) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw fields(
-            "unknown field '"
-                + prefix
-                + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
-                + "'");
+        return Optional.of(name.length() > 40 ? name.substring(0, 40) + "…" : name);
       }
     }
+    return Optional.empty();
   }
 
   private static String text(JsonNode node, String field, int max) {
