@@ -77,10 +77,7 @@ public final class CardEligibility implements EligibilityService {
   }
 
   static CheckRequest read(CoverageEligibilityRequest request) {
-    java.time.LocalDate day =
-        request.hasServicedDateType()
-            ? new java.sql.Date(request.getServicedDateType().getValue().getTime()).toLocalDate()
-            : null;
+    java.time.LocalDate day = servicedDay(request);
     if (request.hasExtension(EXT_CARD_QR)) {
       String qr = ((StringType) request.getExtensionByUrl(EXT_CARD_QR).getValue()).getValue();
       try {
@@ -98,6 +95,18 @@ public final class CardEligibility implements EligibilityService {
             : null;
     return new CheckRequest(
         new Evidence.Typed(CardNumber.of(number), name, birth), day, VisitKind.OUTPATIENT, false);
+  }
+
+  /** The day of {@code servicedDate} as written (no time zone involved), or null when absent. */
+  private static java.time.LocalDate servicedDay(CoverageEligibilityRequest request) {
+    if (!request.hasServicedDateType()) {
+      return null;
+    }
+    if (request.getServicedDateType().getPrecision()
+        != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+      throw FhirProblem.badRequest("servicedDate must be a full date (yyyy-MM-dd)");
+    }
+    return java.time.LocalDate.parse(request.getServicedDateType().getValueAsString());
   }
 
   private static String cardNumber(CoverageEligibilityRequest request) {

@@ -64,6 +64,25 @@ class CardEligibilityTest {
   }
 
   @Test
+  void theServicedDateIsTheDayAsWrittenAndMustBeFull() {
+    String tail =
+        "\"patient\":{\"display\":\"x\"},\"insurance\":[{\"coverage\":{\"identifier\":{\"value\":\"0204287018\"}}}]}";
+    java.util.TimeZone saved = java.util.TimeZone.getDefault();
+    try {
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+      assertThat(
+              CardEligibility.read(parse(HEAD + "\"servicedDate\":\"2026-11-20\"," + tail))
+                  .visitDate())
+          .isEqualTo(LocalDate.of(2026, 11, 20));
+    } finally {
+      java.util.TimeZone.setDefault(saved);
+    }
+    assertThatThrownBy(
+            () -> CardEligibility.read(parse(HEAD + "\"servicedDate\":\"2026-11\"," + tail)))
+        .isInstanceOfSatisfying(FhirProblem.class, p -> assertThat(p.status()).isEqualTo(400));
+  }
+
+  @Test
   void aRequestWithoutACardIsABadRequest() {
     assertThatThrownBy(() -> CardEligibility.read(parse(HEAD + "\"patient\":{\"display\":\"x\"}}")))
         .isInstanceOfSatisfying(FhirProblem.class, p -> assertThat(p.status()).isEqualTo(400));
