@@ -1,0 +1,18 @@
+package vn.bhyt.claims.claim;
+
+import java.util.Objects;
+
+/**
+ * A table the gateway keeps but does not read ({@code XML6} … {@code XML15}): passed on to the fund
+ * exactly as received.
+ *
+ * @param name the table's type ({@code LOAIHOSO})
+ * @param base64 the {@code NOIDUNGFILE} text as received
+ */
+public record VerbatimTable(String name, String base64) {
+
+  public VerbatimTable {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(base64, "base64");
+  }
+}
