@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param facilityCode the submitting facility ({@code MACSKCB} of the envelope)
  * @param index the dossier's position in its envelope, from 1
  * @param tables the parsed tables {@code XML1} … {@code XML5} that were present, in file order
- * @param verbatim the other tables, kept as received
+ * @param verbatim every table as received (the parsed ones too), in file order, so that the claim
+ *     can be passed on exactly as submitted; empty for a claim that did not arrive as XML
  */
 public record ClaimDossier(
     ClaimFormat format,

@@ -3,8 +3,8 @@ package vn.bhyt.claims.claim;
 import java.util.Objects;
 
 /**
- * A table the gateway keeps but does not read ({@code XML6} … {@code XML15}): passed on to the fund
- * exactly as received.
+ * A table exactly as received: the parsed ones and those the gateway keeps without reading ({@code
+ * XML6} … {@code XML15}), passed on to the fund as they came.
  *
  * @param name the table's type ({@code LOAIHOSO})
  * @param base64 the {@code NOIDUNGFILE} text as received
