@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * Tokens in the {@code api_token} table, looked up by hash through a short-lived cache.
  *
  * <p>Lookups run on the given executor, never on the caller's thread; a revoked token stops working
- * within the cache's minute.
+ * within the cache's minute. The cache is keyed by the presented token, so a request that hits it
+ * costs no hashing; only hashes reach the database.
  */
 public final class JdbcTokenStore implements Authenticator {
   private final DataSource ds;
@@ -34,7 +35,7 @@ public final class JdbcTokenStore implements Authenticator {
 
   @Override
   public CompletionStage<Optional<Principal>> authenticate(String token) {
-    return cache.get(Tokens.hash(token));
+    return cache.get(token);
   }
 
   /** Stores a new token for a role and returns it; it cannot be read back later. */
@@ -54,7 +55,8 @@ public final class JdbcTokenStore implements Authenticator {
     return token;
   }
 
-  private Optional<Principal> find(String hash) throws SQLException {
+  private Optional<Principal> find(String token) throws SQLException {
+    String hash = Tokens.hash(token);
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(

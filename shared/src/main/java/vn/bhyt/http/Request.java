@@ -1,5 +1,7 @@
 package vn.bhyt.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -10,6 +12,10 @@ import vn.bhyt.auth.Principal;
 
 /** A request as handlers see it: the body is copied out of Netty's buffers. */
 public final class Request {
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+  private static final Cache<String, Locale> LANGUAGES =
+      Caffeine.newBuilder().maximumSize(256).build();
+
   private final String id;
   private final HttpMethod method;
   private final String path;
@@ -109,21 +115,18 @@ public final class Request {
   public Locale language() {
     String accept = headers.get(HttpHeaderNames.ACCEPT_LANGUAGE);
     if (accept == null) {
-      return Locale.forLanguageTag("vi");
+      return VIETNAMESE;
     }
-    List<Locale> ranked =
-        Locale.filter(
-            Locale.LanguageRange.parse(safeRanges(accept)),
-            List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH));
-    return ranked.isEmpty() ? Locale.forLanguageTag("vi") : ranked.get(0);
+    return LANGUAGES.get(accept, Request::preferred);
   }
 
-  private static String safeRanges(String accept) {
+  private static Locale preferred(String accept) {
     try {
-      Locale.LanguageRange.parse(accept);
-      return accept;
+      List<Locale> ranked =
+          Locale.filter(Locale.LanguageRange.parse(accept), List.of(VIETNAMESE, Locale.ENGLISH));
+      return ranked.isEmpty() ? VIETNAMESE : ranked.get(0);
     } catch (IllegalArgumentException e) {
-      return "vi";
+      return VIETNAMESE;
     }
   }
 }

@@ -1,11 +1,11 @@
 package vn.bhyt.verifier.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -14,8 +14,7 @@ final class Messages {
   private static final String BUNDLE = "vn.bhyt.verifier.http.messages";
   private static final Messages VIETNAMESE = load(Locale.forLanguageTag("vi"));
   private static final Messages ENGLISH = load(Locale.ENGLISH);
-  private final ThreadLocal<Map<String, MessageFormat>> formats =
-      ThreadLocal.withInitial(HashMap::new);
+  private final Cache<Text, String> texts = Caffeine.newBuilder().maximumSize(10_000).build();
   private final ResourceBundle bundle;
   private final Locale locale;
 
@@ -43,6 +42,10 @@ final class Messages {
 
   /** The text for a key, its arguments filled in; terms such as facility levels are translated. */
   String format(String key, List<String> args) {
+    return texts.get(new Text(key, List.copyOf(args)), t -> fill(t.key(), t.args()));
+  }
+
+  private String fill(String key, List<String> args) {
     String pattern;
     try {
       pattern = bundle.getString(key);
@@ -58,9 +61,8 @@ final class Messages {
         values[i] = bundle.containsKey("term." + a) ? bundle.getString("term." + a) : a;
       }
     }
-    return formats
-        .get()
-        .computeIfAbsent(key, k -> new MessageFormat(pattern, locale))
-        .format(values);
+    return new MessageFormat(pattern, locale).format(values);
   }
+
+  private record Text(String key, List<String> args) {}
 }
