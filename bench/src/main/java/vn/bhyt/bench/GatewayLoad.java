@@ -23,7 +23,8 @@ import vn.bhyt.verifier.card.CardQrWriter;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /**
- * Loads the gateway's card check over HTTP and, in the same run, a bare Netty endpoint, so the two
+ * Loads the gateway's card check over HTTP and, in the same run, a bare Netty endpoint and the
+ * gateway's own {@code GET /health/live} (routing, metrics, access log; no token, no body), so the
  * throughputs compare on this machine.
  *
  * <p>The gateway runs in this JVM against a throwaway MariaDB with a registry of 10,000 cards; the
@@ -53,6 +54,13 @@ public final class GatewayLoad {
       GatewayConfig config =
           ConfigLoader.load("", Map.of("GATEWAY_HTTP_PORT", "0")).withDb(db.config());
       try (GatewayApp app = GatewayApp.start(config)) {
+        LoadResult kernel =
+            LoadDriver.run(
+                LoadSpec.get(URI.create("http://127.0.0.1:" + app.port() + "/health/live"))
+                    .withConnections(connections)
+                    .withWarmUp(warmUp)
+                    .withDuration(measured));
+        System.out.println("gateway kernel:  " + kernel.format());
         List<String> bodies = seed(app);
         String token = app.tokens().create(Role.RECEPTION, "load");
         LoadSpec spec =

@@ -67,7 +67,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             req.method(),
             uri.path(),
             uri.parameters(),
-            req.headers().copy(),
+            req.headers(),
             ByteBufUtil.getBytes(req.content()),
             Map.of(),
             null);

@@ -107,9 +107,12 @@ public final class ReferenceData {
 
   /** The route rule in force on a day for a facility level and an outpatient or inpatient visit. */
   public Optional<RouteRule> routeRule(LocalDate day, FacilityLevel level, VisitKind kind) {
-    return routeRules.stream()
-        .filter(r -> r.facilityLevel() == level && r.visitKind() == kind && !r.from().isAfter(day))
-        .findFirst();
+    for (RouteRule r : routeRules) {
+      if (r.facilityLevel() == level && r.visitKind() == kind && !r.from().isAfter(day)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A source of the reference files by name. */

@@ -1,5 +1,7 @@
 package vn.bhyt.verifier.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -16,10 +18,12 @@ import javax.sql.DataSource;
  * A short keyed hash of a card number, for audit records and logs.
  *
  * <p>Card numbers are few enough to guess, so a plain hash would reveal them; the key is the
- * installation's own, made once and kept in the database.
+ * installation's own, made once and kept in the database. Hashes of recently seen cards are kept in
+ * memory, as the registry cache keeps their rows.
  */
 public final class CardHasher {
   private final ThreadLocal<Mac> macs;
+  private final Cache<String, String> recent = Caffeine.newBuilder().maximumSize(100_000).build();
 
   public CardHasher(byte[] key) {
     if (key.length < 16) {
@@ -60,6 +64,10 @@ public final class CardHasher {
 
   /** The first 16 hex digits of the HMAC-SHA256 of a card number. */
   public String hash(String cardNumber) {
+    return recent.get(cardNumber, this::compute);
+  }
+
+  private String compute(String cardNumber) {
     byte[] digest = macs.get().doFinal(cardNumber.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 8);
   }

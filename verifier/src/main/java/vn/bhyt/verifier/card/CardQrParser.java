@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -29,8 +30,6 @@ public final class CardQrParser {
 
   private static final int MIN_FIELDS = 9;
   private static final int MAX_FIELDS = 16;
-  private static final DateTimeFormatter CARD_DATE =
-      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter CITIZEN_DATE =
       DateTimeFormatter.ofPattern("ddMMuuuu").withResolverStyle(ResolverStyle.STRICT);
 
@@ -169,18 +168,49 @@ public final class CardQrParser {
     if (empty(v)) {
       return null;
     }
-    try {
-      return LocalDate.parse(v, CARD_DATE);
-    } catch (DateTimeParseException e) {
+    LocalDate date = cardDate(v);
+    if (date == null) {
       throw new QrParseException(
           Reason.BAD_DATE, i, "field " + i + " is not a date (expected: dd/MM/yyyy)");
     }
+    return date;
+  }
+
+  /** A date written {@code dd/MM/yyyy} with ASCII digits, or null when the text is not one. */
+  static LocalDate cardDate(String v) {
+    if (v.length() != 10 || v.charAt(2) != '/' || v.charAt(5) != '/') {
+      return null;
+    }
+    int day = digits(v, 0, 2);
+    int month = digits(v, 3, 5);
+    int year = digits(v, 6, 10);
+    if (day < 0 || month < 0 || year < 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The number written in ASCII digits from {@code from} to {@code to}, or -1. */
+  private static int digits(String v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private static PartialDate birthDate(String[] f, int i) throws QrParseException {
     String v = at(f, i);
-    if (v != null && v.matches("[0-9]{4}")) {
-      return PartialDate.ofYear(Integer.parseInt(v));
+    if (v != null && v.length() == 4 && digits(v, 0, 4) >= 0) {
+      return PartialDate.ofYear(digits(v, 0, 4));
     }
     LocalDate d = date(f, i);
     return d == null ? null : PartialDate.of(d);

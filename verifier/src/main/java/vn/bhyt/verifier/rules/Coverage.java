@@ -16,7 +16,11 @@ public record Coverage(BigDecimal percent, Route route, List<Explanation> explan
     }
 
     static Explanation of(String code, Object... args) {
-      return new Explanation(code, java.util.Arrays.stream(args).map(String::valueOf).toList());
+      String[] texts = new String[args.length];
+      for (int i = 0; i < args.length; i++) {
+        texts[i] = String.valueOf(args[i]);
+      }
+      return new Explanation(code, List.of(texts));
     }
   }
 }
