@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.bhyt.reference.ReferenceData;
 
 /**
  * Every pre-assessment rule the gateway knows, and which of them configuration turned off.
@@ -36,6 +37,31 @@ public final class RuleBook {
           "disabled rules: " + unknown + " (expected: ids of " + new TreeSet<>(ids) + ")");
     }
     this.disabled = Set.copyOf(disabled);
+  }
+
+  /** The standard rules over the reference data, less the disabled ones. */
+  public static RuleBook standard(
+      ReferenceData reference, ClaimReference claims, Set<String> disabled) {
+    return new RuleBook(
+        List.of(
+            new RequiredFieldsRule(claims),
+            new FieldFormatRule(claims),
+            new CodeListRule(claims),
+            new VisitKeyRule(),
+            new LineMoneyRule(),
+            new SummaryTotalsRule(claims),
+            new MoneyIdentityRule(),
+            new CardValidityRule(),
+            new BenefitRateRule(reference, claims),
+            new CheckInRule(),
+            new VisitDatesRule(),
+            new TreatmentDaysRule(claims),
+            new CataloguePriceRule(),
+            new OutOfListRule(reference, claims),
+            new DailyLimitRule(claims.dailyLimits()),
+            new ClaimHistoryRule(claims),
+            new DiagnosisRule()),
+        disabled);
   }
 
   /** Every rule with whether it is enabled, in the order they run. */
