@@ -55,6 +55,14 @@ public final class CardRules {
         entry != null ? Source.REGISTRY : Source.CARD);
   }
 
+  /**
+   * The share the fund pays for a visit on a card taken as valid, without judging the card again:
+   * for claims, whose card was checked at reception and whose costs are already known.
+   */
+  public Coverage coverage(CardFacts card, Visit visit) {
+    return coverage.compute(card, visit, facility);
+  }
+
   private static String result(List<Finding> sorted) {
     return sorted.stream().map(Finding::result).filter(r -> r != null).findFirst().orElse("000");
   }

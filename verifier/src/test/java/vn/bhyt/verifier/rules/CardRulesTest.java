@@ -215,6 +215,16 @@ class CardRulesTest {
   }
 
   @Test
+  void coverageAloneMatchesTheVerdictsCoverage() {
+    RegistryEntry e = anEntry().build();
+    Verdict v = judge(e, null, null);
+    CardFacts card = CardFactsMerge.merge(typed(e.cardNumber().value(), null, null), e);
+    Coverage alone = rules.coverage(card, outpatient());
+    assertThat(alone.percent()).isEqualByComparingTo(v.coverage().percent());
+    assertThat(alone.route()).isEqualTo(v.coverage().route());
+  }
+
+  @Test
   void explanationMentionsSmallVisitAndFiveYears() {
     Verdict v = judge(anEntry().fiveYearsFrom(LocalDate.of(2020, 1, 1)).build(), null, null);
     assertThat(v.coverage().explanation())

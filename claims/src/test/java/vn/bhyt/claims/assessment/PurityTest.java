@@ -1,0 +1,39 @@
+package vn.bhyt.claims.assessment;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claim model and the pre-assessment stay pure: no Netty, no JDBC, no pool, no logging, no
+ * files.
+ */
+class PurityTest {
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("vn.bhyt.claims.assessment", "vn.bhyt.claims.claim");
+
+  @Test
+  void claimsAndAssessmentDoNoIo() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("vn.bhyt.claims.assessment..", "vn.bhyt.claims.claim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.netty..",
+            "java.sql..",
+            "javax.sql..",
+            "com.zaxxer..",
+            "org.slf4j..",
+            "ch.qos.logback..",
+            "java.net..",
+            "java.nio.file..")
+        .check(classes);
+  }
+}
