@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 
 /**
  * The one JSON mapper of the gateway: ISO dates, strict reading, generated accessors (Blackbird)
@@ -19,6 +21,9 @@ public final class Json {
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .registerModule(new BlackbirdModule())
+          .registerModule(
+              new SimpleModule("offset-date-time")
+                  .addSerializer(OffsetDateTime.class, new OffsetDateTimeWriter()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
