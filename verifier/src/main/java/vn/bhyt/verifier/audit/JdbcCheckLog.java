@@ -22,15 +22,16 @@ import org.slf4j.LoggerFactory;
  * Writes check records to {@code card_check} in batches from a thread of its own.
  *
  * <p>Records wait in a bounded queue; a batch is written at least every 200 ms. While the database
- * is down, records stay queued and are retried; when the queue is full, new records are counted as
- * dropped ({@code audit.dropped}) and logged at most every 10 seconds, never blocking a check.
- * Batches go out as one bulk statement (MariaDB's {@code COM_STMT_BULK_EXECUTE}).
+ * is down, records stay queued and are retried; when the queue is full, {@link #record} refuses the
+ * record, so that no check is answered without its record; refusals are counted ({@code
+ * audit.refused}) and logged at most every 10 seconds. Batches go out as one bulk statement
+ * (MariaDB's {@code COM_STMT_BULK_EXECUTE}).
  */
 public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbcCheckLog.class);
   private static final int CAPACITY = 100_000;
   private static final int BATCH = 2_000;
-  private static final long DROP_LOG_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final long REFUSAL_LOG_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final String INSERT =
       "INSERT IGNORE INTO card_check"
           + " (check_id, checked_at, token_name, card_hash, result, outcome, source)"
@@ -38,16 +39,16 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
 
   private final DataSource ds;
   private final BlockingQueue<CheckRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private final Counter dropped;
+  private final Counter refused;
   private final Thread writer;
   private volatile boolean running = true;
-  private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_NANOS);
+  private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_NANOS);
 
   public JdbcCheckLog(DataSource ds, MeterRegistry metrics) {
     this.ds = ds;
-    this.dropped =
-        Counter.builder("audit.dropped")
-            .description("card checks not recorded: queue full")
+    this.refused =
+        Counter.builder("audit.refused")
+            .description("card checks refused because the audit queue was full")
             .register(metrics == null ? Metrics.globalRegistry : metrics);
     this.writer = new Thread(this::run, "audit-writer");
     writer.setDaemon(true);
@@ -55,17 +56,19 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   }
 
   @Override
-  public void record(CheckRecord record) {
-    if (!queue.offer(record)) {
-      dropped.increment();
-      long now = System.nanoTime();
-      long last = lastDropLog.get();
-      if (now - last >= DROP_LOG_NANOS && lastDropLog.compareAndSet(last, now)) {
-        log.error(
-            "audit queue full: card checks are not being recorded ({} dropped so far)",
-            (long) dropped.count());
-      }
+  public boolean record(CheckRecord record) {
+    if (queue.offer(record)) {
+      return true;
     }
+    refused.increment();
+    long now = System.nanoTime();
+    long last = lastRefusalLog.get();
+    if (now - last >= REFUSAL_LOG_NANOS && lastRefusalLog.compareAndSet(last, now)) {
+      log.error(
+          "audit queue full: card checks are refused until it drains ({} so far)",
+          (long) refused.count());
+    }
+    return false;
   }
 
   private void run() {

@@ -25,7 +25,7 @@ import vn.bhyt.verifier.rules.Visit;
 
 /**
  * Checks a card for a visit: registry first, the fund when the registry has no row, then the rules.
- * Every check is recorded for audit.
+ * Every check is recorded for audit; a check that cannot be recorded is not answered (503).
  */
 public final class CardCheckService {
   private final Registry registry;
@@ -108,15 +108,20 @@ public final class CardCheckService {
     String id = CheckIds.next(now);
     String hash =
         verdict.card().number() == null ? null : hasher.hash(verdict.card().number().value());
-    log.record(
-        new CheckRecord(
-            id,
-            now,
-            checkedBy,
-            hash,
-            verdict.result(),
-            verdict.outcome().code(),
-            verdict.source().code()));
+    boolean recorded =
+        log.record(
+            new CheckRecord(
+                id,
+                now,
+                checkedBy,
+                hash,
+                verdict.result(),
+                verdict.outcome().code(),
+                verdict.source().code()));
+    if (!recorded) {
+      throw new ProblemException(
+          ProblemType.UNAVAILABLE, "the audit trail is behind; retry in a few seconds");
+    }
     OffsetDateTime at =
         OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), clock.getZone());
     return new CheckResult(id, at, verdict);

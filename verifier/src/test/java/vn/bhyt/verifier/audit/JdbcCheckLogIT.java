@@ -59,7 +59,7 @@ class JdbcCheckLogIT {
     assertThat(count("SELECT COUNT(DISTINCT check_id) FROM card_check")).isEqualTo(20_000);
     assertThat(count("SELECT COUNT(*) FROM card_check WHERE card_hash = 'abcdef0123456789'"))
         .isEqualTo(20_000);
-    assertThat(metrics.counter("audit.dropped").count()).isZero();
+    assertThat(metrics.counter("audit.refused").count()).isZero();
   }
 
   private static CheckRecord record(String id) {
