@@ -16,6 +16,16 @@ final class Base64Content {
 
   /** The decoded bytes of the text, or {@link Reason#BAD_BASE64} for that place. */
   static InputStream decode(String text, Place place) throws ClaimParseException {
+    if (text.indexOf('\n') < 0
+        && text.indexOf(' ') < 0
+        && text.indexOf('\r') < 0
+        && text.indexOf('\t') < 0) {
+      try {
+        return new ByteArrayInputStream(Base64.getDecoder().decode(text));
+      } catch (IllegalArgumentException e) {
+        throw bad(place);
+      }
+    }
     byte[] ascii = new byte[text.length()];
     int n = 0;
     for (int i = 0; i < text.length(); i++) {

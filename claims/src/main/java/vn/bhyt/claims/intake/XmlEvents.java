@@ -26,6 +26,7 @@ import vn.bhyt.claims.intake.ClaimParseException.Reason;
 final class XmlEvents {
   private static final int MAX_DEPTH = 64;
   private static final int PARSER_SLACK = 64 << 10;
+  private static final int CHUNK = 16 << 10;
 
   private final XmlSource source;
   private final boolean table;
@@ -55,13 +56,21 @@ final class XmlEvents {
     return events;
   }
 
+  private static final ThreadLocal<XMLInputFactory> FACTORY =
+      ThreadLocal.withInitial(XmlEvents::newFactory);
+
   private static XMLInputFactory factory() {
+    return FACTORY.get();
+  }
+
+  private static XMLInputFactory newFactory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_COALESCING, false);
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setProperty("jdk.xml.maxElementDepth", MAX_DEPTH);
+    f.setProperty("jdk.xml.cdataChunkSize", CHUNK);
     return f;
   }
 

@@ -134,6 +134,16 @@ class BadEnvelopeTest {
   }
 
   @Test
+  void base64WithLettersOutsideItsAlphabet() {
+    String valid = Base64.getEncoder().encodeToString(XML3.getBytes(StandardCharsets.UTF_8));
+
+    for (String bad : List.of(valid.replace('A', 'é'), "é" + valid, valid.replace('A', '-'))) {
+      RawEnvelope e = RawEnvelope.from("79034").dossier().table("XML1", XML1).content("XML3", bad);
+      assertThat(failure(e.stream()).reason()).isEqualTo(Reason.BAD_BASE64);
+    }
+  }
+
+  @Test
   void base64OfAPassedOnTableIsNotDecodedSoNotChecked() throws Exception {
     RawEnvelope e = good().content("XML8", "not base64 at all");
 

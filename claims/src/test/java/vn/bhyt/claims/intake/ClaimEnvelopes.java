@@ -90,18 +90,25 @@ public final class ClaimEnvelopes {
   }
 
   /** The envelope as a stream that generates each dossier when the reader gets to it. */
-  public InputStream stream() {
-    return new Generated();
+  public Generating stream() {
+    return new Generating();
   }
 
   /** The envelope's bytes, produced one dossier at a time as they are read. */
-  private final class Generated extends InputStream {
+  public final class Generating extends InputStream {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private ClaimEnvelopeWriter writer;
     private int next = 1;
     private boolean finished;
     private byte[] chunk = new byte[0];
     private int at;
+
+    private Generating() {}
+
+    /** How many dossiers have been generated so far. */
+    public int produced() {
+      return next - 1;
+    }
 
     @Override
     public int read() throws IOException {

@@ -214,6 +214,33 @@ class Qd130EnvelopeTest {
     assertThat(out).hasSize(2);
   }
 
+  @Test
+  void aLargeTableInCdataIsReadInPieces() throws Exception {
+    String row =
+        "<CHI_TIET_DVKT><MA_LK>LK2026000123</MA_LK><TEN_DICH_VU>%s</TEN_DICH_VU></CHI_TIET_DVKT>";
+    StringBuilder xml3 = new StringBuilder("<CHITIEU_CHITIET_DVKT_VTYT><DSACH_CHI_TIET_DVKT>");
+    for (int i = 0; i < 2_000; i++) {
+      xml3.append(String.format(row, "Dịch vụ số " + i));
+    }
+    xml3.append("</DSACH_CHI_TIET_DVKT></CHITIEU_CHITIET_DVKT_VTYT>");
+    String base64 =
+        Base64.getEncoder().encodeToString(xml3.toString().getBytes(StandardCharsets.UTF_8));
+    RawEnvelope e =
+        RawEnvelope.from("79034")
+            .dossier()
+            .table("XML1", XML1)
+            .content("XML3", "<![CDATA[" + base64 + "]]>");
+    ClaimEnvelopeReader reader = new ClaimEnvelopeReader(new IntakeLimits(1 << 20, 5_000, 1_000));
+    List<ClaimDossier> out = new ArrayList<>();
+
+    reader.read(e.stream(), out::add);
+
+    assertThat(base64.length()).isGreaterThan(200_000);
+    assertThat(out.get(0).rows("XML3")).hasSize(2_000);
+    assertThat(out.get(0).rows("XML3").get(1_999).text("TEN_DICH_VU")).isEqualTo("Dịch vụ số 1999");
+    assertThat(out.get(0).verbatim().get(1).base64()).isEqualTo(base64);
+  }
+
   private static String mime(String xml) {
     return Base64.getMimeEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
   }
