@@ -40,7 +40,7 @@ final class EnvelopeScan {
       }
     }
     xml.finish();
-    if (facilityCode == null) {
+    if (!hasFacility()) {
       throw noFacility();
     }
     return new EnvelopeHeader(facilityCode, createdOn, declaredCount);
@@ -78,7 +78,7 @@ final class EnvelopeScan {
   }
 
   private void dossier() throws ClaimParseException, IOException {
-    if (facilityCode == null || facilityCode.isEmpty()) {
+    if (!hasFacility()) {
       throw noFacility();
     }
     DossierAssembler dossier = new DossierAssembler(++dossiers, facilityCode, limits);
@@ -115,6 +115,10 @@ final class EnvelopeScan {
     dossier.add(type, content);
   }
 
+  private boolean hasFacility() {
+    return facilityCode != null && !facilityCode.isEmpty();
+  }
+
   private String text(String field) throws ClaimParseException, IOException {
     return xml.text(limits.maxTextChars(), Reason.TEXT_TOO_LONG, field);
   }
@@ -130,6 +134,7 @@ final class EnvelopeScan {
 
   private static ClaimParseException noFacility() {
     return Place.ENVELOPE.error(
-        Reason.NO_FACILITY, "the envelope names no facility (THONGTINDONVI/MACSKCB) before a HOSO");
+        Reason.NO_FACILITY,
+        "the envelope names no facility (THONGTINDONVI/MACSKCB) before its dossiers");
   }
 }

@@ -27,6 +27,8 @@ final class XmlEvents {
   private static final int MAX_DEPTH = 64;
   private static final int PARSER_SLACK = 64 << 10;
   private static final int CHUNK = 16 << 10;
+  private static final ThreadLocal<XMLInputFactory> FACTORY =
+      ThreadLocal.withInitial(XmlEvents::newFactory);
 
   private final XmlSource source;
   private final boolean table;
@@ -55,9 +57,6 @@ final class XmlEvents {
     }
     return events;
   }
-
-  private static final ThreadLocal<XMLInputFactory> FACTORY =
-      ThreadLocal.withInitial(XmlEvents::newFactory);
 
   private static XMLInputFactory factory() {
     return FACTORY.get();

@@ -4,6 +4,7 @@ import static vn.bhyt.claims.claim.ClaimCatalog.digits;
 import static vn.bhyt.claims.claim.ClaimCatalog.pick;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import vn.bhyt.claims.claim.ClaimCatalog.Diagnosis;
 import vn.bhyt.claims.claim.ClaimCatalog.Drug;
 import vn.bhyt.claims.claim.ClaimCatalog.Measure;
@@ -189,8 +192,7 @@ final class VisitDraft {
     f.put("T_BHTT_GDV", "0.00");
   }
 
-  private static String sum(
-      List<Line> lines, java.util.function.Function<LineMoney, BigDecimal> amount) {
+  private static String sum(List<Line> lines, Function<LineMoney, BigDecimal> amount) {
     return LineMoney.money(
             lines.stream().map(l -> amount.apply(l.money)).reduce(BigDecimal.ZERO, BigDecimal::add))
         .toPlainString();
@@ -211,7 +213,9 @@ final class VisitDraft {
     f.put("DON_VI_TINH", d.unit());
     f.put("HAM_LUONG", d.strength());
     f.put("DUONG_DUNG", d.route());
-    f.put("LIEU_DUNG", "Ngày " + (1 + r.nextInt(3)) + " lần, mỗi lần 1 " + d.unit().toLowerCase());
+    f.put(
+        "LIEU_DUNG",
+        "Ngày " + (1 + r.nextInt(3)) + " lần, mỗi lần 1 " + d.unit().toLowerCase(Locale.ROOT));
     f.put("SO_DANG_KY", "VD-" + digits(r, 5) + "-" + (15 + r.nextInt(10)));
     f.put("PHAM_VI", group == 5 ? "2" : "1");
     f.put("TYLE_TT_BH", String.valueOf(ratio));
@@ -336,8 +340,7 @@ final class VisitDraft {
         f.put("TEN_CHI_SO", m.name());
         double value = m.low() + r.nextDouble() * (m.high() - m.low());
         f.put(
-            "GIA_TRI",
-            BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString());
+            "GIA_TRI", BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString());
         f.put("DON_VI_DO", m.unit());
       } else {
         f.put("MO_TA", "Hình ảnh trong giới hạn bình thường");

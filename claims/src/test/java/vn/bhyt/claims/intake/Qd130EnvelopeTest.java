@@ -2,6 +2,7 @@ package vn.bhyt.claims.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -209,7 +210,7 @@ class Qd130EnvelopeTest {
     System.arraycopy(body, 0, withBom, 3, body.length);
     List<ClaimDossier> out = new ArrayList<>();
 
-    new ClaimEnvelopeReader().read(new java.io.ByteArrayInputStream(withBom), out::add);
+    new ClaimEnvelopeReader().read(new ByteArrayInputStream(withBom), out::add);
 
     assertThat(out).hasSize(2);
   }

@@ -2,7 +2,9 @@ package vn.bhyt.claims.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.claims.claim.ClaimDossier;
@@ -127,7 +129,8 @@ class Qd4210EnvelopeTest {
         .extracting(VerbatimTable::name)
         .containsExactly("XML1", "XML2", "XML3");
     String xml1 =
-        new String(java.util.Base64.getDecoder().decode(d.verbatim().get(0).base64()), "UTF-8");
+        new String(
+            Base64.getDecoder().decode(d.verbatim().get(0).base64()), StandardCharsets.UTF_8);
     assertThat(xml1).isEqualTo(XML1);
   }
 }

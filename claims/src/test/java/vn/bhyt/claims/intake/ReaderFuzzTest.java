@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,7 +72,6 @@ class ReaderFuzzTest {
   }
 
   private static String base64(String latin1) {
-    return java.util.Base64.getEncoder()
-        .encodeToString(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    return Base64.getEncoder().encodeToString(latin1.getBytes(StandardCharsets.ISO_8859_1));
   }
 }

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimDossiers;
 import vn.bhyt.claims.claim.ClaimFormat;
+import vn.bhyt.claims.claim.ClaimRow;
+import vn.bhyt.claims.claim.ClaimTable;
 
 /** Writing dossiers and reading the envelope back gives the same dossiers. */
 class RoundTripTest {
@@ -76,16 +80,14 @@ class RoundTripTest {
   @Test
   void textsThatNeedEscapingSurviveTheWriter() throws Exception {
     ClaimDossier d = ClaimDossiers.aVisit().withoutVerbatim().build();
-    var summary = new java.util.HashMap<>(d.summary().orElseThrow().fields());
+    Map<String, String> summary = new HashMap<>(d.summary().orElseThrow().fields());
     summary.put("DIA_CHI", "Số 3 & 5 <Khu A> \"B\" 'C'\r\nTầng 2\tPhòng ]]> 7");
     ClaimDossier odd =
         new ClaimDossier(
             d.format(),
             d.facilityCode(),
             1,
-            List.of(
-                new vn.bhyt.claims.claim.ClaimTable(
-                    "XML1", List.of(new vn.bhyt.claims.claim.ClaimRow(1, summary)))),
+            List.of(new ClaimTable("XML1", List.of(new ClaimRow(1, summary)))),
             List.of());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ClaimEnvelopeWriter.write(out, "79034", "20261101", List.of(odd));
