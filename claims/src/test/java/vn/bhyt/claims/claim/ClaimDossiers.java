@@ -1,7 +1,9 @@
 package vn.bhyt.claims.claim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import vn.bhyt.claims.intake.InnerTableWriter;
 import vn.bhyt.claims.intake.Qd4210Fields;
@@ -36,6 +38,10 @@ public final class ClaimDossiers {
   private Integer benefit;
   private String card;
   private String maLk;
+  private final List<Edit> edits = new ArrayList<>();
+
+  /** A field set or removed after generation. */
+  private record Edit(String table, int line, String field, String value) {}
 
   private ClaimDossiers() {}
 
@@ -125,6 +131,16 @@ public final class ClaimDossiers {
     return this;
   }
 
+  /**
+   * Sets one field of one row once the dossier is generated, before its tables are written, so that
+   * a test can break exactly one thing: {@code with("XML3", 2, "THANH_TIEN_BV", "1.00")}. A null
+   * value removes the field. Names are the 130 names, also for {@link #in4210()}.
+   */
+  public ClaimDossiers with(String table, int line, String field, String value) {
+    edits.add(new Edit(table, line, field, value));
+    return this;
+  }
+
   /** A dossier that did not arrive as XML, such as one built from a FHIR Claim. */
   public ClaimDossiers withoutVerbatim() {
     verbatim = false;
@@ -133,7 +149,7 @@ public final class ClaimDossiers {
 
   public ClaimDossier build() {
     VisitDraft draft = new VisitDraft(new Random(seed), this);
-    List<ClaimTable> tables = draft.tables();
+    List<ClaimTable> tables = draft.tables().stream().map(this::edited).toList();
     List<ClaimTable> written =
         format == ClaimFormat.QD4210 ? tables.stream().map(Qd4210Tables::of).toList() : tables;
     List<VerbatimTable> files = new ArrayList<>();
@@ -144,6 +160,24 @@ public final class ClaimDossiers {
             ? written.stream().map(Qd4210Fields::normalise).toList()
             : tables;
     return new ClaimDossier(format, facility, index, read, verbatim ? files : List.of());
+  }
+
+  private ClaimTable edited(ClaimTable table) {
+    List<ClaimRow> rows = new ArrayList<>();
+    for (ClaimRow row : table.rows()) {
+      Map<String, String> fields = new LinkedHashMap<>(row.fields());
+      for (Edit e : edits) {
+        if (e.table().equals(table.name()) && e.line() == row.line()) {
+          if (e.value() == null) {
+            fields.remove(e.field());
+          } else {
+            fields.put(e.field(), e.value());
+          }
+        }
+      }
+      rows.add(new ClaimRow(row.line(), fields));
+    }
+    return new ClaimTable(table.name(), rows);
   }
 
   int drugLines() {

@@ -3,7 +3,9 @@ package vn.bhyt.claims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,22 @@ class ClaimDossiersTest {
     assertThat(d.index()).isEqualTo(4);
     assertThat(d.verbatim()).isNotEmpty();
     assertThat(ClaimDossiers.aVisit().withoutVerbatim().build().verbatim()).isEmpty();
+  }
+
+  @Test
+  void oneFieldCanBeBrokenOnPurpose() {
+    ClaimDossier d =
+        ClaimDossiers.aVisit()
+            .with("XML3", 2, "THANH_TIEN_BV", "1.00")
+            .with("XML1", 1, "MA_THE_BHYT", null)
+            .build();
+
+    assertThat(d.rows(ClaimDossier.SERVICES).get(1).text("THANH_TIEN_BV")).isEqualTo("1.00");
+    assertThat(d.summary().orElseThrow().has("MA_THE_BHYT")).isFalse();
+    String xml3 =
+        new String(
+            Base64.getDecoder().decode(d.verbatim().get(2).base64()), StandardCharsets.UTF_8);
+    assertThat(xml3).contains("<THANH_TIEN_BV>1.00</THANH_TIEN_BV>");
   }
 
   @Test
