@@ -31,7 +31,17 @@ public enum ProblemType {
   VISIT_FINISHED("VIS-0003", 409, "The visit is already finished"),
   VISIT_WITHOUT_SSN(
       "VIS-0004", 422, "The card has no social-insurance number to key the patient by"),
-  INVALID_VISIT_FIELDS("VIS-0005", 400, "Visit fields are not valid");
+  INVALID_VISIT_FIELDS("VIS-0005", 400, "Visit fields are not valid"),
+  CLAIM_NOT_XML("CLM-0001", 400, "Claim body is not well-formed UTF-8 XML"),
+  CLAIM_TRUNCATED("CLM-0002", 400, "Claim XML ends before its root element closes"),
+  CLAIM_DOCTYPE("CLM-0003", 400, "Claim XML carries a DOCTYPE, which is refused"),
+  CLAIM_NOT_ENVELOPE("CLM-0004", 422, "Not a claim envelope (XML 130 or 4210)"),
+  CLAIM_BAD_BASE64("CLM-0005", 422, "A claim table's content is not valid base64"),
+  CLAIM_WITHOUT_SUMMARY("CLM-0006", 422, "A claim dossier has no XML1 summary table"),
+  CLAIM_WITHOUT_KEY("CLM-0007", 422, "A claim dossier's XML1 summary has no MA_LK"),
+  CLAIM_TOO_LARGE("CLM-0008", 413, "A claim table, its rows or a text exceed the limits"),
+  CLAIM_TABLE_MALFORMED("CLM-0009", 422, "A claim table's inner XML is malformed"),
+  CLAIM_DUPLICATE_TABLE("CLM-0010", 422, "A claim dossier has the same table twice");
 
   private final String code;
   private final int status;

@@ -1,0 +1,75 @@
+package vn.bhyt.claims.intake;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vn.bhyt.claims.claim.ClaimDossier;
+import vn.bhyt.claims.claim.ClaimFormat;
+import vn.bhyt.claims.claim.ClaimRow;
+import vn.bhyt.claims.claim.ClaimTable;
+import vn.bhyt.claims.claim.VerbatimTable;
+import vn.bhyt.claims.intake.ClaimParseException.Reason;
+
+/**
+ * One {@code HOSO} being read: its tables are kept as received, {@code XML1} … {@code XML5} are
+ * decoded and parsed as they arrive, and the finished dossier gets its format and, for 4210, the
+ * 130 names.
+ */
+final class DossierAssembler {
+  private static final Set<String> PARSED =
+      Set.of(
+          ClaimDossier.SUMMARY,
+          ClaimDossier.DRUGS,
+          ClaimDossier.SERVICES,
+          ClaimDossier.RESULTS,
+          ClaimDossier.PROGRESS);
+
+  private final Place place;
+  private final String facilityCode;
+  private final IntakeLimits limits;
+  private final List<ClaimTable> tables = new ArrayList<>();
+  private final List<VerbatimTable> verbatim = new ArrayList<>();
+
+  DossierAssembler(int index, String facilityCode, IntakeLimits limits) {
+    this.place = Place.dossier(index);
+    this.facilityCode = facilityCode;
+    this.limits = limits;
+  }
+
+  /** Adds one {@code FILEHOSO}: its {@code LOAIHOSO} and {@code NOIDUNGFILE}. */
+  void add(String type, String content) throws ClaimParseException, IOException {
+    if (type == null || type.isEmpty()) {
+      throw place.error(Reason.NO_TABLE_TYPE, "a FILEHOSO has no LOAIHOSO");
+    }
+    verbatim.add(new VerbatimTable(type, content));
+    if (!PARSED.contains(type)) {
+      return;
+    }
+    Place at = place.table(type);
+    if (tables.stream().anyMatch(t -> t.name().equals(type))) {
+      throw at.error(Reason.DUPLICATE_TABLE, "the table appears twice");
+    }
+    List<ClaimRow> rows = InnerTableReader.read(Base64Content.decode(content, at), at, limits);
+    tables.add(new ClaimTable(type, rows));
+  }
+
+  /** The dossier, once its {@code XML1} has been checked for {@code MA_LK}. */
+  ClaimDossier finish() throws ClaimParseException {
+    ClaimTable summary =
+        tables.stream()
+            .filter(t -> t.name().equals(ClaimDossier.SUMMARY))
+            .findFirst()
+            .orElseThrow(() -> place.error(Reason.NO_SUMMARY, "the dossier has no XML1 table"));
+    Place at = place.table(ClaimDossier.SUMMARY);
+    if (summary.rows().isEmpty() || !summary.rows().get(0).has("MA_LK")) {
+      throw at.error(Reason.NO_MA_LK, "the summary has no MA_LK");
+    }
+    ClaimFormat format = Qd4210Fields.detect(summary.rows().get(0));
+    List<ClaimTable> named =
+        format == ClaimFormat.QD4210
+            ? tables.stream().map(Qd4210Fields::normalise).toList()
+            : tables;
+    return new ClaimDossier(format, facilityCode, place.dossier(), named, verbatim);
+  }
+}
