@@ -91,10 +91,14 @@ public final class ClaimReference {
     return Optional.ofNullable(code == null ? null : groups.get(code));
   }
 
-  /** The {@code MA_LOAI_KCB} code in force on a day. */
+  /**
+   * The {@code MA_LOAI_KCB} code in force on a day; the older format's one-digit codes ({@code 1})
+   * read as their two-digit form ({@code 01}).
+   */
   public Optional<VisitType> visitType(String code, LocalDate day) {
+    String written = code.length() == 1 ? "0" + code : code;
     return visitTypes.stream()
-        .filter(t -> t.code().equals(code) && inForce(t.from(), t.to(), day))
+        .filter(t -> t.code().equals(written) && inForce(t.from(), t.to(), day))
         .findFirst();
   }
 

@@ -22,12 +22,14 @@ import vn.bhyt.claims.claim.ClaimCatalog.Diagnosis;
 import vn.bhyt.claims.claim.ClaimCatalog.Drug;
 import vn.bhyt.claims.claim.ClaimCatalog.Measure;
 import vn.bhyt.claims.claim.ClaimCatalog.Service;
+import vn.bhyt.reference.ReferenceData;
 
 /** One generated visit: the patient, the card, the stay and its lines, as XML 130 tables. */
 final class VisitDraft {
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
+  private static final ReferenceData REFERENCE = ReferenceData.builtIn();
   private final Random r;
   private final ClaimDossiers spec;
   private final String maLk;
@@ -83,6 +85,10 @@ final class VisitDraft {
     for (int i = 0; i < spec.serviceLines(); i++) {
       services.add(service(i + 1));
     }
+    if (spec.benefit() == null && benefit < 100 && smallVisit()) {
+      drugs.replaceAll(VisitDraft::fullyPaid);
+      services.replaceAll(VisitDraft::fullyPaid);
+    }
     List<ClaimTable> tables = new ArrayList<>();
     tables.add(new ClaimTable(ClaimDossier.SUMMARY, List.of(new ClaimRow(1, summary()))));
     addTable(tables, ClaimDossier.DRUGS, drugs.stream().map(Line::fields).toList());
@@ -90,6 +96,38 @@ final class VisitDraft {
     addTable(tables, ClaimDossier.RESULTS, results());
     addTable(tables, ClaimDossier.PROGRESS, progress());
     return tables;
+  }
+
+  /**
+   * Whether the visit is small (reference section 4): its insured total under 15% of the base
+   * salary on the visit date, which the fund then pays in full on the right route.
+   */
+  private boolean smallVisit() {
+    BigDecimal insured = BigDecimal.ZERO;
+    for (Line line : drugs) {
+      insured = insured.add(line.money().insuredAmount());
+    }
+    for (Line line : services) {
+      insured = insured.add(line.money().insuredAmount());
+    }
+    long salary = REFERENCE.baseSalaryOn(in.toLocalDate()).orElseThrow();
+    return insured.compareTo(BigDecimal.valueOf(salary).multiply(new BigDecimal("0.15"))) < 0;
+  }
+
+  private static Line fullyPaid(Line line) {
+    LineMoney m = line.money();
+    LineMoney full =
+        new LineMoney(
+            m.quantity(),
+            m.hospitalPrice(),
+            m.insuredPrice(),
+            m.serviceRatio(),
+            m.insuranceRatio(),
+            m.otherSources(),
+            100);
+    Map<String, String> fields = new LinkedHashMap<>(line.fields());
+    amounts(fields, full);
+    return new Line(fields, full, line.group());
   }
 
   private static void addTable(List<ClaimTable> to, String name, List<Map<String, String>> rows) {
