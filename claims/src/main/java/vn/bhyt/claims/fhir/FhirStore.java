@@ -3,11 +3,14 @@ package vn.bhyt.claims.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.IParser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +43,12 @@ public final class FhirStore {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private static final int CLAIM_ATTEMPTS = 3;
 
+  /** How long a cached current version may lag a write made by another process. */
+  public static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
+  private final Cache<String, StoredJson> currents =
+      Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(CACHE_TTL).build();
+  private final ThreadLocal<List<String>> writing = new ThreadLocal<>();
   private final DataSource ds;
   private final FhirContext ctx;
   private final ZoneId zone;
@@ -126,8 +135,10 @@ public final class FhirStore {
     }
     int version = current.getAsInt() + 1;
     Instant at = now();
-    T stored = stamp(resource, id, version, at);
-    ResourceRows.update(c, type, id, version, at, json(stored));
+    Stamped<T> stamped = stamp(resource, id, version, at);
+    T stored = stamped.resource();
+    written(type, id);
+    ResourceRows.update(c, type, id, version, at, stamped.json());
     IndexRows.delete(c, type, id);
     IndexRows.insert(c, type, id, IndexEntries.of(stored, zone));
     ConditionalCreates.review(c, type, id, zone);
@@ -206,6 +217,8 @@ public final class FhirStore {
   }
 
   private <R> R once(SqlWork<R> work) throws SQLException {
+    List<String> written = new ArrayList<>();
+    writing.set(written);
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -220,6 +233,61 @@ public final class FhirStore {
         }
         throw e;
       }
+    } finally {
+      writing.remove();
+      currents.invalidateAll(written);
+    }
+  }
+
+  /**
+   * The current version of a resource as stored, from a cache of recently read versions.
+   *
+   * <p>The cache holds what this store committed: a write drops its entry when it is made and again
+   * once its transaction ends, so a read never sees an older version than this process wrote. A
+   * version written by another process on the same database shows within {@link #CACHE_TTL}.
+   */
+  public Optional<StoredJson> currentJson(String type, String id) throws SQLException {
+    if (!ResourceIds.valid(id)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(currents.get(type + "/" + id, k -> load(type, id)));
+    } catch (UncheckedSqlException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The current version of a resource when the cache has it: no database, never blocks. */
+  public Optional<StoredJson> cachedJson(String type, String id) {
+    return Optional.ofNullable(currents.getIfPresent(type + "/" + id));
+  }
+
+  /** Reads inside the cache's computation, so that a write's invalidation waits for it. */
+  private StoredJson load(String type, String id) {
+    try (Connection c = ds.getConnection()) {
+      return ResourceRows.currentStored(c, type, id).orElse(null);
+    } catch (SQLException e) {
+      throw new UncheckedSqlException(e);
+    }
+  }
+
+  private static final class UncheckedSqlException extends RuntimeException {
+    UncheckedSqlException(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
+
+  private void written(String type, String id) {
+    String key = type + "/" + id;
+    currents.invalidate(key);
+    List<String> keys = writing.get();
+    if (keys != null) {
+      keys.add(key);
     }
   }
 
@@ -268,26 +336,35 @@ public final class FhirStore {
 
   private <T extends Resource> T insert(Connection c, T resource, String id) throws SQLException {
     Instant at = now();
-    T stored = stamp(resource, id, 1, at);
+    Stamped<T> stamped = stamp(resource, id, 1, at);
+    T stored = stamped.resource();
     String type = stored.fhirType();
-    ResourceRows.insert(c, type, id, at, json(stored));
+    written(type, id);
+    ResourceRows.insert(c, type, id, at, stamped.json());
     IndexRows.insert(c, type, id, IndexEntries.of(stored, zone));
     return stored;
   }
 
-  /** A copy through JSON (so references to in-memory resources become ids) with id and meta. */
-  private <T extends Resource> T stamp(T resource, String id, int version, Instant at) {
-    IParser parser = ctx.newJsonParser();
+  /**
+   * The resource as stored: a copy with id and meta, its JSON, and that JSON read back (so that
+   * references to in-memory resources have become ids).
+   */
+  private <T extends Resource> Stamped<T> stamp(T resource, String id, int version, Instant at) {
     @SuppressWarnings("unchecked")
-    Class<T> cls = (Class<T>) resource.getClass();
-    T copy = parser.parseResource(cls, parser.encodeResourceToString(resource));
+    T copy = (T) resource.copy();
     String v = Integer.toString(version);
     copy.setId(new IdType(copy.fhirType(), id, v));
     copy.getMeta().setVersionId(v);
     copy.getMeta()
         .setLastUpdatedElement(new InstantType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
-    return copy;
+    IParser parser = ctx.newJsonParser();
+    String json = parser.encodeResourceToString(copy);
+    @SuppressWarnings("unchecked")
+    Class<T> cls = (Class<T>) resource.getClass();
+    return new Stamped<>(withVersionedId(parser.parseResource(cls, json)), json);
   }
+
+  private record Stamped<T extends Resource>(T resource, String json) {}
 
   private <T extends Resource> T same(T like, String body) {
     @SuppressWarnings("unchecked")
@@ -302,10 +379,6 @@ public final class FhirStore {
   private static <T extends Resource> T withVersionedId(T r) {
     r.setId(new IdType(r.fhirType(), r.getIdElement().getIdPart(), r.getMeta().getVersionId()));
     return r;
-  }
-
-  private String json(Resource stored) {
-    return ctx.newJsonParser().encodeResourceToString(stored);
   }
 
   private static Instant now() {

@@ -75,6 +75,27 @@ final class ResourceRows {
     return single(c, CURRENT_BODY + (latest ? " LOCK IN SHARE MODE" : ""), type, id, null);
   }
 
+  /** The current version of a resource as stored, or empty. */
+  static Optional<StoredJson> currentStored(Connection c, String type, String id)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT r.version, r.last_updated, v.body FROM fhir_resource r"
+                + " JOIN fhir_resource_version v ON v.res_type = r.res_type"
+                + " AND v.res_id = r.res_id AND v.version = r.version"
+                + " WHERE r.res_type = ? AND r.res_id = ?")) {
+      ps.setString(1, type);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Instant at = rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        return Optional.of(new StoredJson(type, id, rs.getInt(1), at, rs.getString(3)));
+      }
+    }
+  }
+
   /** The JSON of one version of a resource. */
   static Optional<String> version(Connection c, String type, String id, int version)
       throws SQLException {

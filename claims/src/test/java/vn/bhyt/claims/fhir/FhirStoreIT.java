@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
@@ -85,6 +90,62 @@ class FhirStoreIT {
     assertThat(store.history("Patient", "nope")).isEmpty();
     assertThat(ids("Patient", SearchParams.of("name", "tran van an"))).contains(id(stored));
     assertThat(ids("Patient", SearchParams.of("name", "nguyen"))).doesNotContain(id(stored));
+  }
+
+  @Test
+  void theStoredJsonIsWhatEncodingTheReadResourceGives() throws Exception {
+    Patient stored =
+        create(
+            Resources.patient(Resources.CARD_SYSTEM, Resources.unique("DN"), "Đỗ", "Mai", "1977"));
+    StoredJson json = store.currentJson("Patient", id(stored)).orElseThrow();
+    Resource read = store.read("Patient", id(stored)).orElseThrow();
+    assertThat(json.json())
+        .isEqualTo(FhirContexts.r4().newJsonParser().encodeResourceToString(read));
+    assertThat(json.version()).isEqualTo(1);
+    assertThat(json.lastUpdated()).isEqualTo(stored.getMeta().getLastUpdated().toInstant());
+    assertThat(store.currentJson("Patient", "nope")).isEmpty();
+  }
+
+  @Test
+  void aCachedCurrentVersionNeverLagsThisStoresWrites() throws Exception {
+    Patient v1 = create(Resources.patient("urn:x", Resources.unique("P"), "Phan", "Thu", "1992"));
+    String id = id(v1);
+    assertThat(store.currentJson("Patient", id).orElseThrow().version()).isEqualTo(1);
+    assertThat(store.cachedJson("Patient", id)).isPresent();
+    Patient last = v1;
+    ExecutorService readers = Executors.newFixedThreadPool(4);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<Future<?>> reads = new ArrayList<>();
+    for (int r = 0; r < 4; r++) {
+      reads.add(
+          readers.submit(
+              () -> {
+                while (writing.get()) {
+                  store.currentJson("Patient", id);
+                }
+                return null;
+              }));
+    }
+    for (int v = 2; v <= 30; v++) {
+      Patient current = last;
+      last = store.inTransaction(c -> store.update(c, current, null));
+      assertThat(store.currentJson("Patient", id).orElseThrow().version()).isEqualTo(v);
+    }
+    writing.set(false);
+    for (Future<?> f : reads) {
+      f.get();
+    }
+    readers.shutdown();
+    assertThat(store.currentJson("Patient", id).orElseThrow().version()).isEqualTo(30);
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    c -> {
+                      store.update(c, (Patient) store.read(c, "Patient", id).orElseThrow(), 30);
+                      throw new IllegalStateException("rolled back");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store.currentJson("Patient", id).orElseThrow().version()).isEqualTo(30);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -16,6 +17,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.claims.fhir.FhirProblem;
+import vn.bhyt.claims.fhir.StoredJson;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 
@@ -179,6 +181,30 @@ final class FhirExchange {
                   resource.getMeta().getLastUpdated().toInstant().atOffset(ZoneOffset.UTC)));
     }
     return r;
+  }
+
+  /** Whether the answer may be a stored version's JSON as it is: JSON, not pretty-printed. */
+  boolean plainJson() {
+    return format == FhirFormat.JSON && !"true".equalsIgnoreCase(request.query("_pretty"));
+  }
+
+  /**
+   * An answer carrying a stored version's JSON as it is, with the headers of {@link #answerStored}:
+   * the same body that encoding the parsed resource would give.
+   */
+  Response answerStoredJson(int status, StoredJson stored) {
+    return new Response(
+            status,
+            FhirFormat.JSON.mime() + "; charset=utf-8",
+            stored.json().getBytes(StandardCharsets.UTF_8),
+            Map.of())
+        .withHeader("ETag", "W/\"" + stored.version() + "\"")
+        .withHeader(
+            "Content-Location", url(stored.type(), stored.id()) + "/_history/" + stored.version())
+        .withHeader(
+            "Last-Modified",
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                stored.lastUpdated().atOffset(ZoneOffset.UTC)));
   }
 
   /** The answer for a problem, logged as one line without patient data. */

@@ -1,14 +1,19 @@
 package vn.bhyt.claims.fhir.rest;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import vn.bhyt.claims.fhir.FhirProblem;
 import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.fhir.StoredJson;
 import vn.bhyt.http.Response;
 
 /**
  * {@code GET /fhir/{type}/{id}} and {@code GET /fhir/{type}/{id}/_history/{vid}}: the current or
- * one version of a resource, with its ETag, Last-Modified and versioned Content-Location.
+ * one version of a resource, with its ETag, Last-Modified and versioned Content-Location. A plain
+ * JSON read of the current version answers the stored JSON as it is, from the store's cache when it
+ * has it, without leaving the event loop.
  */
 final class ReadHandler extends FhirHandler {
   ReadHandler(FhirStore store, Executor executor, String base) {
@@ -20,6 +25,14 @@ final class ReadHandler extends FhirHandler {
     String type = ex.type(FhirRoutes.READABLE);
     String id = ex.request().pathParam("id");
     String vid = ex.request().pathParam("vid");
+    if (vid == null && ex.plainJson()) {
+      Optional<StoredJson> cached = store.cachedJson(type, id);
+      if (cached.isPresent()) {
+        return CompletableFuture.completedFuture(ex.answerStoredJson(200, cached.get()));
+      }
+      return blocking(() -> store.currentJson(type, id))
+          .thenApply(found -> ex.answerStoredJson(200, found.orElseThrow(() -> missing(type))));
+    }
     if (vid == null) {
       return blocking(() -> store.read(type, id))
           .thenApply(
@@ -37,6 +50,10 @@ final class ReadHandler extends FhirHandler {
                     200,
                     found.orElseThrow(
                         () -> FhirProblem.notFound("no such version of a " + type + " here"))));
+  }
+
+  private static FhirProblem missing(String type) {
+    return FhirProblem.notFound("no " + type + " has this id");
   }
 
   private static int version(String vid) {
