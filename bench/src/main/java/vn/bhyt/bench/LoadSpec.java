@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * @param method request method, such as {@code GET} or {@code POST}
  * @param headers extra request headers, such as {@code Authorization} or {@code Content-Type}
  * @param body supplies the body of each request; an empty array sends no body
+ * @param targets supplies the request target (path and query) of each request, or null for the
+ *     uri's
  * @param connections number of concurrent connections, each with at most one request in flight
  * @param warmUp time spent sending requests before measuring
  * @param duration time measured
@@ -39,6 +41,7 @@ public record LoadSpec(
     String method,
     Map<String, String> headers,
     Supplier<byte[]> body,
+    Supplier<String> targets,
     int connections,
     Duration warmUp,
     Duration duration,
@@ -75,6 +78,7 @@ public record LoadSpec(
         "GET",
         Map.of(),
         () -> NO_BODY,
+        null,
         50,
         Duration.ofSeconds(5),
         Duration.ofSeconds(15),
@@ -98,10 +102,40 @@ public record LoadSpec(
     return () -> encoded[(int) (next.getAndIncrement() % encoded.length)];
   }
 
+  /** Returns a copy whose requests go to the given paths (with query) in turn, on the same host. */
+  public LoadSpec withPaths(List<String> paths) {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("paths: empty (expected: at least one)");
+    }
+    List<String> copy = List.copyOf(paths);
+    AtomicLong next = new AtomicLong();
+    Supplier<String> rotating = () -> copy.get((int) (next.getAndIncrement() % copy.size()));
+    return new LoadSpec(
+        uri,
+        method,
+        headers,
+        body,
+        rotating,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
+  }
+
   /** Returns a copy with {@code method}. */
   public LoadSpec withMethod(String method) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with the header {@code name} set to {@code value}. */
@@ -109,43 +143,106 @@ public record LoadSpec(
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
     return new LoadSpec(
-        uri, method, copy, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        copy,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with {@code body}. */
   public LoadSpec withBody(Supplier<byte[]> body) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with {@code connections}. */
   public LoadSpec withConnections(int connections) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with {@code warmUp}. */
   public LoadSpec withWarmUp(Duration warmUp) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with {@code duration}. */
   public LoadSpec withDuration(Duration duration) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with {@code clientThreads}. */
   public LoadSpec withClientThreads(int clientThreads) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns a copy with {@code requestTimeout}. */
   public LoadSpec withRequestTimeout(Duration requestTimeout) {
     return new LoadSpec(
-        uri, method, headers, body, connections, warmUp, duration, clientThreads, requestTimeout);
+        uri,
+        method,
+        headers,
+        body,
+        targets,
+        connections,
+        warmUp,
+        duration,
+        clientThreads,
+        requestTimeout);
   }
 
   /** Returns the socket address of the target. */
@@ -155,6 +252,9 @@ public record LoadSpec(
 
   /** Returns the request target: the raw path, {@code /} when empty, and the raw query. */
   public String target() {
+    if (targets != null) {
+      return targets.get();
+    }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }

@@ -15,14 +15,14 @@ import java.util.function.Supplier;
 final class RequestFactory {
 
   private final HttpMethod method;
-  private final String target;
+  private final LoadSpec spec;
   private final HttpHeaders headers;
   private final Supplier<byte[]> body;
   private final boolean alwaysLength;
 
   RequestFactory(LoadSpec spec) {
     this.method = HttpMethod.valueOf(spec.method());
-    this.target = spec.target();
+    this.spec = spec;
     this.headers = new DefaultHttpHeaders();
     headers.set(HttpHeaderNames.HOST, spec.hostHeader());
     spec.headers().forEach(headers::set);
@@ -37,7 +37,7 @@ final class RequestFactory {
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1,
             method,
-            target,
+            spec.target(),
             bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
     request.headers().set(headers);
     if (alwaysLength || bytes.length > 0) {

@@ -31,6 +31,7 @@ import vn.bhyt.verifier.registry.RegistryImporter;
  */
 public final class VisitLoad {
   private static final int CARDS = 20_000;
+  private static final int READ_PATIENTS = 200;
 
   private VisitLoad() {}
 
@@ -55,17 +56,22 @@ public final class VisitLoad {
                     .withWarmUp(warmUp)
                     .withDuration(measured));
         System.out.println("check-ins:   " + checkIns.format());
-        List<String> patients = patients(base, token, 1);
+        List<String> patients = patients(base, token, READ_PATIENTS);
         LoadResult reads =
             LoadDriver.run(
                 LoadSpec.get(URI.create(base + "/fhir/Patient/" + patients.get(0)))
+                    .withPaths(patients.stream().map(id -> "/fhir/Patient/" + id).toList())
                     .withHeader("Authorization", "Bearer " + token)
                     .withHeader("Accept", "application/fhir+json")
                     .withConnections(connections)
                     .withWarmUp(warmUp)
                     .withDuration(measured));
         System.out.println(
-            "FHIR reads:  " + reads.format() + " (GET /fhir/Patient/{id} of one Patient)");
+            "FHIR reads:  "
+                + reads.format()
+                + " (GET /fhir/Patient/{id} of "
+                + patients.size()
+                + " Patients in turn)");
       }
     }
     System.out.println(BareEndpointLoad.machine());

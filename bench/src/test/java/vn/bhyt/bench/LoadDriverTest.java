@@ -121,6 +121,18 @@ class LoadDriverTest {
     assertThat(LoadSpec.get(URI.create("http://127.0.0.1:8080")).target()).isEqualTo("/");
   }
 
+  @Test
+  void pathsRotateOnTheSameHost() {
+    LoadSpec spec =
+        LoadSpec.get(URI.create("http://127.0.0.1:8080/x"))
+            .withPaths(List.of("/fhir/Patient/a", "/fhir/Patient/b?_format=json"))
+            .withConnections(3);
+
+    assertThat(List.of(spec.target(), spec.target(), spec.target()))
+        .containsExactly("/fhir/Patient/a", "/fhir/Patient/b?_format=json", "/fhir/Patient/a");
+    assertThat(spec.hostHeader()).isEqualTo("127.0.0.1:8080");
+  }
+
   private static LoadSpec shortRun(URI uri) {
     return LoadSpec.get(uri).withWarmUp(Duration.ofMillis(200)).withDuration(Duration.ofSeconds(1));
   }
