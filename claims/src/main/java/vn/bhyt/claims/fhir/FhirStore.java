@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -346,8 +347,8 @@ public final class FhirStore {
   }
 
   /**
-   * The resource as stored: a copy with id and meta, its JSON, and that JSON read back (so that
-   * references to in-memory resources have become ids).
+   * The resource as stored: a copy with id and meta, and its JSON. A resource that refers to
+   * in-memory resources is read back from that JSON, so that its references have become ids.
    */
   private <T extends Resource> Stamped<T> stamp(T resource, String id, int version, Instant at) {
     @SuppressWarnings("unchecked")
@@ -359,9 +360,17 @@ public final class FhirStore {
         .setLastUpdatedElement(new InstantType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
     IParser parser = ctx.newJsonParser();
     String json = parser.encodeResourceToString(copy);
+    if (!refersToInMemoryResources(copy)) {
+      return new Stamped<>(copy, json);
+    }
     @SuppressWarnings("unchecked")
     Class<T> cls = (Class<T>) resource.getClass();
     return new Stamped<>(withVersionedId(parser.parseResource(cls, json)), json);
+  }
+
+  private boolean refersToInMemoryResources(Resource resource) {
+    return ctx.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class).stream()
+        .anyMatch(r -> r.getResource() != null);
   }
 
   private record Stamped<T extends Resource>(T resource, String json) {}

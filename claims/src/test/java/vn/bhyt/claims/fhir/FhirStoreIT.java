@@ -107,6 +107,21 @@ class FhirStoreIT {
   }
 
   @Test
+  void aReferenceToAnInMemoryResourceIsStoredAsItsId() throws Exception {
+    Patient patient =
+        create(Resources.patient("urn:x", Resources.unique("P"), "Hồ", "Lan", "1970"));
+    String card = Resources.unique("DN");
+    Coverage given = Resources.coverage("placeholder", card);
+    given.setBeneficiary(new org.hl7.fhir.r4.model.Reference(patient));
+    Coverage stored = create(given);
+    assertThat(stored.getBeneficiary().getReference()).isEqualTo("Patient/" + id(patient));
+    assertThat(store.currentJson("Coverage", id(stored)).orElseThrow().json())
+        .contains("\"reference\":\"Patient/" + id(patient) + "\"");
+    assertThat(ids("Coverage", SearchParams.of("beneficiary", "Patient/" + id(patient))))
+        .containsExactly(id(stored));
+  }
+
+  @Test
   void aCachedCurrentVersionNeverLagsThisStoresWrites() throws Exception {
     Patient v1 = create(Resources.patient("urn:x", Resources.unique("P"), "Phan", "Thu", "1992"));
     String id = id(v1);
