@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.bhyt.auth.Role;
-import vn.bhyt.config.ConfigLoader;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
@@ -51,8 +50,7 @@ public final class GatewayLoad {
       System.out.println("bare endpoint:   " + baseline.format());
     }
     try (TestDatabase db = TestDatabase.create()) {
-      GatewayConfig config =
-          ConfigLoader.load("", Map.of("GATEWAY_HTTP_PORT", "0")).withDb(db.config());
+      GatewayConfig config = BenchConfig.of(db);
       try (GatewayApp app = GatewayApp.start(config)) {
         LoadResult kernel =
             LoadDriver.run(

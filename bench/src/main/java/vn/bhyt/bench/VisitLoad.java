@@ -11,11 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import vn.bhyt.auth.Role;
-import vn.bhyt.config.ConfigLoader;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.gateway.GatewayApp;
 import vn.bhyt.http.Json;
@@ -40,8 +38,7 @@ public final class VisitLoad {
     Duration warmUp = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 5);
     Duration measured = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 15);
     try (TestDatabase db = TestDatabase.create()) {
-      GatewayConfig config =
-          ConfigLoader.load("", Map.of("GATEWAY_HTTP_PORT", "0")).withDb(db.config());
+      GatewayConfig config = BenchConfig.of(db);
       try (GatewayApp app = GatewayApp.start(config)) {
         seed(app);
         String token = app.tokens().create(Role.RECEPTION, "load");

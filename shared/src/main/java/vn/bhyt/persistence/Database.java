@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import vn.bhyt.config.GatewayConfig;
 
-/** Opens the gateway's database: a HikariCP pool over MariaDB, migrated to the current schema. */
+/**
+ * Opens the gateway's database: a HikariCP pool over MariaDB, migrated to the current schema, whose
+ * connections accept several statements in one round trip.
+ */
 public final class Database {
   private Database() {}
 
@@ -28,6 +31,7 @@ public final class Database {
     hc.setMinimumIdle(Math.min(2, db.poolSize()));
     hc.setConnectionTimeout(5_000);
     hc.setConnectionInitSql("SET time_zone = '+00:00'");
+    hc.addDataSourceProperty("allowMultiQueries", "true");
     if (metrics != null) {
       hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
     }

@@ -139,9 +139,11 @@ public final class FhirStore {
     Stamped<T> stamped = stamp(resource, id, version, at);
     T stored = stamped.resource();
     written(type, id);
-    ResourceRows.update(c, type, id, version, at, stamped.json());
-    IndexRows.delete(c, type, id);
-    IndexRows.insert(c, type, id, IndexEntries.of(stored, zone));
+    Statements rows = new Statements();
+    ResourceRows.update(rows, type, id, version, at, stamped.json());
+    IndexRows.delete(rows, type, id);
+    IndexRows.insert(rows, type, id, IndexEntries.of(stored, zone));
+    rows.execute(c);
     ConditionalCreates.review(c, type, id, zone);
     return stored;
   }
@@ -341,8 +343,10 @@ public final class FhirStore {
     T stored = stamped.resource();
     String type = stored.fhirType();
     written(type, id);
-    ResourceRows.insert(c, type, id, at, stamped.json());
-    IndexRows.insert(c, type, id, IndexEntries.of(stored, zone));
+    Statements rows = new Statements();
+    ResourceRows.insert(rows, type, id, at, stamped.json());
+    IndexRows.insert(rows, type, id, IndexEntries.of(stored, zone));
+    rows.execute(c);
     return stored;
   }
 

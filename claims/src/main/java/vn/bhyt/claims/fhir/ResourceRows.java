@@ -21,35 +21,25 @@ final class ResourceRows {
 
   private ResourceRows() {}
 
-  /** Adds a new resource at version 1. */
-  static void insert(Connection c, String type, String id, Instant at, String body)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
-                + " VALUES (?, ?, 1, ?)")) {
-      ps.setString(1, type);
-      ps.setString(2, id);
-      ps.setObject(3, utc(at));
-      ps.executeUpdate();
-    }
-    insertVersion(c, type, id, 1, at, body);
+  /** Adds the rows of a new resource at version 1. */
+  static void insert(Statements out, String type, String id, Instant at, String body) {
+    out.add(
+        "INSERT INTO fhir_resource (res_type, res_id, version, last_updated) VALUES (?, ?, 1, ?)",
+        type,
+        id,
+        utc(at));
+    insertVersion(out, type, id, 1, at, body);
   }
 
-  /** Makes a new version current. */
-  static void update(Connection c, String type, String id, int version, Instant at, String body)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE fhir_resource SET version = ?, last_updated = ?"
-                + " WHERE res_type = ? AND res_id = ?")) {
-      ps.setInt(1, version);
-      ps.setObject(2, utc(at));
-      ps.setString(3, type);
-      ps.setString(4, id);
-      ps.executeUpdate();
-    }
-    insertVersion(c, type, id, version, at, body);
+  /** Adds the rows that make a new version current. */
+  static void update(Statements out, String type, String id, int version, Instant at, String body) {
+    out.add(
+        "UPDATE fhir_resource SET version = ?, last_updated = ? WHERE res_type = ? AND res_id = ?",
+        version,
+        utc(at),
+        type,
+        id);
+    insertVersion(out, type, id, version, at, body);
   }
 
   /** The current version of a resource, locked until the transaction ends, or empty. */
@@ -126,19 +116,15 @@ final class ResourceRows {
   }
 
   private static void insertVersion(
-      Connection c, String type, String id, int version, Instant at, String body)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      ps.setString(1, type);
-      ps.setString(2, id);
-      ps.setInt(3, version);
-      ps.setObject(4, utc(at));
-      ps.setString(5, body);
-      ps.executeUpdate();
-    }
+      Statements out, String type, String id, int version, Instant at, String body) {
+    out.add(
+        "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        type,
+        id,
+        version,
+        utc(at),
+        body);
   }
 
   private static Optional<String> single(

@@ -1,0 +1,63 @@
+package vn.bhyt.claims.fhir;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Several SQL statements sent to the database as one, in one round trip: the rows of a resource
+ * version and of its index entries. Needs a connection that allows multiple statements (the pool of
+ * {@code vn.bhyt.persistence.Database} does).
+ */
+final class Statements {
+  private final StringBuilder text = new StringBuilder();
+  private final List<Object> binds = new ArrayList<>();
+
+  /** Adds a statement whose {@code ?} take the values in order. */
+  Statements add(String statement, Object... values) {
+    if (!text.isEmpty()) {
+      text.append(";\n");
+    }
+    text.append(statement);
+    binds.addAll(java.util.Arrays.asList(values));
+    return this;
+  }
+
+  /**
+   * Adds one {@code INSERT} of several rows.
+   *
+   * @param head the statement up to {@code VALUES}, such as {@code INSERT INTO t (a, b)}
+   * @param rows the values of each row, all of the same length
+   */
+  Statements insertRows(String head, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return this;
+    }
+    String one = "(?" + ", ?".repeat(rows.get(0).length - 1) + ")";
+    StringBuilder statement = new StringBuilder(head).append(" VALUES ");
+    for (int i = 0; i < rows.size(); i++) {
+      statement.append(i == 0 ? "" : ", ").append(one);
+    }
+    add(statement.toString());
+    rows.forEach(r -> binds.addAll(java.util.Arrays.asList(r)));
+    return this;
+  }
+
+  /** Runs them all; the first that fails throws, and the statements after it do not run. */
+  void execute(Connection c) throws SQLException {
+    if (text.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(text.toString())) {
+      for (int i = 0; i < binds.size(); i++) {
+        ps.setObject(i + 1, binds.get(i));
+      }
+      ps.execute();
+      while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+        // every statement's result is read, so that a failure among them is thrown here
+      }
+    }
+  }
+}
