@@ -8,6 +8,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +51,20 @@ public final class LoadDriver {
             NioIoHandler.newFactory());
     List<ConnectionLoop> slots = new ArrayList<>(spec.connections());
     Window window = Window.startingNow(spec.warmUp(), spec.duration());
+    Duration cpuAtStart;
+    Duration cpuAtEnd;
     try {
       start(spec, group, window, slots);
+      window.awaitMeasuring();
+      cpuAtStart = CpuClock.used();
       window.awaitEnd();
+      cpuAtEnd = CpuClock.used();
     } finally {
       group
           .shutdownGracefully(0, 1, TimeUnit.SECONDS)
           .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
-    return collect(slots, window);
+    return collect(slots, window).withCpu(cpuAtEnd.minus(cpuAtStart));
   }
 
   private static void start(

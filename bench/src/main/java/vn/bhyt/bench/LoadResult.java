@@ -26,6 +26,8 @@ import org.HdrHistogram.Histogram;
  * @param statusCounts responses by status code, in code order
  * @param errors requests or connects that failed other than by timeout
  * @param timeouts requests without a complete response within the request timeout
+ * @param cpu CPU time this JVM and its child processes used over the measured window (the load
+ *     driver's share included), or null when not measured
  */
 public record LoadResult(
     long requests,
@@ -38,7 +40,8 @@ public record LoadResult(
     double maxMs,
     Map<Integer, Long> statusCounts,
     long errors,
-    long timeouts) {
+    long timeouts,
+    Duration cpu) {
 
   /** Copies the status counts into code order. */
   public LoadResult {
@@ -68,17 +71,15 @@ public record LoadResult(
         latenciesMicros.getMaxValue() / 1000.0,
         statusCounts,
         errors,
-        timeouts);
+        timeouts,
+        null);
   }
 
-  /** Returns the result on one line. */
-  public String format() {
-    return String.format(
-        Locale.ROOT,
-        "requests=%d duration=%.2fs rps=%.1f p50=%.3fms p90=%.3fms p99=%.3fms p99.9=%.3fms"
-            + " max=%.3fms status=%s errors=%d timeouts=%d",
+  /** Returns a copy with the CPU time used over the measured window. */
+  public LoadResult withCpu(Duration used) {
+    return new LoadResult(
         requests,
-        duration.toNanos() / 1e9,
+        duration,
         requestsPerSecond,
         p50Ms,
         p90Ms,
@@ -87,7 +88,30 @@ public record LoadResult(
         maxMs,
         statusCounts,
         errors,
-        timeouts);
+        timeouts,
+        used);
+  }
+
+  /** Returns the result on one line. */
+  public String format() {
+    return String.format(
+            Locale.ROOT,
+            "requests=%d duration=%.2fs rps=%.1f p50=%.3fms p90=%.3fms p99=%.3fms p99.9=%.3fms"
+                + " max=%.3fms status=%s errors=%d timeouts=%d",
+            requests,
+            duration.toNanos() / 1e9,
+            requestsPerSecond,
+            p50Ms,
+            p90Ms,
+            p99Ms,
+            p999Ms,
+            maxMs,
+            statusCounts,
+            errors,
+            timeouts)
+        + (cpu == null || requests == 0
+            ? ""
+            : String.format(Locale.ROOT, " cpu=%.0fus/request", cpu.toNanos() / 1e3 / requests));
   }
 
   @Override

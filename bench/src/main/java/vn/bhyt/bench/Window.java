@@ -33,6 +33,14 @@ record Window(long measureFromNanos, long endNanos) {
   }
 
   /** Blocks until the run is over. */
+  void awaitMeasuring() throws InterruptedException {
+    for (long left = measureFromNanos - System.nanoTime();
+        left > 0;
+        left = measureFromNanos - System.nanoTime()) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+
   void awaitEnd() throws InterruptedException {
     for (long left = endNanos - System.nanoTime(); left > 0; left = endNanos - System.nanoTime()) {
       TimeUnit.NANOSECONDS.sleep(left);
