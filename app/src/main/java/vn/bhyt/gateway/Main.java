@@ -1,11 +1,6 @@
 package vn.bhyt.gateway;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +12,9 @@ import vn.bhyt.auth.JdbcTokenStore;
 import vn.bhyt.auth.Role;
 import vn.bhyt.config.ConfigException;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.csv.CsvException;
 import vn.bhyt.persistence.Database;
-import vn.bhyt.verifier.registry.ImportSummary;
+import vn.bhyt.reference.ReferenceDataException;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /** The {@code gateway} command line. */
@@ -30,6 +26,8 @@ import vn.bhyt.verifier.registry.RegistryImporter;
       Main.Serve.class,
       Demo.class,
       Main.RegistryCommand.class,
+      ImportCommands.CatalogCommand.class,
+      ImportCommands.Icd10Command.class,
       Main.TokenCommand.class
     })
 public final class Main implements Runnable {
@@ -41,6 +39,8 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parsed) -> {
           if (e instanceof ConfigException
+              || e instanceof CsvException
+              || e instanceof ReferenceDataException
               || e instanceof IllegalArgumentException
               || e instanceof IOException) {
             commandLine.getErr().println("gateway: " + e.getMessage());
@@ -87,32 +87,9 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      GatewayConfig config = ConfigFiles.load();
-      requireDb(config);
-      if (!Files.isReadable(file)) {
-        throw new IOException("cannot read " + file);
-      }
-      Progress progress = Progress.of(Files.size(file), System.err);
-      try (var ds = Database.open(config.db(), null);
-          BufferedReader in =
-              new BufferedReader(
-                  new InputStreamReader(
-                      progress.track(Files.newInputStream(file)), StandardCharsets.UTF_8),
-                  1 << 16)) {
-        ImportSummary summary = new RegistryImporter(ds).importCsv(in, progress::rows);
-        progress.done();
-        report(summary, System.out);
-        return summary.bad() == 0 ? 0 : 1;
-      }
+      return ImportCommands.importFile(
+          file, (config, ds, in, progress) -> new RegistryImporter(ds).importCsv(in, progress));
     }
-  }
-
-  static void report(ImportSummary summary, PrintStream out) {
-    summary.errors().forEach(e -> out.println("line " + e.line() + ": " + e.message()));
-    if (summary.bad() > summary.errors().size()) {
-      out.println("… and " + (summary.bad() - summary.errors().size()) + " more bad rows");
-    }
-    out.println(summary.line());
   }
 
   /** {@code token create}. */
