@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -86,7 +87,8 @@ public final class ClaimsHandler {
   public CompletionStage<Response> list(Request request) {
     for (String name : request.queryParameters().keySet()) {
       if (!LIST_PARAMETERS.contains(name)) {
-        throw badParameter("unknown parameter '" + name + "' (expected: " + LIST_PARAMETERS + ")");
+        throw badParameter(
+            "unknown parameter '" + name + "' (expected: " + new TreeSet<>(LIST_PARAMETERS) + ")");
       }
     }
     ClaimFilter filter =
