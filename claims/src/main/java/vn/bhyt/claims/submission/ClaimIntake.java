@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.bhyt.claims.assessment.AssessmentContext;
 import vn.bhyt.claims.assessment.Assessor;
 import vn.bhyt.claims.assessment.ClaimReference;
@@ -34,6 +36,7 @@ import vn.bhyt.problem.ProblemException;
  * holds the body, one dossier and the batch of rows not yet sent.
  */
 public final class ClaimIntake {
+  private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
   private final ClaimEnvelopeReader reader;
   private final Assessor assessor;
   private final ClaimReference reference;
@@ -102,7 +105,14 @@ public final class ClaimIntake {
           new EnvelopeIntake(writer, c, assessor, reference, context, submission, now);
       reader.read(new ByteArrayInputStream(envelope), intake::take);
       writer.flush();
-      return intake.results();
+      List<ClaimResult> results = intake.results();
+      log.info(
+          "request {}: claim envelope of {} dossiers, {} stored, {} unchanged",
+          submission.requestId(),
+          results.size(),
+          results.size() - intake.unchanged(),
+          intake.unchanged());
+      return results;
     } catch (ClaimParseException e) {
       throw e.toProblem();
     } catch (StoreException e) {

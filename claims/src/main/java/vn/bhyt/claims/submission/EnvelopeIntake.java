@@ -44,6 +44,7 @@ final class EnvelopeIntake {
   private final Instant now;
   private final Set<String> keys = new HashSet<>();
   private final List<ClaimResult> results = new ArrayList<>();
+  private int unchanged;
 
   EnvelopeIntake(
       ClaimWriter writer,
@@ -75,12 +76,18 @@ final class EnvelopeIntake {
     return List.copyOf(results);
   }
 
+  /** How many dossiers repeated their stored version. */
+  int unchanged() {
+    return unchanged;
+  }
+
   private ClaimResult receive(ClaimDossier dossier) throws SQLException {
     String maLk = checkKey(dossier);
     byte[] hash = ContentHash.of(dossier);
     Optional<ClaimLock> stored = writer.lock(dossier.facilityCode(), maLk);
     if (stored.isPresent() && Arrays.equals(stored.get().contentHash(), hash)) {
       ClaimLock same = stored.get();
+      unchanged++;
       return new ClaimResult(
           maLk, same.id(), same.version(), JdbcClaims.assessment(c, same.id(), same.version()));
     }
