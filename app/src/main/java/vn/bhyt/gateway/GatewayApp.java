@@ -8,9 +8,17 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,14 +29,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.auth.JdbcTokenStore;
 import vn.bhyt.auth.Role;
+import vn.bhyt.claims.assessment.AssessmentContext;
+import vn.bhyt.claims.assessment.Assessor;
+import vn.bhyt.claims.assessment.CardHistory;
+import vn.bhyt.claims.assessment.CheckIns;
+import vn.bhyt.claims.assessment.ClaimReference;
+import vn.bhyt.claims.assessment.IcdList;
+import vn.bhyt.claims.assessment.PriceCatalogue;
+import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.fhir.FhirContexts;
 import vn.bhyt.claims.fhir.FhirStore;
 import vn.bhyt.claims.fhir.rest.FhirRoutes;
+import vn.bhyt.claims.intake.ClaimEnvelopeReader;
+import vn.bhyt.claims.store.ClaimTransactions;
+import vn.bhyt.claims.store.JdbcClaims;
+import vn.bhyt.claims.submission.ClaimIntake;
+import vn.bhyt.claims.submission.ClaimsHandler;
 import vn.bhyt.claims.visit.CardEligibility;
 import vn.bhyt.claims.visit.CheckInService;
 import vn.bhyt.claims.visit.DischargeService;
 import vn.bhyt.claims.visit.VisitsHandler;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.http.BodyLimits;
 import vn.bhyt.http.HttpServer;
 import vn.bhyt.http.Response;
 import vn.bhyt.http.Router;
@@ -48,10 +70,12 @@ import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Facility;
 
 /**
- * A running gateway: database pool, registry cache, card checks, the FHIR API and the HTTP server.
+ * A running gateway: database pool, registry cache, card checks, the FHIR API, claims intake and
+ * the HTTP server.
  */
 public final class GatewayApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
+  private static final String CLAIMS = "/api/v1/claims";
 
   private final HikariDataSource ds;
   private final ExecutorService workers;
@@ -179,12 +203,14 @@ public final class GatewayApp implements AutoCloseable {
       Router router =
           new Router().add(HttpMethod.POST, "/api/v1/cards/verify", Role.RECEPTION, cards);
       visits(router, config, checks, cards, reference);
+      claims(router, config, reference);
       operations(router, metrics);
       server =
           HttpServer.start(
               config.http().bind(),
               config.http().port(),
-              config.http().maxBodyBytes(),
+              BodyLimits.of(config.http().maxBodyBytes())
+                  .with(CLAIMS, config.claims().maxEnvelopeBytes()),
               router,
               tokens,
               metrics);
@@ -206,6 +232,52 @@ public final class GatewayApp implements AutoCloseable {
       router
           .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
           .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);
+    }
+
+    /**
+     * Claims intake. The registry, reception, price and ICD-10 lookups know nothing yet: the
+     * assessment's rules that need them make no finding until they are wired here.
+     */
+    private void claims(Router router, GatewayConfig config, ReferenceData reference) {
+      ClaimReference claimReference =
+          config.referenceDir() == null
+              ? ClaimReference.builtIn()
+              : ClaimReference.load(name -> read(config.referenceDir().resolve(name)));
+      RuleBook rules =
+          RuleBook.standard(reference, claimReference, config.claims().disabledRules());
+      AssessmentContext lookups =
+          AssessmentContext.of(
+                  new Facility(config.facility().code(), config.facility().level()),
+                  LocalDate.now(config.zone()))
+              .withCards(CardHistory.none())
+              .withCheckIns(CheckIns.none())
+              .withPrices(PriceCatalogue.none())
+              .withDiagnoses(IcdList.none());
+      ClaimIntake intake =
+          new ClaimIntake(
+              new ClaimEnvelopeReader(),
+              new Assessor(rules),
+              claimReference,
+              lookups,
+              new ClaimTransactions(ds),
+              workers,
+              Clock.system(config.zone()));
+      ClaimsHandler claims =
+          new ClaimsHandler(intake, new JdbcClaims(ds), rules, workers, config.zone());
+      Set<Role> readers = EnumSet.of(Role.BILLING, Role.INSPECTOR);
+      router
+          .add(HttpMethod.POST, CLAIMS, Role.BILLING, claims::submit)
+          .add(HttpMethod.GET, CLAIMS, readers, claims::list)
+          .add(HttpMethod.GET, CLAIMS + "/{id}", readers, claims::get)
+          .add(HttpMethod.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules);
+    }
+
+    private static Reader read(Path file) {
+      try {
+        return Files.newBufferedReader(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     private void operations(Router router, PrometheusMeterRegistry metrics) {

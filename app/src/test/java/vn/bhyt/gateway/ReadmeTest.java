@@ -40,6 +40,13 @@ class ReadmeTest {
   }
 
   @Test
+  void everyClaimFindingCodeIsDocumented() {
+    for (vn.bhyt.claims.assessment.FindingCode c : vn.bhyt.claims.assessment.FindingCode.values()) {
+      assertThat(readme).contains("`" + c.name() + "`");
+    }
+  }
+
+  @Test
   void everyReasonCodeIsDocumented() {
     for (FindingCode c : FindingCode.values()) {
       assertThat(readme).contains("`" + c.name() + "`");

@@ -39,7 +39,16 @@ public enum ConfigKey {
       "reference.dir",
       "",
       "directory with reference CSV files to use instead of the built-in ones"),
-  TIME_ZONE("time-zone", "Asia/Ho_Chi_Minh", "time zone of the facility (\"today\", timestamps)");
+  TIME_ZONE("time-zone", "Asia/Ho_Chi_Minh", "time zone of the facility (\"today\", timestamps)"),
+  CLAIMS_MAX_ENVELOPE_BYTES(
+      "claims.max-envelope-bytes",
+      "268435456",
+      "largest claim envelope accepted by `POST /api/v1/claims`; larger gets 413"),
+  ASSESSMENT_DISABLED_RULES(
+      "assessment.disabled-rules",
+      "",
+      "comma-separated ids of pre-assessment rules to switch off (`GET /api/v1/rules` lists them);"
+          + " an unknown id stops the start");
 
   private final String key;
   private final String defaultValue;

@@ -6,9 +6,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
 
@@ -19,6 +22,7 @@ import vn.bhyt.domain.FacilityLevel;
  * collected and reported at once; bad values are rejected, never corrected.
  */
 public final class ConfigLoader {
+  private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
   private final Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
   private final List<String> problems = new ArrayList<>();
 
@@ -81,6 +85,10 @@ public final class ConfigLoader {
             intIn(ConfigKey.REGISTRY_CACHE_SIZE, 0, Integer.MAX_VALUE),
             positive(ConfigKey.REGISTRY_CACHE_TTL),
             positive(ConfigKey.REGISTRY_POLL_INTERVAL));
+    var claims =
+        new GatewayConfig.Claims(
+            intIn(ConfigKey.CLAIMS_MAX_ENVELOPE_BYTES, 1024, Integer.MAX_VALUE - 8),
+            ruleIds(ConfigKey.ASSESSMENT_DISABLED_RULES));
     String dir = get(ConfigKey.REFERENCE_DIR);
     return new GatewayConfig(
         http,
@@ -90,6 +98,7 @@ public final class ConfigLoader {
         registry,
         dir.isEmpty() ? null : Path.of(dir),
         parse(ConfigKey.TIME_ZONE, ZoneId::of),
+        claims,
         Map.copyOf(values));
   }
 
@@ -141,6 +150,25 @@ public final class ConfigLoader {
       problems.add(describe(key) + ": " + value + " (expected: a positive duration)");
     }
     return value;
+  }
+
+  /**
+   * A comma-separated list of rule ids; whether each names a rule is checked when the rule book is
+   * built.
+   */
+  private Set<String> ruleIds(ConfigKey key) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String part : get(key).split(",", -1)) {
+      String id = part.strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (!RULE_ID.matcher(id).matches()) {
+        problems.add(describe(key) + ": '" + id + "' is not a rule id (such as money.lines)");
+      }
+      ids.add(id);
+    }
+    return ids;
   }
 
   private String jdbcUrl(ConfigKey key) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
 
@@ -16,6 +17,7 @@ public record GatewayConfig(
     Registry registry,
     Path referenceDir,
     ZoneId zone,
+    Claims claims,
     Map<ConfigKey, String> effective) {
 
   /** The HTTP server. */
@@ -45,6 +47,18 @@ public record GatewayConfig(
   /** The card registry cache. */
   public record Registry(long cacheSize, Duration cacheTtl, Duration pollInterval) {}
 
+  /**
+   * Claims intake.
+   *
+   * @param maxEnvelopeBytes the largest envelope body {@code POST /api/v1/claims} accepts
+   * @param disabledRules ids of the pre-assessment rules switched off
+   */
+  public record Claims(int maxEnvelopeBytes, Set<String> disabledRules) {
+    public Claims {
+      disabledRules = Set.copyOf(disabledRules);
+    }
+  }
+
   /** The effective configuration, one {@code key = value} per line, secrets masked. */
   public String describe() {
     StringBuilder out = new StringBuilder();
@@ -60,12 +74,14 @@ public record GatewayConfig(
 
   /** The same configuration with another database. */
   public GatewayConfig withDb(Db newDb) {
-    return new GatewayConfig(http, newDb, facility, fund, registry, referenceDir, zone, effective);
+    return new GatewayConfig(
+        http, newDb, facility, fund, registry, referenceDir, zone, claims, effective);
   }
 
   /** The same configuration with another HTTP port. */
   public GatewayConfig withHttpPort(int port) {
     Http h = new Http(http.bind(), port, http.maxBodyBytes(), http.workerThreads());
-    return new GatewayConfig(h, db, facility, fund, registry, referenceDir, zone, effective);
+    return new GatewayConfig(
+        h, db, facility, fund, registry, referenceDir, zone, claims, effective);
   }
 }

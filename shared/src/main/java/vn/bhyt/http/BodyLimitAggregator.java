@@ -32,6 +32,11 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     this.limit = limit;
   }
 
+  /** The largest body this aggregator accepts, in bytes. */
+  int limit() {
+    return limit;
+  }
+
   @Override
   protected Object newContinueResponse(
       HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {

@@ -32,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Binds the server and logs {@code listening on port N}.
+   * Binds the server with one body limit for every path and logs {@code listening on port N}.
    *
    * @param port the port, or 0 for any free one
    */
@@ -44,9 +44,28 @@ public final class HttpServer implements AutoCloseable {
       Authenticator auth,
       MeterRegistry metrics)
       throws InterruptedException {
+    return start(bind, port, BodyLimits.of(maxBodyBytes), router, auth, metrics);
+  }
+
+  /**
+   * Binds the server and logs {@code listening on port N}.
+   *
+   * @param port the port, or 0 for any free one
+   * @param bodyLimits the largest body accepted on each path; larger gets 413
+   */
+  public static HttpServer start(
+      String bind,
+      int port,
+      BodyLimits bodyLimits,
+      Router router,
+      Authenticator auth,
+      MeterRegistry metrics)
+      throws InterruptedException {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     DispatchHandler dispatch = new DispatchHandler(router, auth, new HttpMetrics(metrics));
+    BodyLimitSelector selector =
+        bodyLimits.byPrefix().isEmpty() ? null : new BodyLimitSelector(bodyLimits);
     try {
       Channel channel =
           new ServerBootstrap()
@@ -58,9 +77,14 @@ public final class HttpServer implements AutoCloseable {
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                      ch.pipeline().addLast("codec", new HttpServerCodec());
+                      if (selector != null) {
+                        ch.pipeline().addLast("limits", selector);
+                      }
                       ch.pipeline()
-                          .addLast("codec", new HttpServerCodec())
-                          .addLast("aggregator", new BodyLimitAggregator(maxBodyBytes))
+                          .addLast(
+                              BodyLimitSelector.AGGREGATOR,
+                              new BodyLimitAggregator(bodyLimits.defaultBytes()))
                           .addLast("dispatch", dispatch);
                     }
                   })

@@ -41,7 +41,11 @@ public enum ProblemType {
   CLAIM_WITHOUT_KEY("CLM-0007", 422, "A claim dossier's XML1 summary has no MA_LK"),
   CLAIM_TOO_LARGE("CLM-0008", 413, "A claim table, its rows or a text exceed the limits"),
   CLAIM_TABLE_MALFORMED("CLM-0009", 422, "A claim table's inner XML is malformed"),
-  CLAIM_DUPLICATE_TABLE("CLM-0010", 422, "A claim dossier has the same table twice");
+  CLAIM_DUPLICATE_TABLE("CLM-0010", 422, "A claim dossier has the same table twice"),
+  CLAIM_FORWARDED(
+      "CLM-0011", 409, "The claim was forwarded to the fund; only a correction may change it"),
+  CLAIM_NOT_FOUND("CLM-0012", 404, "No such claim"),
+  CLAIM_UNKEYABLE("CLM-0013", 422, "A claim dossier cannot be keyed by its facility and MA_LK");
 
   private final String code;
   private final int status;

@@ -21,6 +21,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void claimsKeysHaveDefaultsAndTakeACommaListOfRuleIds() {
+    GatewayConfig c = ConfigLoader.load("", Map.of());
+    assertThat(c.claims().maxEnvelopeBytes()).isEqualTo(256 << 20);
+    assertThat(c.claims().disabledRules()).isEmpty();
+    GatewayConfig set =
+        ConfigLoader.load(
+            "assessment.disabled-rules = money.lines, ,diagnosis.icd10\n",
+            Map.of("GATEWAY_CLAIMS_MAX_ENVELOPE_BYTES", "1048576"));
+    assertThat(set.claims().disabledRules())
+        .containsExactlyInAnyOrder("money.lines", "diagnosis.icd10");
+    assertThat(set.claims().maxEnvelopeBytes()).isEqualTo(1 << 20);
+  }
+
+  @Test
+  void aDisabledRuleThatIsNoRuleIdIsRejected() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    "", Map.of("GATEWAY_ASSESSMENT_DISABLED_RULES", "money.lines,Money Lines")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("assessment.disabled-rules")
+        .hasMessageContaining("'Money Lines'");
+  }
+
+  @Test
   void environmentWinsOverFileAndFileOverDefault() {
     String file = "# comment\nhttp.port = 9000\nfacility.code = 01043\n";
     GatewayConfig c =

@@ -158,6 +158,58 @@ class DispatchHandlerTest {
   }
 
   @Test
+  void aPathPrefixCanHaveALimitOfItsOwnOnTheSameConnection() {
+    EmbeddedChannel ch = new EmbeddedChannel();
+    ch.pipeline()
+        .addLast("limits", new BodyLimitSelector(BodyLimits.of(16).with("/claims", 1024)))
+        .addLast(BodyLimitSelector.AGGREGATOR, new BodyLimitAggregator(16))
+        .addLast(
+            "dispatch",
+            new DispatchHandler(router, auth, new HttpMetrics(new SimpleMeterRegistry())));
+    String large = "x".repeat(1000);
+    assertThat(streamed(ch, "/claims?x=1", "his", large, 200)).isEqualTo("{}");
+    assertThat(streamed(ch, "/echo", "desk", large, 413)).contains("GEN-0003");
+    assertThat(streamed(ch, "/echo", "desk", "hello", 200)).contains("\"bytes\":5");
+    assertThat(streamed(ch, "/claims", "his", large + large, 413)).contains("1024 bytes");
+    assertThat(streamed(ch, "/claims", "his", large, 200)).isEqualTo("{}");
+    HttpRequest chunked = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/echo");
+    chunked.headers().set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+    chunked.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer desk");
+    ch.writeInbound(chunked);
+    ch.writeInbound(
+        new DefaultLastHttpContent(Unpooled.copiedBuffer(large, StandardCharsets.UTF_8)));
+    FullHttpResponse response = ch.readOutbound();
+    assertThat(response.status().code()).isEqualTo(413);
+    response.release();
+  }
+
+  /** Sends a request as the server's codec passes it on: the head, then the body. */
+  private static String streamed(
+      EmbeddedChannel ch, String uri, String token, String body, int status) {
+    HttpRequest start = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, uri);
+    start.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length());
+    start.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+    ch.writeInbound(start);
+    ch.writeInbound(
+        new DefaultLastHttpContent(Unpooled.copiedBuffer(body, StandardCharsets.UTF_8)));
+    FullHttpResponse response = ch.readOutbound();
+    assertThat(response.status().code()).isEqualTo(status);
+    String text = response.content().toString(StandardCharsets.UTF_8);
+    response.release();
+    return text;
+  }
+
+  @Test
+  void bodyLimitsMatchWholePathSegments() {
+    BodyLimits limits = BodyLimits.of(10).with("/api/v1/claims", 99);
+    assertThat(limits.forTarget("/api/v1/claims")).isEqualTo(99);
+    assertThat(limits.forTarget("/api/v1/claims?correction=x")).isEqualTo(99);
+    assertThat(limits.forTarget("/api/v1/claims/01ABC")).isEqualTo(99);
+    assertThat(limits.forTarget("/api/v1/claimsx")).isEqualTo(10);
+    assertThat(limits.forTarget("/api/v1/cards/verify")).isEqualTo(10);
+  }
+
+  @Test
   void expectContinueWithAnOversizedBodyGetsAProblem() {
     HttpRequest start = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/echo");
     start.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 1_000);

@@ -1,0 +1,22 @@
+package vn.bhyt.claims.store;
+
+import java.time.LocalDate;
+import vn.bhyt.claims.assessment.AssessmentStatus;
+
+/**
+ * Which claims a list shows; null fields do not filter.
+ *
+ * @param status the current version's status
+ * @param from the first visit day ({@code NGAY_VAO}), inclusive
+ * @param to the last visit day ({@code NGAY_VAO}), inclusive
+ * @param department one {@code MA_KHOA} code: claims whose {@code MA_KHOA} is it or lists it
+ * @param rule a rule id: claims whose current version has a finding of that rule
+ */
+public record ClaimFilter(
+    AssessmentStatus status, LocalDate from, LocalDate to, String department, String rule) {
+
+  /** No filter: every claim. */
+  public static ClaimFilter all() {
+    return new ClaimFilter(null, null, null, null, null);
+  }
+}

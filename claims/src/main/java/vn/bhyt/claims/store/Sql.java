@@ -1,0 +1,72 @@
+package vn.bhyt.claims.store;
+
+/** The SQL statements of the claim store. */
+final class Sql {
+  static final String LOCK_CLAIM =
+      "SELECT c.id, c.version, v.content_hash,"
+          + " EXISTS (SELECT 1 FROM claim_version f"
+          + "  WHERE f.claim_id = c.id AND f.forwarded_at IS NOT NULL)"
+          + " FROM claim c JOIN claim_version v ON v.claim_id = c.id AND v.version = c.version"
+          + " WHERE c.facility = ? AND c.ma_lk = ? FOR UPDATE";
+
+  static final String INSERT_CLAIM =
+      "INSERT INTO claim (id, facility, ma_lk, version, status, visit_start, visit_end,"
+          + " inpatient, department, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+  static final String UPDATE_CLAIM =
+      "UPDATE claim SET version = ?, status = ?, visit_start = ?, visit_end = ?, inpatient = ?,"
+          + " department = ?, updated_at = ? WHERE id = ?";
+
+  static final String DELETE_CARDS = "DELETE FROM claim_card WHERE claim_id = ?";
+
+  static final String INSERT_CARD =
+      "INSERT IGNORE INTO claim_card (card_number, claim_id) VALUES (?,?)";
+
+  static final String INSERT_VERSION =
+      "INSERT INTO claim_version (claim_id, version, content_hash, format, status, visit_start,"
+          + " visit_end, inpatient, department, total_hospital, total_insured, total_fund_share,"
+          + " total_co_payment, total_patient_paid, total_other_sources, received_at, received_by,"
+          + " request_id, correction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+  static final String INSERT_TABLE =
+      "INSERT INTO claim_table (claim_id, version, position, name, content) VALUES (?,?,?,?,?)";
+
+  static final String INSERT_FINDING =
+      "INSERT INTO claim_finding (claim_id, version, position, code, severity, table_name, line,"
+          + " field, expected, actual, message, rule_id, rule_version)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+  static final String SUMMARY_COLUMNS =
+      "c.id, c.facility, c.ma_lk, c.version, c.status, c.visit_start, c.visit_end, c.department,"
+          + " c.updated_at, c.inpatient";
+
+  static final String SELECT_CLAIM = "SELECT " + SUMMARY_COLUMNS + " FROM claim c WHERE c.id = ?";
+
+  static final String SELECT_VERSIONS =
+      "SELECT v.version, v.format, v.status, v.received_at, v.received_by, v.correction,"
+          + " v.forwarded_at, (SELECT COUNT(*) FROM claim_finding f"
+          + "  WHERE f.claim_id = v.claim_id AND f.version = v.version)"
+          + " FROM claim_version v WHERE v.claim_id = ? ORDER BY v.version";
+
+  static final String SELECT_ANSWER =
+      "SELECT status, total_hospital, total_insured, total_fund_share, total_co_payment,"
+          + " total_patient_paid, total_other_sources FROM claim_version"
+          + " WHERE claim_id = ? AND version = ?";
+
+  static final String SELECT_FINDINGS =
+      "SELECT code, severity, table_name, line, field, expected, actual, message, rule_id,"
+          + " rule_version FROM claim_finding WHERE claim_id = ? AND version = ? ORDER BY position";
+
+  static final String HISTORY_BY_KEY =
+      "SELECT c.facility, c.ma_lk, (SELECT MIN(k.card_number) FROM claim_card k"
+          + "  WHERE k.claim_id = c.id), c.visit_start, c.visit_end, c.inpatient"
+          + " FROM claim c WHERE c.ma_lk = ?";
+
+  static final String HISTORY_ON_CARD =
+      "SELECT c.facility, c.ma_lk, k.card_number, c.visit_start, c.visit_end, c.inpatient"
+          + " FROM claim_card k JOIN claim c ON c.id = k.claim_id"
+          + " WHERE k.card_number = ? AND c.visit_start <= ?"
+          + " AND COALESCE(c.visit_end, c.visit_start) >= ?";
+
+  private Sql() {}
+}

@@ -1,0 +1,124 @@
+package vn.bhyt.claims.submission;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bhyt.claims.assessment.AssessmentContext;
+import vn.bhyt.claims.assessment.Assessor;
+import vn.bhyt.claims.assessment.ClaimReference;
+import vn.bhyt.claims.intake.ClaimEnvelopeReader;
+import vn.bhyt.claims.intake.ClaimParseException;
+import vn.bhyt.claims.store.ClaimTransactions;
+import vn.bhyt.claims.store.ClaimWriter;
+import vn.bhyt.claims.store.JdbcClaimHistory;
+import vn.bhyt.claims.store.StoreException;
+import vn.bhyt.problem.ProblemException;
+
+/**
+ * Receives claim envelopes: reads the envelope as a stream, pre-assesses each dossier and stores
+ * it, all in one transaction on a worker thread.
+ *
+ * <p>An envelope is taken whole or not at all: when a dossier cannot be read, repeats the key of
+ * another, or would change a forwarded claim without a correction, the transaction is rolled back
+ * and nothing of the envelope stays stored. Dossiers are not kept in memory once written: memory
+ * holds the body, one dossier and the batch of rows not yet sent.
+ */
+public final class ClaimIntake {
+  private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
+  private final ClaimEnvelopeReader reader;
+  private final Assessor assessor;
+  private final ClaimReference reference;
+  private final AssessmentContext lookups;
+  private final ClaimTransactions transactions;
+  private final Executor executor;
+  private final Clock clock;
+
+  /**
+   * An intake.
+   *
+   * @param lookups the facility and the lookups the assessment consults; its day and claim history
+   *     are replaced by each envelope's
+   */
+  public ClaimIntake(
+      ClaimEnvelopeReader reader,
+      Assessor assessor,
+      ClaimReference reference,
+      AssessmentContext lookups,
+      ClaimTransactions transactions,
+      Executor executor,
+      Clock clock) {
+    this.reader = reader;
+    this.assessor = assessor;
+    this.reference = reference;
+    this.lookups = lookups;
+    this.transactions = transactions;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  /**
+   * Receives an envelope.
+   *
+   * @return (in the stage) one result per dossier, in envelope order
+   * @throws ProblemException (in the stage) when the envelope is refused; nothing is stored then
+   */
+  public CompletionStage<List<ClaimResult>> submit(byte[] envelope, Submission submission) {
+    return CompletableFuture.supplyAsync(() -> receive(envelope, submission), executor);
+  }
+
+  /** Receives an envelope on the calling thread; see {@link #submit}. */
+  public List<ClaimResult> receive(byte[] envelope, Submission submission) {
+    try {
+      return transactions.run(c -> receive(c, envelope, submission));
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
+      throws SQLException {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    AssessmentContext context =
+        new AssessmentContext(
+            lookups.facility(),
+            today,
+            lookups.cards(),
+            lookups.checkIns(),
+            lookups.prices(),
+            new JdbcClaimHistory(c),
+            lookups.diagnoses());
+    try (ClaimWriter writer = new ClaimWriter(c)) {
+      EnvelopeIntake intake =
+          new EnvelopeIntake(writer, c, assessor, reference, context, submission, now);
+      reader.read(new ByteArrayInputStream(envelope), intake::take);
+      writer.flush();
+      List<ClaimResult> results = intake.results();
+      log.info(
+          "request {}: claim envelope of {} dossiers, {} stored, {} unchanged",
+          submission.requestId(),
+          results.size(),
+          results.size() - intake.unchanged(),
+          intake.unchanged());
+      return results;
+    } catch (ClaimParseException e) {
+      throw e.toProblem();
+    } catch (StoreException e) {
+      throw e.getCause();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

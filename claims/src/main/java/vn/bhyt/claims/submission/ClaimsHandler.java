@@ -1,0 +1,199 @@
+package vn.bhyt.claims.submission;
+
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import vn.bhyt.claims.assessment.AssessmentStatus;
+import vn.bhyt.claims.assessment.RuleBook;
+import vn.bhyt.claims.store.ClaimFilter;
+import vn.bhyt.claims.store.ClaimPage;
+import vn.bhyt.claims.store.JdbcClaims;
+import vn.bhyt.http.Request;
+import vn.bhyt.http.Response;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+
+/**
+ * {@code POST /api/v1/claims}, {@code GET /api/v1/claims}, {@code GET /api/v1/claims/{id}} and
+ * {@code GET /api/v1/rules}: transport only.
+ */
+public final class ClaimsHandler {
+  static final int MAX_CORRECTION = 500;
+  static final int DEFAULT_SIZE = 50;
+  static final int MAX_SIZE = 500;
+  private static final Set<String> XML = Set.of("application/xml", "text/xml");
+  private static final Set<String> LIST_PARAMETERS =
+      Set.of("status", "from", "to", "department", "rule", "page", "size");
+
+  private final ClaimIntake intake;
+  private final JdbcClaims claims;
+  private final RuleBook rules;
+  private final Executor executor;
+  private final ClaimJson json;
+
+  public ClaimsHandler(
+      ClaimIntake intake, JdbcClaims claims, RuleBook rules, Executor executor, ZoneId zone) {
+    this.intake = intake;
+    this.claims = claims;
+    this.rules = rules;
+    this.executor = executor;
+    this.json = new ClaimJson(zone);
+  }
+
+  /** Receives an envelope: 200 with one entry per dossier. */
+  public CompletionStage<Response> submit(Request request) {
+    if (!XML.contains(request.mediaType())) {
+      throw new ProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "send the claim envelope as application/xml or text/xml");
+    }
+    String correction = request.query("correction");
+    if (correction != null && (correction.isBlank() || correction.length() > MAX_CORRECTION)) {
+      throw badParameter("'correction' must be a reason of 1 to " + MAX_CORRECTION + " characters");
+    }
+    Submission submission = new Submission(request.principal().name(), request.id(), correction);
+    return intake
+        .submit(request.body(), submission)
+        .thenApply(
+            results ->
+                Response.json(200, Map.of("claims", results.stream().map(json::result).toList())));
+  }
+
+  /** One claim with its current version and its history: 200, or 404. */
+  public CompletionStage<Response> get(Request request) {
+    String id = request.pathParam("id");
+    return CompletableFuture.supplyAsync(
+        () ->
+            sql(() -> claims.find(id))
+                .map(c -> Response.json(200, json.claim(c)))
+                .orElseThrow(
+                    () ->
+                        new ProblemException(ProblemType.CLAIM_NOT_FOUND, "no claim with this id")),
+        executor);
+  }
+
+  /** A page of claims, newest first, with the link to the next page. */
+  public CompletionStage<Response> list(Request request) {
+    for (String name : request.queryParameters().keySet()) {
+      if (!LIST_PARAMETERS.contains(name)) {
+        throw badParameter(
+            "unknown parameter '" + name + "' (expected: " + new TreeSet<>(LIST_PARAMETERS) + ")");
+      }
+    }
+    ClaimFilter filter =
+        new ClaimFilter(
+            status(request.query("status")),
+            date(request, "from"),
+            date(request, "to"),
+            text(request, "department"),
+            text(request, "rule"));
+    int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
+    int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          ClaimPage found = sql(() -> claims.list(filter, (page - 1) * size, size));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("claims", found.claims().stream().map(json::summary).toList());
+          body.put("page", page);
+          body.put("size", size);
+          body.put("total", found.total());
+          body.put("next", (long) page * size < found.total() ? next(request, page + 1) : null);
+          return Response.json(200, body);
+        },
+        executor);
+  }
+
+  /** Every assessment rule, enabled or not. */
+  public CompletionStage<Response> rules(Request request) {
+    List<Map<String, Object>> listing = rules.listing().stream().map(ClaimJson::rule).toList();
+    return CompletableFuture.completedFuture(Response.json(200, Map.of("rules", listing)));
+  }
+
+  private static String next(Request request, int page) {
+    StringBuilder url = new StringBuilder("/api/v1/claims?");
+    request
+        .queryParameters()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("page")) {
+                url.append(name).append('=').append(encode(values.get(0))).append('&');
+              }
+            });
+    return url.append("page=").append(page).toString();
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static AssessmentStatus status(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return AssessmentStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw badParameter("'status' must be accepted, flagged or rejected");
+    }
+  }
+
+  private static LocalDate date(Request request, String name) {
+    String value = request.query(name);
+    try {
+      return value == null ? null : LocalDate.parse(value);
+    } catch (DateTimeException e) {
+      throw badParameter("'" + name + "' must be a date yyyy-MM-dd (the visit date, NGAY_VAO)");
+    }
+  }
+
+  private static String text(Request request, String name) {
+    String value = request.query(name);
+    if (value != null && (value.isBlank() || value.length() > 64)) {
+      throw badParameter("'" + name + "' must be 1 to 64 characters");
+    }
+    return value;
+  }
+
+  private static int number(Request request, String name, int min, int max, int absent) {
+    String value = request.query(name);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw badParameter("'" + name + "' must be a whole number from " + min + " to " + max);
+  }
+
+  private static ProblemException badParameter(String detail) {
+    return new ProblemException(ProblemType.BAD_PARAMETER, detail);
+  }
+
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  private static <T> T sql(SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
+  }
+}
