@@ -31,12 +31,12 @@ import vn.bhyt.auth.JdbcTokenStore;
 import vn.bhyt.auth.Role;
 import vn.bhyt.claims.assessment.AssessmentContext;
 import vn.bhyt.claims.assessment.Assessor;
-import vn.bhyt.claims.assessment.CardHistory;
-import vn.bhyt.claims.assessment.CheckIns;
 import vn.bhyt.claims.assessment.ClaimReference;
-import vn.bhyt.claims.assessment.IcdList;
-import vn.bhyt.claims.assessment.PriceCatalogue;
 import vn.bhyt.claims.assessment.RuleBook;
+import vn.bhyt.claims.catalog.CachingPriceCatalogue;
+import vn.bhyt.claims.catalog.FhirCheckIns;
+import vn.bhyt.claims.catalog.JdbcIcdList;
+import vn.bhyt.claims.catalog.RegistryCardHistory;
 import vn.bhyt.claims.fhir.FhirContexts;
 import vn.bhyt.claims.fhir.FhirStore;
 import vn.bhyt.claims.fhir.rest.FhirRoutes;
@@ -235,8 +235,8 @@ public final class GatewayApp implements AutoCloseable {
     }
 
     /**
-     * Claims intake. The registry, reception, price and ICD-10 lookups know nothing yet: the
-     * assessment's rules that need them make no finding until they are wired here.
+     * Claims intake, assessed against the card registry, reception's check-ins, the imported price
+     * list and ICD-10 list, and the claims received before.
      */
     private void claims(Router router, GatewayConfig config, ReferenceData reference) {
       ClaimReference claimReference =
@@ -249,10 +249,10 @@ public final class GatewayApp implements AutoCloseable {
           AssessmentContext.of(
                   new Facility(config.facility().code(), config.facility().level()),
                   LocalDate.now(config.zone()))
-              .withCards(CardHistory.none())
-              .withCheckIns(CheckIns.none())
-              .withPrices(PriceCatalogue.none())
-              .withDiagnoses(IcdList.none());
+              .withCards(new RegistryCardHistory(ds))
+              .withCheckIns(new FhirCheckIns(ds, config.facility().code(), config.zone()))
+              .withPrices(new CachingPriceCatalogue(ds))
+              .withDiagnoses(new JdbcIcdList(ds));
       ClaimIntake intake =
           new ClaimIntake(
               new ClaimEnvelopeReader(),

@@ -100,7 +100,7 @@ class FhirCheckInsIT {
                 new JdbcRegistry(db.dataSource()), 1_000, Duration.ofMinutes(1), Runnable::run),
             FundClient.NONE,
             new CardRules(reference, new Facility(HERE, FacilityLevel.PROVINCIAL)),
-            record -> {},
+            record -> true,
             CardHasher.of(db.dataSource()),
             Clock.fixed(OffsetDateTime.parse("2026-03-10T08:00:00+07:00").toInstant(), VN));
     return new CheckInService(checks, store, reference, HERE, Runnable::run);
