@@ -10,7 +10,12 @@ final class CpuClock {
   private CpuClock() {}
 
   static Duration used() {
-    Duration total = cpu(ProcessHandle.current());
+    return cpu(ProcessHandle.current()).plus(children());
+  }
+
+  /** The CPU time used so far by this JVM's child processes only. */
+  static Duration children() {
+    Duration total = Duration.ZERO;
     for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
       total = total.plus(cpu(child));
     }

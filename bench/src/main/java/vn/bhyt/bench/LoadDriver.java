@@ -53,18 +53,23 @@ public final class LoadDriver {
     Window window = Window.startingNow(spec.warmUp(), spec.duration());
     Duration cpuAtStart;
     Duration cpuAtEnd;
+    Duration childrenAtStart;
+    Duration childrenAtEnd;
     try {
       start(spec, group, window, slots);
       window.awaitMeasuring();
       cpuAtStart = CpuClock.used();
+      childrenAtStart = CpuClock.children();
       window.awaitEnd();
       cpuAtEnd = CpuClock.used();
+      childrenAtEnd = CpuClock.children();
     } finally {
       group
           .shutdownGracefully(0, 1, TimeUnit.SECONDS)
           .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
-    return collect(slots, window).withCpu(cpuAtEnd.minus(cpuAtStart));
+    return collect(slots, window)
+        .withCpu(cpuAtEnd.minus(cpuAtStart), childrenAtEnd.minus(childrenAtStart));
   }
 
   private static void start(

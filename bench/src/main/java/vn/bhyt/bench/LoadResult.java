@@ -28,6 +28,7 @@ import org.HdrHistogram.Histogram;
  * @param timeouts requests without a complete response within the request timeout
  * @param cpu CPU time this JVM and its child processes used over the measured window (the load
  *     driver's share included), or null when not measured
+ * @param childCpu the part of {@code cpu} used by child processes (a throwaway database), or null
  */
 public record LoadResult(
     long requests,
@@ -41,7 +42,8 @@ public record LoadResult(
     Map<Integer, Long> statusCounts,
     long errors,
     long timeouts,
-    Duration cpu) {
+    Duration cpu,
+    Duration childCpu) {
 
   /** Copies the status counts into code order. */
   public LoadResult {
@@ -72,11 +74,12 @@ public record LoadResult(
         statusCounts,
         errors,
         timeouts,
+        null,
         null);
   }
 
-  /** Returns a copy with the CPU time used over the measured window. */
-  public LoadResult withCpu(Duration used) {
+  /** Returns a copy with the CPU time used over the measured window, in all and by children. */
+  public LoadResult withCpu(Duration used, Duration byChildren) {
     return new LoadResult(
         requests,
         duration,
@@ -89,7 +92,8 @@ public record LoadResult(
         statusCounts,
         errors,
         timeouts,
-        used);
+        used,
+        byChildren);
   }
 
   /** Returns the result on one line. */
