@@ -115,7 +115,11 @@ public record LoadResult(
             timeouts)
         + (cpu == null || requests == 0
             ? ""
-            : String.format(Locale.ROOT, " cpu=%.0fus/request", cpu.toNanos() / 1e3 / requests));
+            : String.format(
+                Locale.ROOT,
+                " cpu=%.0fus/request (child processes %.0fus)",
+                cpu.toNanos() / 1e3 / requests,
+                childCpu.toNanos() / 1e3 / requests));
   }
 
   @Override
