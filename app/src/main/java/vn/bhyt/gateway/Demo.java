@@ -71,7 +71,11 @@ final class Demo implements Callable<Integer> {
     Path photo = Path.of("run", "demo", "card.png");
     String qr = validCardQr(here, today);
     DemoPhoto.write(photo, qr, "Nguyễn Văn An");
-    banner(System.out, app.port(), seeded, tokens, qr, photo);
+    Path claim = Path.of("run", "demo", "claim.xml");
+    int level = CardNumber.of(DemoCards.VALID).value().charAt(2) - '0';
+    DemoClaim.write(
+        claim, here, today, ReferenceData.builtIn().level(level).orElseThrow().fundPercent());
+    banner(System.out, app.port(), seeded, tokens, qr, photo, claim);
     if (db == null) {
       Main.awaitShutdown(app);
     } else {
@@ -101,7 +105,8 @@ final class Demo implements Callable<Integer> {
       ImportSummary seeded,
       Map<Role, String> tokens,
       String qr,
-      Path photo) {
+      Path photo,
+      Path claim) {
     String base = "http://127.0.0.1:" + port;
     String auth = "-H \"Authorization: Bearer " + tokens.get(Role.RECEPTION) + "\"";
     String verify = base + "/api/v1/cards/verify";
@@ -154,6 +159,21 @@ final class Demo implements Callable<Integer> {
             + DemoCards.VALID
             + "\",\"name\":\"Nguyen Van Binh\",\"birthDate\":\"1990-01-31\"}' "
             + verify);
+    out.println("  # a claim file (XML 130) from billing, then the rules it was checked against");
+    out.println(
+        "  curl -s -H \"Authorization: Bearer "
+            + tokens.get(Role.BILLING)
+            + "\" -H 'Content-Type: application/xml' --data-binary @"
+            + claim
+            + " "
+            + base
+            + "/api/v1/claims");
+    out.println(
+        "  curl -s -H \"Authorization: Bearer "
+            + tokens.get(Role.BILLING)
+            + "\" "
+            + base
+            + "/api/v1/rules");
     out.println();
     out.println("Ctrl-C stops the gateway and the throwaway database.");
     out.flush();
