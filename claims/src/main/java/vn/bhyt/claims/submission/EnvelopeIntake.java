@@ -89,7 +89,11 @@ final class EnvelopeIntake {
       ClaimLock same = stored.get();
       unchanged++;
       return new ClaimResult(
-          maLk, same.id(), same.version(), JdbcClaims.assessment(c, same.id(), same.version()));
+          maLk,
+          same.id(),
+          same.version(),
+          JdbcClaims.assessment(c, same.id(), same.version()),
+          true);
     }
     if (stored.isPresent() && stored.get().forwarded() && submission.correction() == null) {
       throw refuse(
@@ -116,7 +120,7 @@ final class EnvelopeIntake {
             submission.receivedBy(),
             submission.requestId(),
             submission.correction()));
-    return new ClaimResult(maLk, id, version, assessment);
+    return new ClaimResult(maLk, id, version, assessment, false);
   }
 
   private String checkKey(ClaimDossier dossier) {
