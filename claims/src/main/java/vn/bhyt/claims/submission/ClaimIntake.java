@@ -92,15 +92,15 @@ public final class ClaimIntake {
    * Receives one dossier that did not arrive in an envelope (a FHIR Claim), on a worker: as a
    * dossier of an envelope of one, with the same keys, versions and refusals.
    *
-   * @return (in the stage) the dossier's result
+   * @return (in the stage) the dossier's result and whether it repeated the stored version
    * @throws ProblemException (in the stage) when the dossier is refused; nothing is stored then
    */
-  public CompletionStage<ClaimResult> submit(ClaimDossier dossier, Submission submission) {
+  public CompletionStage<Received> submit(ClaimDossier dossier, Submission submission) {
     return CompletableFuture.supplyAsync(() -> receive(dossier, submission), executor);
   }
 
   /** Receives one dossier on the calling thread; see {@link #submit(ClaimDossier, Submission)}. */
-  public ClaimResult receive(ClaimDossier dossier, Submission submission) {
+  public Received receive(ClaimDossier dossier, Submission submission) {
     try {
       return transactions.run(
           c -> {
@@ -112,7 +112,7 @@ public final class ClaimIntake {
                   "request {}: claim of one dossier, {}",
                   submission.requestId(),
                   intake.unchanged() == 0 ? "stored" : "unchanged");
-              return intake.results().get(0);
+              return new Received(intake.results().get(0), intake.unchanged() > 0);
             } catch (StoreException e) {
               throw e.getCause();
             }

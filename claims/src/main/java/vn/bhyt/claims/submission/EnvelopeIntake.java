@@ -89,11 +89,7 @@ final class EnvelopeIntake {
       ClaimLock same = stored.get();
       unchanged++;
       return new ClaimResult(
-          maLk,
-          same.id(),
-          same.version(),
-          JdbcClaims.assessment(c, same.id(), same.version()),
-          true);
+          maLk, same.id(), same.version(), JdbcClaims.assessment(c, same.id(), same.version()));
     }
     if (stored.isPresent() && stored.get().forwarded() && submission.correction() == null) {
       throw refuse(
@@ -120,7 +116,7 @@ final class EnvelopeIntake {
             submission.receivedBy(),
             submission.requestId(),
             submission.correction()));
-    return new ClaimResult(maLk, id, version, assessment, false);
+    return new ClaimResult(maLk, id, version, assessment);
   }
 
   private String checkKey(ClaimDossier dossier) {

@@ -14,6 +14,7 @@ import vn.bhyt.claims.fhir.FhirProblem;
 import vn.bhyt.claims.fhir.FhirStore;
 import vn.bhyt.claims.fhirclaim.ClaimMappingException;
 import vn.bhyt.claims.submission.ClaimResult;
+import vn.bhyt.claims.submission.Received;
 import vn.bhyt.claims.submission.Submission;
 import vn.bhyt.http.Response;
 
@@ -40,11 +41,12 @@ final class ClaimCreateHandler extends FhirHandler {
           ClaimDossier dossier = dossier(claim);
           Submission submission =
               new Submission(ex.request().principal().name(), ex.request().id(), null);
-          ClaimResult result = claims.intake.receive(dossier, submission);
+          Received received = claims.intake.receive(dossier, submission);
+          ClaimResult result = received.result();
           ClaimResponse response =
               claims.responses.toResponse(
                   dossier, result.assessment(), result.claimId(), new DateTimeType(new Date()));
-          int status = result.unchanged() ? 200 : 201;
+          int status = received.unchanged() ? 200 : 201;
           return ex.answer(status, response)
               .withHeader("ETag", "W/\"" + result.version() + "\"")
               .withHeader("Location", ex.url("Claim", result.claimId()));
