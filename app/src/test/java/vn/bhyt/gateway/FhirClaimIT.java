@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.Claim;
@@ -138,6 +139,14 @@ class FhirClaimIT {
     assertThat(again.getOutcome()).isEqualTo(response.getOutcome());
     assertThat(again.getItem()).hasSize(6);
     assertThat(get("/api/v1/claims/" + id, inspector).statusCode()).isEqualTo(200);
+    Bundle found =
+        parse(get("/fhir/ClaimResponse?request=Claim/" + id, inspector), 200, Bundle.class);
+    assertThat(found.getTotal()).isEqualTo(1);
+    assertThat(found.getEntryFirstRep().getResource().getIdPart()).isEqualTo(id);
+    Bundle none =
+        parse(get("/fhir/ClaimResponse?request=Claim/NOSUCHCLAIM", inspector), 200, Bundle.class);
+    assertThat(none.getTotal()).isZero();
+    assertOutcome(get("/fhir/ClaimResponse?patient=x", inspector), 400, "");
 
     int stored = versions();
     HttpResponse<String> repeated = post("/fhir/Claim", JSON, body, billing);
@@ -242,7 +251,7 @@ class FhirClaimIT {
     CapabilityStatement cs = parse(get("/fhir/metadata", billing), 200, CapabilityStatement.class);
     List<CapabilityStatementRestResourceComponent> resources = cs.getRestFirstRep().getResource();
     assertThat(interactions(resources, "Claim")).containsExactly("create", "read");
-    assertThat(interactions(resources, "ClaimResponse")).containsExactly("read");
+    assertThat(interactions(resources, "ClaimResponse")).containsExactly("read", "search-type");
   }
 
   private static List<String> interactions(

@@ -112,5 +112,14 @@ final class CapabilityMapper {
         .setCode(TypeRestfulInteraction.READ)
         .setDocumentation(
             "The pre-assessment of a stored claim's current version, by the claim's id");
+    response
+        .addInteraction()
+        .setCode(TypeRestfulInteraction.SEARCHTYPE)
+        .setDocumentation("By request=Claim/{id} only: a Bundle of that claim's response");
+    response
+        .addSearchParam()
+        .setName("request")
+        .setType(SearchParamType.REFERENCE)
+        .setDocumentation("The Claim, Claim/{id}");
   }
 }

@@ -87,6 +87,11 @@ public final class FhirRoutes {
               new ClaimReadHandler(store, executor, base, claims, false))
           .add(
               HttpMethod.GET,
+              "/fhir/ClaimResponse",
+              CLAIM_READERS,
+              new ClaimReadHandler(store, executor, base, claims, true))
+          .add(
+              HttpMethod.GET,
               "/fhir/ClaimResponse/{id}",
               CLAIM_READERS,
               new ClaimReadHandler(store, executor, base, claims, true));
