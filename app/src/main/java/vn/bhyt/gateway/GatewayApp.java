@@ -39,7 +39,9 @@ import vn.bhyt.claims.catalog.JdbcIcdList;
 import vn.bhyt.claims.catalog.RegistryCardHistory;
 import vn.bhyt.claims.fhir.FhirContexts;
 import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.fhir.rest.FhirClaims;
 import vn.bhyt.claims.fhir.rest.FhirRoutes;
+import vn.bhyt.claims.fhirclaim.ClaimMapper;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.store.ClaimTransactions;
 import vn.bhyt.claims.store.JdbcClaims;
@@ -202,8 +204,8 @@ public final class GatewayApp implements AutoCloseable {
       VerifyHandler cards = new VerifyHandler(checks, QrImageDecoder.withDefaults(), workers);
       Router router =
           new Router().add(HttpMethod.POST, "/api/v1/cards/verify", Role.RECEPTION, cards);
-      visits(router, config, checks, cards, reference);
-      claims(router, config, reference);
+      FhirClaims fhirClaims = claims(router, config, reference);
+      visits(router, config, checks, cards, reference, fhirClaims);
       operations(router, metrics);
       server =
           HttpServer.start(
@@ -221,14 +223,15 @@ public final class GatewayApp implements AutoCloseable {
         GatewayConfig config,
         CardCheckService checks,
         VerifyHandler cards,
-        ReferenceData reference) {
+        ReferenceData reference,
+        FhirClaims claims) {
       FhirStore store = new FhirStore(ds, FhirContexts.r4(), config.zone());
       CheckInService checkIns =
           new CheckInService(checks, store, reference, config.facility().code(), workers);
       VisitsHandler visits =
           new VisitsHandler(
               checkIns, new DischargeService(store, workers), cards, Clock.system(config.zone()));
-      FhirRoutes.register(router, store, workers, new CardEligibility(checks));
+      FhirRoutes.register(router, store, workers, new CardEligibility(checks), null, claims);
       router
           .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
           .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);
@@ -236,9 +239,10 @@ public final class GatewayApp implements AutoCloseable {
 
     /**
      * Claims intake, assessed against the card registry, reception's check-ins, the imported price
-     * list and ICD-10 list, and the claims received before.
+     * list and ICD-10 list, and the claims received before; returns what the FHIR Claim endpoints
+     * need to go through the same intake.
      */
-    private void claims(Router router, GatewayConfig config, ReferenceData reference) {
+    private FhirClaims claims(Router router, GatewayConfig config, ReferenceData reference) {
       ClaimReference claimReference =
           config.referenceDir() == null
               ? ClaimReference.builtIn()
@@ -262,14 +266,16 @@ public final class GatewayApp implements AutoCloseable {
               new ClaimTransactions(ds),
               workers,
               Clock.system(config.zone()));
-      ClaimsHandler claims =
-          new ClaimsHandler(intake, new JdbcClaims(ds), rules, workers, config.zone());
+      JdbcClaims stored = new JdbcClaims(ds);
+      ClaimsHandler claims = new ClaimsHandler(intake, stored, rules, workers, config.zone());
       Set<Role> readers = EnumSet.of(Role.BILLING, Role.INSPECTOR);
       router
           .add(HttpMethod.POST, CLAIMS, Role.BILLING, claims::submit)
           .add(HttpMethod.GET, CLAIMS, readers, claims::list)
           .add(HttpMethod.GET, CLAIMS + "/{id}", readers, claims::get)
           .add(HttpMethod.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules);
+      return new FhirClaims(
+          intake, stored, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
     }
 
     private static Reader read(Path file) {

@@ -100,7 +100,17 @@ class FhirApiIT {
   void capabilities() {
     CapabilityStatement cs = json.capabilities().ofType(CapabilityStatement.class).execute();
     assertThat(cs.getFhirVersion().toCode()).isEqualTo("4.0.1");
-    assertThat(cs.getRestFirstRep().getResource()).hasSize(6);
+    assertThat(cs.getRestFirstRep().getResource())
+        .extracting(r -> r.getType())
+        .containsExactly(
+            "Patient",
+            "Coverage",
+            "Encounter",
+            "CoverageEligibilityResponse",
+            "Organization",
+            "CoverageEligibilityRequest",
+            "Claim",
+            "ClaimResponse");
   }
 
   @Test

@@ -2,9 +2,11 @@ package vn.bhyt.claims.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import vn.bhyt.claims.claim.ClaimDossier;
+import vn.bhyt.claims.claim.VerbatimTable;
 
 /**
  * The streaming reader of claim envelopes ({@code GIAMDINHHS}) in the XML 130 format and the older
@@ -48,5 +50,20 @@ public final class ClaimEnvelopeReader {
     Objects.requireNonNull(each, "each");
     XmlEvents xml = XmlEvents.open(in, limits, Place.ENVELOPE, false);
     return new EnvelopeScan(xml, limits, each).read();
+  }
+
+  /**
+   * Reads a dossier back from its tables as stored: the tables of one {@code HOSO}, in file order.
+   *
+   * @throws ClaimParseException when a table cannot be read or the summary has no {@code MA_LK}
+   * @throws IOException when decoding fails
+   */
+  public ClaimDossier dossier(String facilityCode, List<VerbatimTable> files)
+      throws ClaimParseException, IOException {
+    DossierAssembler dossier = new DossierAssembler(1, facilityCode, limits);
+    for (VerbatimTable file : files) {
+      dossier.add(file.name(), file.base64());
+    }
+    return dossier.finish();
   }
 }

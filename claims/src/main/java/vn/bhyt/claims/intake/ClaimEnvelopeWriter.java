@@ -80,10 +80,7 @@ public final class ClaimEnvelopeWriter implements Closeable, Flushable {
           "facilityCode: " + dossier.facilityCode() + " (expected: " + header.facilityCode() + ")");
     }
     out.write("<HOSO>\n");
-    List<VerbatimTable> files =
-        dossier.verbatim().isEmpty()
-            ? dossier.tables().stream().map(InnerTableWriter::encode).toList()
-            : dossier.verbatim();
+    List<VerbatimTable> files = InnerTableWriter.files(dossier);
     for (VerbatimTable file : files) {
       file(file);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimRow;
 import vn.bhyt.claims.claim.ClaimTable;
 import vn.bhyt.claims.claim.VerbatimTable;
@@ -19,6 +20,16 @@ public final class InnerTableWriter {
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   private InnerTableWriter() {}
+
+  /**
+   * The dossier's tables as they are stored and forwarded: those received when it kept them, else
+   * its parsed tables written as 130 inner XML.
+   */
+  public static List<VerbatimTable> files(ClaimDossier dossier) {
+    return dossier.verbatim().isEmpty()
+        ? dossier.tables().stream().map(InnerTableWriter::encode).toList()
+        : dossier.verbatim();
+  }
 
   /** The table as the base64 {@code NOIDUNGFILE} of its {@code FILEHOSO}. */
   public static VerbatimTable encode(ClaimTable table) {

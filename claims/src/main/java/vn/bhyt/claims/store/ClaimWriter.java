@@ -13,6 +13,7 @@ import java.util.Optional;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
+import vn.bhyt.claims.intake.InnerTableWriter;
 
 /**
  * The writer of one transaction's claims. The claim row and its cards are written at once, so that
@@ -65,7 +66,7 @@ public final class ClaimWriter implements AutoCloseable {
     }
     replaceCards(v);
     addVersion(v);
-    List<VerbatimTable> files = v.dossier().verbatim();
+    List<VerbatimTable> files = InnerTableWriter.files(v.dossier());
     for (int i = 0; i < files.size(); i++) {
       tables.setString(1, v.claimId());
       tables.setInt(2, v.version());

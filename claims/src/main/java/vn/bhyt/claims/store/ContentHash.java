@@ -18,10 +18,7 @@ public final class ContentHash {
 
   /** The hash of the dossier's tables as received, or of its parsed tables when it has none. */
   public static byte[] of(ClaimDossier dossier) {
-    List<VerbatimTable> tables =
-        dossier.verbatim().isEmpty()
-            ? dossier.tables().stream().map(InnerTableWriter::encode).toList()
-            : dossier.verbatim();
+    List<VerbatimTable> tables = InnerTableWriter.files(dossier);
     MessageDigest sha = sha256();
     for (VerbatimTable t : tables) {
       sha.update(t.name().getBytes(StandardCharsets.UTF_8));

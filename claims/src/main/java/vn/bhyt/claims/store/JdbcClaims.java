@@ -19,6 +19,7 @@ import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Severity;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.ClaimFormat;
+import vn.bhyt.claims.claim.VerbatimTable;
 
 /** The reader of stored claims: one claim with its versions, lists, and a version's answer. */
 public final class JdbcClaims {
@@ -45,6 +46,36 @@ public final class JdbcClaims {
       }
       Assessment assessment = assessment(c, id, summary.version());
       return Optional.of(new StoredClaim(summary, inpatient, assessment, versions(c, id)));
+    }
+  }
+
+  /** The current version of the claim with that id, with its tables, when there is one. */
+  public Optional<CurrentVersion> current(String id) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      String facility;
+      int version;
+      try (PreparedStatement ps = c.prepareStatement(Sql.SELECT_CURRENT)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          facility = rs.getString(1);
+          version = rs.getInt(2);
+        }
+      }
+      List<VerbatimTable> tables = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(Sql.SELECT_TABLES)) {
+        ps.setString(1, id);
+        ps.setInt(2, version);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            tables.add(new VerbatimTable(rs.getString(1), rs.getString(2)));
+          }
+        }
+      }
+      return Optional.of(
+          new CurrentVersion(id, facility, version, assessment(c, id, version), tables));
     }
   }
 

@@ -40,6 +40,11 @@ final class Sql {
       "c.id, c.facility, c.ma_lk, c.version, c.status, c.visit_start, c.visit_end, c.department,"
           + " c.updated_at, c.inpatient";
 
+  static final String SELECT_CURRENT = "SELECT facility, version FROM claim WHERE id = ?";
+
+  static final String SELECT_TABLES =
+      "SELECT name, content FROM claim_table WHERE claim_id = ? AND version = ? ORDER BY position";
+
   static final String SELECT_CLAIM = "SELECT " + SUMMARY_COLUMNS + " FROM claim c WHERE c.id = ?";
 
   static final String SELECT_VERSIONS =

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.bhyt.claims.assessment.AssessmentContext;
 import vn.bhyt.claims.assessment.Assessor;
 import vn.bhyt.claims.assessment.ClaimReference;
+import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.intake.ClaimParseException;
 import vn.bhyt.claims.store.ClaimTransactions;
@@ -87,8 +88,41 @@ public final class ClaimIntake {
     }
   }
 
-  private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
-      throws SQLException {
+  /**
+   * Receives one dossier that did not arrive in an envelope (a FHIR Claim), on a worker: as a
+   * dossier of an envelope of one, with the same keys, versions and refusals.
+   *
+   * @return (in the stage) the dossier's result and whether it repeated the stored version
+   * @throws ProblemException (in the stage) when the dossier is refused; nothing is stored then
+   */
+  public CompletionStage<Received> submit(ClaimDossier dossier, Submission submission) {
+    return CompletableFuture.supplyAsync(() -> receive(dossier, submission), executor);
+  }
+
+  /** Receives one dossier on the calling thread; see {@link #submit(ClaimDossier, Submission)}. */
+  public Received receive(ClaimDossier dossier, Submission submission) {
+    try {
+      return transactions.run(
+          c -> {
+            try (ClaimWriter writer = new ClaimWriter(c)) {
+              EnvelopeIntake intake = intake(c, writer, submission);
+              intake.take(dossier);
+              writer.flush();
+              log.info(
+                  "request {}: claim of one dossier, {}",
+                  submission.requestId(),
+                  intake.unchanged() == 0 ? "stored" : "unchanged");
+              return new Received(intake.results().get(0), intake.unchanged() > 0);
+            } catch (StoreException e) {
+              throw e.getCause();
+            }
+          });
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private EnvelopeIntake intake(Connection c, ClaimWriter writer, Submission submission) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     AssessmentContext context =
@@ -100,9 +134,13 @@ public final class ClaimIntake {
             lookups.prices(),
             new JdbcClaimHistory(c),
             lookups.diagnoses());
+    return new EnvelopeIntake(writer, c, assessor, reference, context, submission, now);
+  }
+
+  private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
+      throws SQLException {
     try (ClaimWriter writer = new ClaimWriter(c)) {
-      EnvelopeIntake intake =
-          new EnvelopeIntake(writer, c, assessor, reference, context, submission, now);
+      EnvelopeIntake intake = intake(c, writer, submission);
       reader.read(new ByteArrayInputStream(envelope), intake::take);
       writer.flush();
       List<ClaimResult> results = intake.results();

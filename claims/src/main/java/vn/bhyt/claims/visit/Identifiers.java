@@ -56,11 +56,21 @@ public final class Identifiers {
 
   /** The HIS patient ids (MA_BN) of one facility. */
   public static String hisPatient(FacilityCode facility) {
-    return BASE + "sid/" + facility.value() + "/ma-bn";
+    return hisPatient(facility.value());
+  }
+
+  /** The HIS patient ids (MA_BN) of the facility with that code, as a claim names it. */
+  public static String hisPatient(String facilityCode) {
+    return BASE + "sid/" + facilityCode + "/ma-bn";
   }
 
   /** The HIS visit keys (MA_LK) of one facility. */
   public static String hisVisit(FacilityCode facility) {
-    return BASE + "sid/" + facility.value() + "/ma-lk";
+    return hisVisit(facility.value());
+  }
+
+  /** The HIS visit keys (MA_LK) of the facility with that code, as a claim names it. */
+  public static String hisVisit(String facilityCode) {
+    return BASE + "sid/" + facilityCode + "/ma-lk";
   }
 }

@@ -8,21 +8,23 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The claim model and the pre-assessment stay pure: no Netty, no JDBC, no pool, no logging, no
- * files.
+ * The claim model, the pre-assessment and the FHIR Claim mappers stay pure: no Netty, no JDBC, no
+ * pool, no logging, no files.
  */
 class PurityTest {
   private final JavaClasses classes =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-          .importPackages("vn.bhyt.claims.assessment", "vn.bhyt.claims.claim");
+          .importPackages(
+              "vn.bhyt.claims.assessment", "vn.bhyt.claims.claim", "vn.bhyt.claims.fhirclaim");
 
   @Test
   void claimsAndAssessmentDoNoIo() {
     noClasses()
         .that()
-        .resideInAnyPackage("vn.bhyt.claims.assessment..", "vn.bhyt.claims.claim..")
+        .resideInAnyPackage(
+            "vn.bhyt.claims.assessment..", "vn.bhyt.claims.claim..", "vn.bhyt.claims.fhirclaim..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

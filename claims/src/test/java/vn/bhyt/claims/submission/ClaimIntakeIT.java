@@ -37,6 +37,7 @@ import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.intake.ClaimEnvelopeWriter;
 import vn.bhyt.claims.intake.ClaimEnvelopes;
 import vn.bhyt.claims.store.ClaimTransactions;
+import vn.bhyt.claims.store.CurrentVersion;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.store.StoredClaim;
 import vn.bhyt.config.GatewayConfig;
@@ -346,5 +347,21 @@ class ClaimIntakeIT {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void aDossierWithoutTablesAsReceivedIsStoredWithGeneratedTablesAndReadBack() throws Exception {
+    ClaimDossier dossier = visit(seed(), key("LKD")).withoutVerbatim().build();
+    Received first = intake.receive(dossier, new Submission("his-1", "req-3", null));
+    assertThat(first.unchanged()).isFalse();
+    Received again = intake.receive(dossier, new Submission("his-1", "req-4", null));
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.result()).isEqualTo(first.result());
+    CurrentVersion current = claims.current(first.result().claimId()).orElseThrow();
+    assertThat(current.version()).isEqualTo(1);
+    assertThat(current.assessment()).isEqualTo(first.result().assessment());
+    ClaimDossier back = new ClaimEnvelopeReader().dossier(current.facility(), current.tables());
+    assertThat(back.tables()).isEqualTo(dossier.tables());
+    assertThat(claims.current("NOSUCHCLAIM")).isEmpty();
   }
 }

@@ -22,7 +22,8 @@ final class CapabilityMapper {
 
   private CapabilityMapper() {}
 
-  static CapabilityStatement statement() {
+  /** The statement of an API that serves claims or not. */
+  static CapabilityStatement statement(boolean claims) {
     CapabilityStatement cs = new CapabilityStatement();
     cs.setStatus(PublicationStatus.ACTIVE)
         .setDate(new Date())
@@ -37,7 +38,11 @@ final class CapabilityMapper {
         .setDescription(
             "Authorization: Bearer token. Reads, searches and $validate: roles reception, billing,"
                 + " inspector, admin; create, update and CoverageEligibilityRequest: reception,"
-                + " admin. metadata needs no token.");
+                + " admin. metadata needs no token."
+                + (claims
+                    ? " Claim create: billing, admin; Claim and ClaimResponse read: billing,"
+                        + " inspector, admin."
+                    : ""));
     for (String type : FhirRoutes.READABLE) {
       rest.addResource(stored(type, FhirRoutes.WRITABLE.contains(type)));
     }
@@ -49,6 +54,9 @@ final class CapabilityMapper {
         .setDocumentation(
             "Checks the coverage and answers a CoverageEligibilityResponse (200); stores nothing");
     eligibility.addOperation().setName("validate").setDefinition(VALIDATE);
+    if (claims) {
+      claims(rest);
+    }
     return cs;
   }
 
@@ -81,5 +89,37 @@ final class CapabilityMapper {
     }
     r.addOperation().setName("validate").setDefinition(VALIDATE);
     return r;
+  }
+
+  private static void claims(CapabilityStatementRestComponent rest) {
+    CapabilityStatementRestResourceComponent claim = rest.addResource().setType("Claim");
+    claim.setVersioning(ResourceVersionPolicy.VERSIONED).setReadHistory(false);
+    claim
+        .addInteraction()
+        .setCode(TypeRestfulInteraction.CREATE)
+        .setDocumentation(
+            "Receives the claim as an XML 130 submission is received (same visit key, versions and"
+                + " refusals) and answers the ClaimResponse of its pre-assessment: 201, or 200 when"
+                + " it repeats the stored version");
+    claim
+        .addInteraction()
+        .setCode(TypeRestfulInteraction.READ)
+        .setDocumentation("Every stored claim, by its id in /api/v1/claims");
+    CapabilityStatementRestResourceComponent response = rest.addResource().setType("ClaimResponse");
+    response.setVersioning(ResourceVersionPolicy.VERSIONED).setReadHistory(false);
+    response
+        .addInteraction()
+        .setCode(TypeRestfulInteraction.READ)
+        .setDocumentation(
+            "The pre-assessment of a stored claim's current version, by the claim's id");
+    response
+        .addInteraction()
+        .setCode(TypeRestfulInteraction.SEARCHTYPE)
+        .setDocumentation("By request=Claim/{id} only: a Bundle of that claim's response");
+    response
+        .addSearchParam()
+        .setName("request")
+        .setType(SearchParamType.REFERENCE)
+        .setDocumentation("The Claim, Claim/{id}");
   }
 }

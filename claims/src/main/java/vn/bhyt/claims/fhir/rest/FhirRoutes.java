@@ -15,8 +15,9 @@ import vn.bhyt.http.Router;
 /**
  * The FHIR R4 REST API under {@code /fhir}, registered on the gateway's router. Reads, searches and
  * {@code $validate} need a reception, billing, inspector or admin token; writes and eligibility
- * checks a reception or admin token; {@code /fhir/metadata} none. Every failure under {@code /fhir}
- * is answered with an OperationOutcome.
+ * checks a reception or admin token; {@code /fhir/metadata} none. Claims, when served, are created
+ * with a billing token and read with a billing or inspector token (admin too). Every failure under
+ * {@code /fhir} is answered with an OperationOutcome.
  */
 public final class FhirRoutes {
   /** The resource types that can be read, searched and their history listed. */
@@ -30,6 +31,7 @@ public final class FhirRoutes {
 
   private static final Set<Role> READERS = EnumSet.of(Role.RECEPTION, Role.BILLING, Role.INSPECTOR);
   private static final Set<Role> WRITERS = EnumSet.of(Role.RECEPTION);
+  private static final Set<Role> CLAIM_READERS = EnumSet.of(Role.BILLING, Role.INSPECTOR);
 
   private FhirRoutes() {}
 
@@ -53,13 +55,55 @@ public final class FhirRoutes {
       Executor executor,
       EligibilityService eligibility,
       String baseUrl) {
+    return register(router, store, executor, eligibility, baseUrl, null);
+  }
+
+  /**
+   * Registers the API with, when {@code claims} is given, {@code POST /fhir/Claim} (billing) and
+   * the reads of Claim and ClaimResponse (billing, inspector).
+   *
+   * @param claims the claims intake and store, or null for an API without claims
+   */
+  public static Router register(
+      Router router,
+      FhirStore store,
+      Executor executor,
+      EligibilityService eligibility,
+      String baseUrl,
+      FhirClaims claims) {
     String base = baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
     executor.execute(FhirValidation::r4);
+    if (claims != null) {
+      router
+          .add(
+              HttpMethod.POST,
+              "/fhir/Claim",
+              Role.BILLING,
+              new ClaimCreateHandler(store, executor, base, claims))
+          .add(
+              HttpMethod.GET,
+              "/fhir/Claim/{id}",
+              CLAIM_READERS,
+              new ClaimReadHandler(store, executor, base, claims, false))
+          .add(
+              HttpMethod.GET,
+              "/fhir/ClaimResponse",
+              CLAIM_READERS,
+              new ClaimReadHandler(store, executor, base, claims, true))
+          .add(
+              HttpMethod.GET,
+              "/fhir/ClaimResponse/{id}",
+              CLAIM_READERS,
+              new ClaimReadHandler(store, executor, base, claims, true));
+    }
     ReadHandler read = new ReadHandler(store, executor, base);
     SearchHandler search = new SearchHandler(store, executor, base);
     ValidateHandler validate = new ValidateHandler(store, executor, base);
     return router
-        .open(HttpMethod.GET, "/fhir/metadata", new MetadataHandler(store, executor, base))
+        .open(
+            HttpMethod.GET,
+            "/fhir/metadata",
+            new MetadataHandler(store, executor, base, claims != null))
         .add(
             HttpMethod.POST,
             "/fhir/CoverageEligibilityRequest",

@@ -8,10 +8,14 @@ import vn.bhyt.http.Response;
 
 /** {@code GET /fhir/metadata}: the CapabilityStatement, open to anyone. */
 final class MetadataHandler extends FhirHandler {
-  private final CapabilityStatement statement = CapabilityMapper.statement();
+  private final CapabilityStatement statement;
 
-  MetadataHandler(FhirStore store, Executor executor, String base) {
+  /**
+   * @param claims whether the Claim and ClaimResponse endpoints are served
+   */
+  MetadataHandler(FhirStore store, Executor executor, String base, boolean claims) {
     super(store, executor, base);
+    this.statement = CapabilityMapper.statement(claims);
   }
 
   @Override
