@@ -95,7 +95,7 @@ public final class ClaimIntake {
         new AssessmentContext(
             lookups.facility(),
             today,
-            lookups.cards(),
+            new EnvelopeCards(lookups.cards()),
             lookups.checkIns(),
             lookups.prices(),
             new JdbcClaimHistory(c),
