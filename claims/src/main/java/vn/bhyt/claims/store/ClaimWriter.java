@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
@@ -23,6 +26,7 @@ import vn.bhyt.claims.claim.VerbatimTable;
 public final class ClaimWriter implements AutoCloseable {
   private static final long FLUSH_CHARS = 8L << 20;
   private static final int FLUSH_VERSIONS = 500;
+  private static final int LOCK_BATCH = 500;
 
   private final Connection c;
   private final PreparedStatement versions;
@@ -38,19 +42,32 @@ public final class ClaimWriter implements AutoCloseable {
     this.findings = c.prepareStatement(Sql.INSERT_FINDING);
   }
 
-  /** The stored claim of a visit, locked until the transaction ends, when there is one. */
-  public Optional<ClaimLock> lock(String facility, String maLk) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.LOCK_CLAIM)) {
-      ps.setString(1, facility);
-      ps.setString(2, maLk);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+  /**
+   * The stored claims of several visits of a facility, by visit key, locked until the transaction
+   * ends; a key without a stored claim is absent.
+   */
+  public Map<String, ClaimLock> lock(String facility, Collection<String> maLks)
+      throws SQLException {
+    Map<String, ClaimLock> out = new HashMap<>();
+    List<String> keys = new ArrayList<>(maLks);
+    for (int from = 0; from < keys.size(); from += LOCK_BATCH) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + LOCK_BATCH));
+      String sql = Sql.LOCK_CLAIMS + "(?" + ",?".repeat(part.size() - 1) + ") FOR UPDATE";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, facility);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 2, part.get(i));
         }
-        return Optional.of(
-            new ClaimLock(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBoolean(4)));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(
+                rs.getString(5),
+                new ClaimLock(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBoolean(4)));
+          }
+        }
       }
     }
+    return out;
   }
 
   /**
@@ -58,12 +75,7 @@ public final class ClaimWriter implements AutoCloseable {
    * it meanwhile), a later one makes itself the claim's current version.
    */
   public void write(NewVersion v) throws SQLException {
-    if (v.version() == 1) {
-      insertClaim(v);
-    } else {
-      updateClaim(v);
-    }
-    replaceCards(v);
+    writeClaim(v);
     addVersion(v);
     List<VerbatimTable> files = v.dossier().verbatim();
     for (int i = 0; i < files.size(); i++) {
@@ -102,22 +114,43 @@ public final class ClaimWriter implements AutoCloseable {
     }
   }
 
-  private void insertClaim(NewVersion v) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.INSERT_CLAIM)) {
-      ps.setString(1, v.claimId());
-      ps.setString(2, v.dossier().facilityCode());
-      ps.setString(3, v.maLk());
-      int next = claimColumns(ps, 4, v);
-      ps.setObject(next, utc(v.receivedAt()));
-      ps.executeUpdate();
+  /**
+   * Inserts or updates the claim row and replaces its cards, in one round trip: a duplicate key
+   * (another transaction created the claim) is thrown by the first statement.
+   */
+  private void writeClaim(NewVersion v) throws SQLException {
+    StringBuilder sql = new StringBuilder(v.version() == 1 ? Sql.INSERT_CLAIM : Sql.UPDATE_CLAIM);
+    if (v.version() > 1) {
+      sql.append(";\n").append(Sql.DELETE_CARDS);
     }
-  }
-
-  private void updateClaim(NewVersion v) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.UPDATE_CLAIM)) {
-      int next = claimColumns(ps, 1, v);
-      ps.setString(next, v.claimId());
-      ps.executeUpdate();
+    List<String> cards = v.visit().cards();
+    if (!cards.isEmpty()) {
+      sql.append(";\n")
+          .append(Sql.INSERT_CARDS)
+          .append("(?,?)")
+          .append(",(?,?)".repeat(cards.size() - 1));
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int next;
+      if (v.version() == 1) {
+        ps.setString(1, v.claimId());
+        ps.setString(2, v.dossier().facilityCode());
+        ps.setString(3, v.maLk());
+        next = claimColumns(ps, 4, v);
+        ps.setObject(next++, utc(v.receivedAt()));
+      } else {
+        next = claimColumns(ps, 1, v);
+        ps.setString(next++, v.claimId());
+        ps.setString(next++, v.claimId());
+      }
+      for (String card : cards) {
+        ps.setString(next++, card);
+        ps.setString(next++, v.claimId());
+      }
+      ps.execute();
+      while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+        // reads every statement's result, so that a failure among them is thrown here
+      }
     }
   }
 
@@ -132,26 +165,6 @@ public final class ClaimWriter implements AutoCloseable {
     ps.setString(from + 5, v.visit().department());
     ps.setObject(from + 6, utc(v.receivedAt()));
     return from + 7;
-  }
-
-  private void replaceCards(NewVersion v) throws SQLException {
-    if (v.version() > 1) {
-      try (PreparedStatement ps = c.prepareStatement(Sql.DELETE_CARDS)) {
-        ps.setString(1, v.claimId());
-        ps.executeUpdate();
-      }
-    }
-    if (v.visit().cards().isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(Sql.INSERT_CARD)) {
-      for (String card : v.visit().cards()) {
-        ps.setString(1, card);
-        ps.setString(2, v.claimId());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
   }
 
   private void addVersion(NewVersion v) throws SQLException {

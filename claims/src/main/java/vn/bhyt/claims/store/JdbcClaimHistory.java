@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import vn.bhyt.claims.assessment.ClaimHistory;
 import vn.bhyt.claims.assessment.PastClaim;
 
@@ -14,17 +18,55 @@ import vn.bhyt.claims.assessment.PastClaim;
  * The claim history over the stored claims, read on the connection of the transaction that stores
  * new ones, so that a dossier also sees those of its own envelope stored before it. Each claim
  * counts with its current version.
+ *
+ * <p>The claims of visit keys can be read ahead, many at once ({@link #prefetch}): a key read ahead
+ * is answered from memory until it is read ahead again. The intake reads ahead the keys of the next
+ * dossiers, which no dossier stored in between can share (an envelope's keys are distinct).
  */
 public final class JdbcClaimHistory implements ClaimHistory {
+  /** The most keys read ahead by one statement. */
+  static final int BATCH = 500;
+
   private final Connection c;
+  private final Map<String, List<PastClaim>> ahead = new HashMap<>();
 
   public JdbcClaimHistory(Connection c) {
     this.c = c;
   }
 
+  /** Reads the claims of the visit keys, in one statement per {@value #BATCH} keys. */
+  public void prefetch(Collection<String> maLks) {
+    ahead.clear();
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(maLks));
+    for (String key : keys) {
+      ahead.put(key, new ArrayList<>());
+    }
+    for (int from = 0; from < keys.size(); from += BATCH) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
+      String sql = Sql.HISTORY_BY_KEYS + "(?" + ",?".repeat(part.size() - 1) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            PastClaim past = past(rs);
+            List<PastClaim> list = ahead.get(past.maLk());
+            if (list != null) {
+              list.add(past);
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException(e);
+      }
+    }
+  }
+
   @Override
   public List<PastClaim> byVisitKey(String maLk) {
-    return query(Sql.HISTORY_BY_KEY, maLk, null, null);
+    List<PastClaim> known = ahead.get(maLk);
+    return known != null ? known : query(Sql.HISTORY_BY_KEY, maLk, null, null);
   }
 
   @Override
@@ -42,19 +84,22 @@ public final class JdbcClaimHistory implements ClaimHistory {
       List<PastClaim> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new PastClaim(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getObject(4, LocalDateTime.class),
-                  rs.getObject(5, LocalDateTime.class),
-                  rs.getBoolean(6)));
+          out.add(past(rs));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new StoreException(e);
     }
+  }
+
+  private static PastClaim past(ResultSet rs) throws SQLException {
+    return new PastClaim(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getObject(4, LocalDateTime.class),
+        rs.getObject(5, LocalDateTime.class),
+        rs.getBoolean(6));
   }
 }

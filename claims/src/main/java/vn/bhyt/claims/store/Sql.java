@@ -2,12 +2,16 @@ package vn.bhyt.claims.store;
 
 /** The SQL statements of the claim store. */
 final class Sql {
-  static final String LOCK_CLAIM =
+  /**
+   * The stored claims of several visit keys of one facility with their current version's hash: to
+   * be followed by the list of keys and {@code FOR UPDATE}.
+   */
+  static final String LOCK_CLAIMS =
       "SELECT c.id, c.version, v.content_hash,"
           + " EXISTS (SELECT 1 FROM claim_version f"
-          + "  WHERE f.claim_id = c.id AND f.forwarded_at IS NOT NULL)"
+          + "  WHERE f.claim_id = c.id AND f.forwarded_at IS NOT NULL), c.ma_lk"
           + " FROM claim c JOIN claim_version v ON v.claim_id = c.id AND v.version = c.version"
-          + " WHERE c.facility = ? AND c.ma_lk = ? FOR UPDATE";
+          + " WHERE c.facility = ? AND c.ma_lk IN ";
 
   static final String INSERT_CLAIM =
       "INSERT INTO claim (id, facility, ma_lk, version, status, visit_start, visit_end,"
@@ -19,8 +23,9 @@ final class Sql {
 
   static final String DELETE_CARDS = "DELETE FROM claim_card WHERE claim_id = ?";
 
-  static final String INSERT_CARD =
-      "INSERT IGNORE INTO claim_card (card_number, claim_id) VALUES (?,?)";
+  /** {@link #INSERT_CARD} up to {@code VALUES}: followed by the rows. */
+  static final String INSERT_CARDS =
+      "INSERT IGNORE INTO claim_card (card_number, claim_id) VALUES ";
 
   static final String INSERT_VERSION =
       "INSERT INTO claim_version (claim_id, version, content_hash, format, status, visit_start,"
@@ -61,6 +66,12 @@ final class Sql {
       "SELECT c.facility, c.ma_lk, (SELECT MIN(k.card_number) FROM claim_card k"
           + "  WHERE k.claim_id = c.id), c.visit_start, c.visit_end, c.inpatient"
           + " FROM claim c WHERE c.ma_lk = ?";
+
+  /** {@link #HISTORY_BY_KEY} for several keys: followed by the list of keys. */
+  static final String HISTORY_BY_KEYS =
+      "SELECT c.facility, c.ma_lk, (SELECT MIN(k.card_number) FROM claim_card k"
+          + "  WHERE k.claim_id = c.id), c.visit_start, c.visit_end, c.inpatient"
+          + " FROM claim c WHERE c.ma_lk IN ";
 
   static final String HISTORY_ON_CARD =
       "SELECT c.facility, c.ma_lk, k.card_number, c.visit_start, c.visit_end, c.inpatient"

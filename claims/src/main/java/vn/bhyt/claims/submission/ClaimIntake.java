@@ -33,7 +33,8 @@ import vn.bhyt.problem.ProblemException;
  * <p>An envelope is taken whole or not at all: when a dossier cannot be read, repeats the key of
  * another, or would change a forwarded claim without a correction, the transaction is rolled back
  * and nothing of the envelope stays stored. Dossiers are not kept in memory once written: memory
- * holds the body, one dossier and the batch of rows not yet sent.
+ * holds the body, a group of dossiers (see {@link EnvelopeIntake}) and the batch of rows not yet
+ * sent.
  */
 public final class ClaimIntake {
   private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
@@ -91,19 +92,23 @@ public final class ClaimIntake {
       throws SQLException {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    EnvelopeCards cards = new EnvelopeCards(lookups.cards());
+    JdbcClaimHistory history = new JdbcClaimHistory(c);
     AssessmentContext context =
         new AssessmentContext(
             lookups.facility(),
             today,
-            new EnvelopeCards(lookups.cards()),
+            cards,
             lookups.checkIns(),
             lookups.prices(),
-            new JdbcClaimHistory(c),
+            history,
             lookups.diagnoses());
     try (ClaimWriter writer = new ClaimWriter(c)) {
       EnvelopeIntake intake =
-          new EnvelopeIntake(writer, c, assessor, reference, context, submission, now);
+          new EnvelopeIntake(
+              writer, c, assessor, reference, context, history, cards, submission, now);
       reader.read(new ByteArrayInputStream(envelope), intake::take);
+      intake.finish();
       writer.flush();
       List<ClaimResult> results = intake.results();
       log.info(

@@ -1,5 +1,7 @@
 package vn.bhyt.claims.submission;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,19 @@ final class EnvelopeCards implements CardHistory {
 
   EnvelopeCards(CardHistory registry) {
     this.registry = registry;
+  }
+
+  /** Looks up at once those of the cards not looked up yet. */
+  void prefetch(Collection<String> cardNumbers) {
+    List<String> unseen = new ArrayList<>();
+    for (String number : cardNumbers) {
+      if (number != null && !seen.containsKey(number)) {
+        unseen.add(number);
+      }
+    }
+    if (!unseen.isEmpty()) {
+      seen.putAll(registry.periodsOf(unseen));
+    }
   }
 
   @Override
