@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,12 @@ import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
 
 /**
- * The writer of one transaction's claims. The claim row and its cards are written at once, so that
- * the claim holds its key and later dossiers of the same envelope see it in the claim history;
- * versions, tables and findings are sent in batches, flushed every few megabytes and by {@link
- * #flush()}, which the transaction must call before it commits.
+ * The writer of one transaction's claims. Claim rows, cards, versions, tables and findings are sent
+ * in batches, flushed every few hundred versions or megabytes and by {@link #flush()}, which the
+ * transaction must call before it commits: the claim rows and cards of a batch go in one round trip
+ * (a claim another transaction created meanwhile is a duplicate key there), the other rows after
+ * them. Until then the claims are not in the database: the transaction's {@link JdbcClaimHistory}
+ * is told of each version written ({@link JdbcClaimHistory#written}).
  */
 public final class ClaimWriter implements AutoCloseable {
   private static final long FLUSH_CHARS = 8L << 20;
@@ -32,6 +35,10 @@ public final class ClaimWriter implements AutoCloseable {
   private final PreparedStatement versions;
   private final PreparedStatement tables;
   private final PreparedStatement findings;
+  private final StringBuilder claimSql = new StringBuilder();
+  private final List<Object> claimBinds = new ArrayList<>();
+  private final List<Object[]> newClaims = new ArrayList<>();
+  private final List<Object[]> cardRows = new ArrayList<>();
   private long pendingChars;
   private int pendingVersions;
 
@@ -98,6 +105,7 @@ public final class ClaimWriter implements AutoCloseable {
     if (pendingVersions == 0) {
       return;
     }
+    sendClaims();
     versions.executeBatch();
     tables.executeBatch();
     findings.executeBatch();
@@ -114,57 +122,88 @@ public final class ClaimWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Inserts or updates the claim row and replaces its cards, in one round trip: a duplicate key
-   * (another transaction created the claim) is thrown by the first statement.
-   */
+  /** Adds the claim row (a new one, or the update of a stored one) and its cards to the batch. */
   private void writeClaim(NewVersion v) throws SQLException {
-    StringBuilder sql = new StringBuilder(v.version() == 1 ? Sql.INSERT_CLAIM : Sql.UPDATE_CLAIM);
-    if (v.version() > 1) {
-      sql.append(";\n").append(Sql.DELETE_CARDS);
+    if (v.version() == 1) {
+      newClaims.add(
+          new Object[] {
+            v.claimId(),
+            v.dossier().facilityCode(),
+            v.maLk(),
+            v.version(),
+            v.assessment().status().code(),
+            v.visit().start(),
+            v.visit().end(),
+            v.visit().inpatient(),
+            v.visit().department(),
+            utc(v.receivedAt()),
+            utc(v.receivedAt())
+          });
+    } else {
+      statement(
+          Sql.UPDATE_CLAIM,
+          v.version(),
+          v.assessment().status().code(),
+          v.visit().start(),
+          v.visit().end(),
+          v.visit().inpatient(),
+          v.visit().department(),
+          utc(v.receivedAt()),
+          v.claimId());
+      statement(Sql.DELETE_CARDS, v.claimId());
     }
-    List<String> cards = v.visit().cards();
-    if (!cards.isEmpty()) {
-      sql.append(";\n")
-          .append(Sql.INSERT_CARDS)
-          .append("(?,?)")
-          .append(",(?,?)".repeat(cards.size() - 1));
+    for (String card : v.visit().cards()) {
+      cardRows.add(new Object[] {card, v.claimId()});
     }
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      int next;
-      if (v.version() == 1) {
-        ps.setString(1, v.claimId());
-        ps.setString(2, v.dossier().facilityCode());
-        ps.setString(3, v.maLk());
-        next = claimColumns(ps, 4, v);
-        ps.setObject(next++, utc(v.receivedAt()));
-      } else {
-        next = claimColumns(ps, 1, v);
-        ps.setString(next++, v.claimId());
-        ps.setString(next++, v.claimId());
-      }
-      for (String card : cards) {
-        ps.setString(next++, card);
-        ps.setString(next++, v.claimId());
+  }
+
+  private void statement(String sql, Object... binds) {
+    claimSql.append(claimSql.isEmpty() ? "" : ";\n").append(sql);
+    claimBinds.addAll(Arrays.asList(binds));
+  }
+
+  private void rows(String head, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String one = "(?" + ",?".repeat(rows.get(0).length - 1) + ")";
+    StringBuilder sql = new StringBuilder(head).append(one);
+    sql.append(("," + one).repeat(rows.size() - 1));
+    statement(sql.toString());
+    rows.forEach(r -> claimBinds.addAll(Arrays.asList(r)));
+    rows.clear();
+  }
+
+  /**
+   * Sends the batched claim rows and cards in one round trip: new claims first, then updates and
+   * card deletions in the order written, then the cards.
+   */
+  private void sendClaims() throws SQLException {
+    String updates = claimSql.toString();
+    List<Object> updateBinds = new ArrayList<>(claimBinds);
+    claimSql.setLength(0);
+    claimBinds.clear();
+    rows(Sql.INSERT_CLAIMS, newClaims);
+    if (!updates.isEmpty()) {
+      statement(updates);
+      claimBinds.addAll(updateBinds);
+    }
+    rows(Sql.INSERT_CARDS, cardRows);
+    if (claimSql.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(claimSql.toString())) {
+      for (int i = 0; i < claimBinds.size(); i++) {
+        ps.setObject(i + 1, claimBinds.get(i));
       }
       ps.execute();
       while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
         // reads every statement's result, so that a failure among them is thrown here
       }
+    } finally {
+      claimSql.setLength(0);
+      claimBinds.clear();
     }
-  }
-
-  /** Binds version, status, visit start and end, inpatient, department, updated at. */
-  private static int claimColumns(PreparedStatement ps, int from, NewVersion v)
-      throws SQLException {
-    ps.setInt(from, v.version());
-    ps.setString(from + 1, v.assessment().status().code());
-    ps.setObject(from + 2, v.visit().start());
-    ps.setObject(from + 3, v.visit().end());
-    ps.setBoolean(from + 4, v.visit().inpatient());
-    ps.setString(from + 5, v.visit().department());
-    ps.setObject(from + 6, utc(v.receivedAt()));
-    return from + 7;
   }
 
   private void addVersion(NewVersion v) throws SQLException {

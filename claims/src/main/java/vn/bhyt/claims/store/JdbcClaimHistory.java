@@ -8,9 +8,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.bhyt.claims.assessment.ClaimHistory;
 import vn.bhyt.claims.assessment.PastClaim;
 
@@ -29,6 +31,9 @@ public final class JdbcClaimHistory implements ClaimHistory {
 
   private final Connection c;
   private final Map<String, List<PastClaim>> ahead = new HashMap<>();
+  private final Map<String, ClaimVisit> written = new HashMap<>();
+  private final Map<String, List<String>> writtenOnCard = new HashMap<>();
+  private final Set<String> facilities = new HashSet<>();
 
   public JdbcClaimHistory(Connection c) {
     this.c = c;
@@ -66,12 +71,63 @@ public final class JdbcClaimHistory implements ClaimHistory {
   @Override
   public List<PastClaim> byVisitKey(String maLk) {
     List<PastClaim> known = ahead.get(maLk);
-    return known != null ? known : query(Sql.HISTORY_BY_KEY, maLk, null, null);
+    List<PastClaim> out = new ArrayList<>();
+    for (PastClaim past : known != null ? known : query(Sql.HISTORY_BY_KEY, maLk, null, null)) {
+      if (!written.containsKey(key(past.facility(), past.maLk()))) {
+        out.add(past);
+      }
+    }
+    for (String facility : facilities) {
+      ClaimVisit v = written.get(key(facility, maLk));
+      if (v != null) {
+        String card = v.cards().stream().min(String::compareTo).orElse(null);
+        out.add(new PastClaim(facility, maLk, card, v.start(), v.end(), v.inpatient()));
+      }
+    }
+    return out;
+  }
+
+  /** Takes note of a version written in this transaction, which may not be sent yet. */
+  public void written(String facility, String maLk, ClaimVisit visit) {
+    String key = key(facility, maLk);
+    facilities.add(facility);
+    ClaimVisit before = written.put(key, visit);
+    if (before != null) {
+      before.cards().forEach(card -> writtenOnCard.get(card).remove(key));
+    }
+    for (String card : visit.cards()) {
+      writtenOnCard.computeIfAbsent(card, k -> new ArrayList<>()).add(key);
+    }
   }
 
   @Override
   public List<PastClaim> onCard(String cardNumber, LocalDateTime from, LocalDateTime to) {
-    return query(Sql.HISTORY_ON_CARD, cardNumber, to, from);
+    List<PastClaim> out = new ArrayList<>();
+    for (PastClaim past : query(Sql.HISTORY_ON_CARD, cardNumber, to, from)) {
+      if (!written.containsKey(key(past.facility(), past.maLk()))) {
+        out.add(past);
+      }
+    }
+    for (String key : writtenOnCard.getOrDefault(cardNumber, List.of())) {
+      ClaimVisit v = written.get(key);
+      LocalDateTime end = v.end() != null ? v.end() : v.start();
+      if (v.start() != null && !v.start().isAfter(to) && !end.isBefore(from)) {
+        int cut = key.indexOf('\0');
+        out.add(
+            new PastClaim(
+                key.substring(0, cut),
+                key.substring(cut + 1),
+                cardNumber,
+                v.start(),
+                v.end(),
+                v.inpatient()));
+      }
+    }
+    return out;
+  }
+
+  private static String key(String facility, String maLk) {
+    return facility + '\0' + maLk;
   }
 
   private List<PastClaim> query(String sql, String key, LocalDateTime a, LocalDateTime b) {

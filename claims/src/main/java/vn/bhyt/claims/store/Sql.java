@@ -13,9 +13,10 @@ final class Sql {
           + " FROM claim c JOIN claim_version v ON v.claim_id = c.id AND v.version = c.version"
           + " WHERE c.facility = ? AND c.ma_lk IN ";
 
-  static final String INSERT_CLAIM =
+  /** The insert of new claims up to {@code VALUES}: followed by the rows. */
+  static final String INSERT_CLAIMS =
       "INSERT INTO claim (id, facility, ma_lk, version, status, visit_start, visit_end,"
-          + " inpatient, department, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+          + " inpatient, department, updated_at, created_at) VALUES ";
 
   static final String UPDATE_CLAIM =
       "UPDATE claim SET version = ?, status = ?, visit_start = ?, visit_end = ?, inpatient = ?,"

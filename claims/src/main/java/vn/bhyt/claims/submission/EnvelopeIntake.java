@@ -143,6 +143,8 @@ final class EnvelopeIntake {
     Assessment assessment = assessor.assess(dossier, context);
     String id = stored.map(ClaimLock::id).orElseGet(ResourceIds::next);
     int version = stored.map(s -> s.version() + 1).orElse(1);
+    ClaimVisit visit = ClaimVisit.of(dossier, reference, context.receivedOn());
+    history.written(dossier.facilityCode(), maLk, visit);
     writer.write(
         new NewVersion(
             id,
@@ -150,7 +152,7 @@ final class EnvelopeIntake {
             dossier,
             hash,
             assessment,
-            ClaimVisit.of(dossier, reference, context.receivedOn()),
+            visit,
             now,
             submission.receivedBy(),
             submission.requestId(),
