@@ -31,6 +31,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
 
   private final Connection c;
   private final Map<String, List<PastClaim>> ahead = new HashMap<>();
+  private final Map<String, List<PastClaim>> onCardAhead = new HashMap<>();
   private final Map<String, ClaimVisit> written = new HashMap<>();
   private final Map<String, List<String>> writtenOnCard = new HashMap<>();
   private final Set<String> facilities = new HashSet<>();
@@ -100,18 +101,60 @@ public final class JdbcClaimHistory implements ClaimHistory {
     }
   }
 
+  /**
+   * Reads every claim on the cards, in one statement per {@value #BATCH} cards: {@link #onCard}
+   * then answers for these cards from memory, until they are read ahead again.
+   */
+  public void prefetchCards(Collection<String> cardNumbers) {
+    onCardAhead.clear();
+    List<String> cards = new ArrayList<>(new LinkedHashSet<>(cardNumbers));
+    for (String card : cards) {
+      onCardAhead.put(card, new ArrayList<>());
+    }
+    for (int from = 0; from < cards.size(); from += BATCH) {
+      List<String> part = cards.subList(from, Math.min(cards.size(), from + BATCH));
+      String sql = Sql.HISTORY_ON_CARDS + "(?" + ",?".repeat(part.size() - 1) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            PastClaim past = past(rs);
+            List<PastClaim> list = onCardAhead.get(past.cardNumber());
+            if (list != null) {
+              list.add(past);
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException(e);
+      }
+    }
+  }
+
   @Override
   public List<PastClaim> onCard(String cardNumber, LocalDateTime from, LocalDateTime to) {
     List<PastClaim> out = new ArrayList<>();
-    for (PastClaim past : query(Sql.HISTORY_ON_CARD, cardNumber, to, from)) {
+    List<PastClaim> known = onCardAhead.get(cardNumber);
+    List<PastClaim> stored = new ArrayList<>();
+    if (known == null) {
+      stored = query(Sql.HISTORY_ON_CARD, cardNumber, to, from);
+    } else {
+      for (PastClaim past : known) {
+        if (overlaps(past.admitted(), past.discharged(), from, to)) {
+          stored.add(past);
+        }
+      }
+    }
+    for (PastClaim past : stored) {
       if (!written.containsKey(key(past.facility(), past.maLk()))) {
         out.add(past);
       }
     }
     for (String key : writtenOnCard.getOrDefault(cardNumber, List.of())) {
       ClaimVisit v = written.get(key);
-      LocalDateTime end = v.end() != null ? v.end() : v.start();
-      if (v.start() != null && !v.start().isAfter(to) && !end.isBefore(from)) {
+      if (overlaps(v.start(), v.end(), from, to)) {
         int cut = key.indexOf('\0');
         out.add(
             new PastClaim(
@@ -124,6 +167,14 @@ public final class JdbcClaimHistory implements ClaimHistory {
       }
     }
     return out;
+  }
+
+  /**
+   * As {@link Sql#HISTORY_ON_CARD} selects: a start, and start to end (or start) meets the period.
+   */
+  private static boolean overlaps(
+      LocalDateTime start, LocalDateTime end, LocalDateTime from, LocalDateTime to) {
+    return start != null && !start.isAfter(to) && !(end != null ? end : start).isBefore(from);
   }
 
   private static String key(String facility, String maLk) {

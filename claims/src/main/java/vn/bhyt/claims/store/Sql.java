@@ -74,6 +74,11 @@ final class Sql {
           + "  WHERE k.claim_id = c.id), c.visit_start, c.visit_end, c.inpatient"
           + " FROM claim c WHERE c.ma_lk IN ";
 
+  /** Every claim on several cards: followed by the list of cards. */
+  static final String HISTORY_ON_CARDS =
+      "SELECT c.facility, c.ma_lk, k.card_number, c.visit_start, c.visit_end, c.inpatient"
+          + " FROM claim_card k JOIN claim c ON c.id = k.claim_id WHERE k.card_number IN ";
+
   static final String HISTORY_ON_CARD =
       "SELECT c.facility, c.ma_lk, k.card_number, c.visit_start, c.visit_end, c.inpatient"
           + " FROM claim_card k JOIN claim c ON c.id = k.claim_id"

@@ -34,8 +34,8 @@ import vn.bhyt.problem.ProblemType;
  *
  * <p>Dossiers are taken in groups of up to {@value #GROUP}, in envelope order: the stored claims of
  * a group's visit keys are locked, and what the assessment looks up by key and card (claims of the
- * same keys, the registry's cards) read, in a few statements for the whole group; {@link #finish()}
- * takes the last group.
+ * same keys and on the same cards, the registry's cards) read, in a few statements for the whole
+ * group; {@link #finish()} takes the last group.
  */
 final class EnvelopeIntake {
   static final int MAX_KEY = 100;
@@ -101,6 +101,7 @@ final class EnvelopeIntake {
       }
       Map<String, ClaimLock> stored = writer.lock(facility, maLks);
       history.prefetch(maLks);
+      history.prefetchCards(numbers);
       cards.prefetch(numbers);
       for (Taken t : group) {
         results.add(receive(t, Optional.ofNullable(stored.get(t.maLk()))));
