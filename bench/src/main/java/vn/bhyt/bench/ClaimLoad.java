@@ -14,6 +14,7 @@ import vn.bhyt.claims.assessment.AssessmentContext;
 import vn.bhyt.claims.assessment.Assessor;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.assessment.RuleBook;
+import vn.bhyt.claims.fhir.FhirValidation;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.intake.ClaimEnvelopes;
 import vn.bhyt.config.ConfigLoader;
@@ -31,7 +32,10 @@ import vn.bhyt.verifier.rules.Facility;
  * store in one transaction) against the gateway in this JVM on a throwaway MariaDB.
  *
  * <p>Arguments, all optional: envelopes (3), visits per envelope (1,000), lines per visit (20). The
- * first envelope warms up and is not counted; each envelope has visits of its own.
+ * first envelope warms up and is not counted; each envelope has visits of its own (distinct {@code
+ * MA_LK}), so that every posted visit is assessed and stored as a new claim. Posting starts once
+ * the FHIR validator, which the gateway loads in the background at start-up, is loaded, so that its
+ * loading does not take the cores from the measured envelopes.
  */
 public final class ClaimLoad {
   private ClaimLoad() {}
@@ -57,6 +61,7 @@ public final class ClaimLoad {
       GatewayConfig config =
           ConfigLoader.load("", Map.of("GATEWAY_HTTP_PORT", "0")).withDb(db.config());
       try (GatewayApp app = GatewayApp.start(config)) {
+        FhirValidation.r4();
         String token = app.tokens().create(Role.BILLING, "load");
         URI uri = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/claims");
         HttpClient http = HttpClient.newHttpClient();

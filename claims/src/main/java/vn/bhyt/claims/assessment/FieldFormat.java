@@ -21,7 +21,7 @@ public enum FieldFormat {
     return switch (this) {
       case TEXT -> true;
       case INTEGER -> Values.isInteger(text);
-      case DECIMAL -> Values.decimal(text) != null;
+      case DECIMAL -> Values.isDecimal(text);
       case DATETIME -> Values.dateTime(text) != null;
       case DATE -> Values.date(text) != null;
       case DATES -> Values.list(text).stream().allMatch(d -> Values.date(d) != null);

@@ -29,7 +29,9 @@ import vn.bhyt.domain.FacilityCode;
  *
  * Encounters with status {@code cancelled} or {@code entered-in-error} do not count. The store
  * holds this facility's visits only: for another facility, and while the store has no Encounter at
- * all (reception has not used the gateway yet), the answer is {@link Answer#UNKNOWN}.
+ * all (reception has not used the gateway yet), the answer is {@link Answer#UNKNOWN}. Whether the
+ * store has an Encounter is asked again at most once per {@link #ABSENT_RECHECK} while it has none,
+ * and no more once it has one.
  */
 public final class FhirCheckIns implements CheckIns {
   private static final String NOT_VOID =
@@ -61,10 +63,15 @@ public final class FhirCheckIns implements CheckIns {
   static final String ANY_ENCOUNTER =
       "SELECT 1 FROM fhir_resource WHERE res_type = 'Encounter' LIMIT 1";
 
+  /** How long the store's having no Encounter is trusted before it is asked again. */
+  static final long ABSENT_RECHECK = 2_000_000_000L;
+
   private final DataSource ds;
   private final FacilityCode here;
   private final ZoneId zone;
   private volatile boolean recording;
+  private volatile long recheckAt;
+  private volatile boolean checked;
 
   /**
    * @param here this facility, whose reception records check-ins in the store
@@ -109,9 +116,16 @@ public final class FhirCheckIns implements CheckIns {
     if (facility == null || !here.value().equals(facility.strip())) {
       return false;
     }
-    if (!recording) {
-      recording = exists(ANY_ENCOUNTER);
+    if (recording) {
+      return true;
     }
+    long now = System.nanoTime();
+    if (checked && now - recheckAt < 0) {
+      return false;
+    }
+    recording = exists(ANY_ENCOUNTER);
+    recheckAt = now + ABSENT_RECHECK;
+    checked = true;
     return recording;
   }
 

@@ -8,27 +8,38 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
 import vn.bhyt.claims.intake.InnerTableWriter;
 
 /**
- * The writer of one transaction's claims. The claim row and its cards are written at once, so that
- * the claim holds its key and later dossiers of the same envelope see it in the claim history;
- * versions, tables and findings are sent in batches, flushed every few megabytes and by {@link
- * #flush()}, which the transaction must call before it commits.
+ * The writer of one transaction's claims. Claim rows, cards, versions, tables and findings are sent
+ * in batches, flushed every few hundred versions or megabytes and by {@link #flush()}, which the
+ * transaction must call before it commits: the claim rows and cards of a batch go in one round trip
+ * (a claim another transaction created meanwhile is a duplicate key there), the other rows after
+ * them. Until then the claims are not in the database: the transaction's {@link JdbcClaimHistory}
+ * is told of each version written ({@link JdbcClaimHistory#written}).
  */
 public final class ClaimWriter implements AutoCloseable {
   private static final long FLUSH_CHARS = 8L << 20;
   private static final int FLUSH_VERSIONS = 500;
+  private static final int LOCK_BATCH = 500;
 
   private final Connection c;
   private final PreparedStatement versions;
   private final PreparedStatement tables;
   private final PreparedStatement findings;
+  private final StringBuilder claimSql = new StringBuilder();
+  private final List<Object> claimBinds = new ArrayList<>();
+  private final List<Object[]> newClaims = new ArrayList<>();
+  private final List<Object[]> cardRows = new ArrayList<>();
   private long pendingChars;
   private int pendingVersions;
 
@@ -39,19 +50,32 @@ public final class ClaimWriter implements AutoCloseable {
     this.findings = c.prepareStatement(Sql.INSERT_FINDING);
   }
 
-  /** The stored claim of a visit, locked until the transaction ends, when there is one. */
-  public Optional<ClaimLock> lock(String facility, String maLk) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.LOCK_CLAIM)) {
-      ps.setString(1, facility);
-      ps.setString(2, maLk);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+  /**
+   * The stored claims of several visits of a facility, by visit key, locked until the transaction
+   * ends; a key without a stored claim is absent.
+   */
+  public Map<String, ClaimLock> lock(String facility, Collection<String> maLks)
+      throws SQLException {
+    Map<String, ClaimLock> out = new HashMap<>();
+    List<String> keys = new ArrayList<>(maLks);
+    for (int from = 0; from < keys.size(); from += LOCK_BATCH) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + LOCK_BATCH));
+      String sql = Sql.LOCK_CLAIMS + "(?" + ",?".repeat(part.size() - 1) + ") FOR UPDATE";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, facility);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 2, part.get(i));
         }
-        return Optional.of(
-            new ClaimLock(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBoolean(4)));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(
+                rs.getString(5),
+                new ClaimLock(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBoolean(4)));
+          }
+        }
       }
     }
+    return out;
   }
 
   /**
@@ -59,12 +83,7 @@ public final class ClaimWriter implements AutoCloseable {
    * it meanwhile), a later one makes itself the claim's current version.
    */
   public void write(NewVersion v) throws SQLException {
-    if (v.version() == 1) {
-      insertClaim(v);
-    } else {
-      updateClaim(v);
-    }
-    replaceCards(v);
+    writeClaim(v);
     addVersion(v);
     List<VerbatimTable> files = InnerTableWriter.files(v.dossier());
     for (int i = 0; i < files.size(); i++) {
@@ -87,6 +106,7 @@ public final class ClaimWriter implements AutoCloseable {
     if (pendingVersions == 0) {
       return;
     }
+    sendClaims();
     versions.executeBatch();
     tables.executeBatch();
     findings.executeBatch();
@@ -103,55 +123,87 @@ public final class ClaimWriter implements AutoCloseable {
     }
   }
 
-  private void insertClaim(NewVersion v) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.INSERT_CLAIM)) {
-      ps.setString(1, v.claimId());
-      ps.setString(2, v.dossier().facilityCode());
-      ps.setString(3, v.maLk());
-      int next = claimColumns(ps, 4, v);
-      ps.setObject(next, utc(v.receivedAt()));
-      ps.executeUpdate();
+  /** Adds the claim row (a new one, or the update of a stored one) and its cards to the batch. */
+  private void writeClaim(NewVersion v) throws SQLException {
+    if (v.version() == 1) {
+      newClaims.add(
+          new Object[] {
+            v.claimId(),
+            v.dossier().facilityCode(),
+            v.maLk(),
+            v.version(),
+            v.assessment().status().code(),
+            v.visit().start(),
+            v.visit().end(),
+            v.visit().inpatient(),
+            v.visit().department(),
+            utc(v.receivedAt()),
+            utc(v.receivedAt())
+          });
+    } else {
+      statement(
+          Sql.UPDATE_CLAIM,
+          v.version(),
+          v.assessment().status().code(),
+          v.visit().start(),
+          v.visit().end(),
+          v.visit().inpatient(),
+          v.visit().department(),
+          utc(v.receivedAt()),
+          v.claimId());
+      statement(Sql.DELETE_CARDS, v.claimId());
+    }
+    for (String card : v.visit().cards()) {
+      cardRows.add(new Object[] {card, v.claimId()});
     }
   }
 
-  private void updateClaim(NewVersion v) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.UPDATE_CLAIM)) {
-      int next = claimColumns(ps, 1, v);
-      ps.setString(next, v.claimId());
-      ps.executeUpdate();
-    }
+  private void statement(String sql, Object... binds) {
+    claimSql.append(claimSql.isEmpty() ? "" : ";\n").append(sql);
+    claimBinds.addAll(Arrays.asList(binds));
   }
 
-  /** Binds version, status, visit start and end, inpatient, department, updated at. */
-  private static int claimColumns(PreparedStatement ps, int from, NewVersion v)
-      throws SQLException {
-    ps.setInt(from, v.version());
-    ps.setString(from + 1, v.assessment().status().code());
-    ps.setObject(from + 2, v.visit().start());
-    ps.setObject(from + 3, v.visit().end());
-    ps.setBoolean(from + 4, v.visit().inpatient());
-    ps.setString(from + 5, v.visit().department());
-    ps.setObject(from + 6, utc(v.receivedAt()));
-    return from + 7;
-  }
-
-  private void replaceCards(NewVersion v) throws SQLException {
-    if (v.version() > 1) {
-      try (PreparedStatement ps = c.prepareStatement(Sql.DELETE_CARDS)) {
-        ps.setString(1, v.claimId());
-        ps.executeUpdate();
-      }
-    }
-    if (v.visit().cards().isEmpty()) {
+  private void rows(String head, List<Object[]> rows) {
+    if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(Sql.INSERT_CARD)) {
-      for (String card : v.visit().cards()) {
-        ps.setString(1, card);
-        ps.setString(2, v.claimId());
-        ps.addBatch();
+    String one = "(?" + ",?".repeat(rows.get(0).length - 1) + ")";
+    StringBuilder sql = new StringBuilder(head).append(one);
+    sql.append(("," + one).repeat(rows.size() - 1));
+    statement(sql.toString());
+    rows.forEach(r -> claimBinds.addAll(Arrays.asList(r)));
+    rows.clear();
+  }
+
+  /**
+   * Sends the batched claim rows and cards in one round trip: new claims first, then updates and
+   * card deletions in the order written, then the cards.
+   */
+  private void sendClaims() throws SQLException {
+    String updates = claimSql.toString();
+    List<Object> updateBinds = new ArrayList<>(claimBinds);
+    claimSql.setLength(0);
+    claimBinds.clear();
+    rows(Sql.INSERT_CLAIMS, newClaims);
+    if (!updates.isEmpty()) {
+      statement(updates);
+      claimBinds.addAll(updateBinds);
+    }
+    rows(Sql.INSERT_CARDS, cardRows);
+    if (claimSql.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(claimSql.toString())) {
+      for (int i = 0; i < claimBinds.size(); i++) {
+        ps.setObject(i + 1, claimBinds.get(i));
       }
-      ps.executeBatch();
+      ps.execute();
+      while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+        // reads every statement's result, so that a failure among them is thrown here
+      }
+    } finally {
+      claimSql.setLength(0);
+      claimBinds.clear();
     }
   }
 

@@ -2,16 +2,21 @@ package vn.bhyt.claims.store;
 
 /** The SQL statements of the claim store. */
 final class Sql {
-  static final String LOCK_CLAIM =
+  /**
+   * The stored claims of several visit keys of one facility with their current version's hash: to
+   * be followed by the list of keys and {@code FOR UPDATE}.
+   */
+  static final String LOCK_CLAIMS =
       "SELECT c.id, c.version, v.content_hash,"
           + " EXISTS (SELECT 1 FROM claim_version f"
-          + "  WHERE f.claim_id = c.id AND f.forwarded_at IS NOT NULL)"
+          + "  WHERE f.claim_id = c.id AND f.forwarded_at IS NOT NULL), c.ma_lk"
           + " FROM claim c JOIN claim_version v ON v.claim_id = c.id AND v.version = c.version"
-          + " WHERE c.facility = ? AND c.ma_lk = ? FOR UPDATE";
+          + " WHERE c.facility = ? AND c.ma_lk IN ";
 
-  static final String INSERT_CLAIM =
+  /** The insert of new claims up to {@code VALUES}: followed by the rows. */
+  static final String INSERT_CLAIMS =
       "INSERT INTO claim (id, facility, ma_lk, version, status, visit_start, visit_end,"
-          + " inpatient, department, updated_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+          + " inpatient, department, updated_at, created_at) VALUES ";
 
   static final String UPDATE_CLAIM =
       "UPDATE claim SET version = ?, status = ?, visit_start = ?, visit_end = ?, inpatient = ?,"
@@ -19,8 +24,9 @@ final class Sql {
 
   static final String DELETE_CARDS = "DELETE FROM claim_card WHERE claim_id = ?";
 
-  static final String INSERT_CARD =
-      "INSERT IGNORE INTO claim_card (card_number, claim_id) VALUES (?,?)";
+  /** {@link #INSERT_CARD} up to {@code VALUES}: followed by the rows. */
+  static final String INSERT_CARDS =
+      "INSERT IGNORE INTO claim_card (card_number, claim_id) VALUES ";
 
   static final String INSERT_VERSION =
       "INSERT INTO claim_version (claim_id, version, content_hash, format, status, visit_start,"
@@ -66,6 +72,17 @@ final class Sql {
       "SELECT c.facility, c.ma_lk, (SELECT MIN(k.card_number) FROM claim_card k"
           + "  WHERE k.claim_id = c.id), c.visit_start, c.visit_end, c.inpatient"
           + " FROM claim c WHERE c.ma_lk = ?";
+
+  /** {@link #HISTORY_BY_KEY} for several keys: followed by the list of keys. */
+  static final String HISTORY_BY_KEYS =
+      "SELECT c.facility, c.ma_lk, (SELECT MIN(k.card_number) FROM claim_card k"
+          + "  WHERE k.claim_id = c.id), c.visit_start, c.visit_end, c.inpatient"
+          + " FROM claim c WHERE c.ma_lk IN ";
+
+  /** Every claim on several cards: followed by the list of cards. */
+  static final String HISTORY_ON_CARDS =
+      "SELECT c.facility, c.ma_lk, k.card_number, c.visit_start, c.visit_end, c.inpatient"
+          + " FROM claim_card k JOIN claim c ON c.id = k.claim_id WHERE k.card_number IN ";
 
   static final String HISTORY_ON_CARD =
       "SELECT c.facility, c.ma_lk, k.card_number, c.visit_start, c.visit_end, c.inpatient"

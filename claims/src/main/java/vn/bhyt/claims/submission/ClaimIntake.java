@@ -34,7 +34,8 @@ import vn.bhyt.problem.ProblemException;
  * <p>An envelope is taken whole or not at all: when a dossier cannot be read, repeats the key of
  * another, or would change a forwarded claim without a correction, the transaction is rolled back
  * and nothing of the envelope stays stored. Dossiers are not kept in memory once written: memory
- * holds the body, one dossier and the batch of rows not yet sent.
+ * holds the body, a group of dossiers (see {@link EnvelopeIntake}) and the batch of rows not yet
+ * sent.
  */
 public final class ClaimIntake {
   private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
@@ -107,6 +108,7 @@ public final class ClaimIntake {
             try (ClaimWriter writer = new ClaimWriter(c)) {
               EnvelopeIntake intake = intake(c, writer, submission);
               intake.take(dossier);
+              intake.finish();
               writer.flush();
               log.info(
                   "request {}: claim of one dossier, {}",
@@ -125,16 +127,19 @@ public final class ClaimIntake {
   private EnvelopeIntake intake(Connection c, ClaimWriter writer, Submission submission) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    EnvelopeCards cards = new EnvelopeCards(lookups.cards());
+    JdbcClaimHistory history = new JdbcClaimHistory(c);
     AssessmentContext context =
         new AssessmentContext(
             lookups.facility(),
             today,
-            lookups.cards(),
+            cards,
             lookups.checkIns(),
             lookups.prices(),
-            new JdbcClaimHistory(c),
+            history,
             lookups.diagnoses());
-    return new EnvelopeIntake(writer, c, assessor, reference, context, submission, now);
+    return new EnvelopeIntake(
+        writer, c, assessor, reference, context, history, cards, submission, now);
   }
 
   private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
@@ -142,6 +147,7 @@ public final class ClaimIntake {
     try (ClaimWriter writer = new ClaimWriter(c)) {
       EnvelopeIntake intake = intake(c, writer, submission);
       reader.read(new ByteArrayInputStream(envelope), intake::take);
+      intake.finish();
       writer.flush();
       List<ClaimResult> results = intake.results();
       log.info(

@@ -20,6 +20,7 @@ import vn.bhyt.claims.store.ClaimLock;
 import vn.bhyt.claims.store.ClaimVisit;
 import vn.bhyt.claims.store.ClaimWriter;
 import vn.bhyt.claims.store.ContentHash;
+import vn.bhyt.claims.store.JdbcClaimHistory;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.store.NewVersion;
 import vn.bhyt.claims.store.StoreException;
@@ -30,16 +31,25 @@ import vn.bhyt.problem.ProblemType;
  * One envelope's dossiers on their way into the store, inside the envelope's transaction: each is
  * compared with the stored claim of its visit, then answered as stored, refused, or assessed and
  * stored as a new claim or version.
+ *
+ * <p>Dossiers are taken in groups of up to {@value #GROUP}, in envelope order: the stored claims of
+ * a group's visit keys are locked, and what the assessment looks up by key and card (claims of the
+ * same keys and on the same cards, the registry's cards) read, in a few statements for the whole
+ * group; {@link #finish()} takes the last group.
  */
 final class EnvelopeIntake {
   static final int MAX_KEY = 100;
   static final int MAX_FACILITY = 20;
+  static final int GROUP = 200;
 
   private final ClaimWriter writer;
   private final Connection c;
   private final Assessor assessor;
   private final ClaimReference reference;
   private final AssessmentContext context;
+  private final JdbcClaimHistory history;
+  private final EnvelopeCards cards;
+  private final List<Taken> group = new ArrayList<>();
   private final Submission submission;
   private final Instant now;
   private final Set<String> keys = new HashSet<>();
@@ -52,6 +62,8 @@ final class EnvelopeIntake {
       Assessor assessor,
       ClaimReference reference,
       AssessmentContext context,
+      JdbcClaimHistory history,
+      EnvelopeCards cards,
       Submission submission,
       Instant now) {
     this.writer = writer;
@@ -59,14 +71,42 @@ final class EnvelopeIntake {
     this.assessor = assessor;
     this.reference = reference;
     this.context = context;
+    this.history = history;
+    this.cards = cards;
     this.submission = submission;
     this.now = now;
   }
 
   /** Takes the next dossier of the envelope. */
   void take(ClaimDossier dossier) {
+    String maLk = checkKey(dossier);
+    group.add(new Taken(dossier, maLk, ContentHash.of(dossier)));
+    if (group.size() >= GROUP) {
+      finish();
+    }
+  }
+
+  /** Takes the dossiers taken but not yet stored; called once the envelope is read. */
+  void finish() {
+    if (group.isEmpty()) {
+      return;
+    }
     try {
-      results.add(receive(dossier));
+      String facility = group.get(0).dossier().facilityCode();
+      List<String> maLks = new ArrayList<>(group.size());
+      List<String> numbers = new ArrayList<>();
+      for (Taken t : group) {
+        maLks.add(t.maLk());
+        numbers.addAll(cardNumbers(t.dossier()));
+      }
+      Map<String, ClaimLock> stored = writer.lock(facility, maLks);
+      history.prefetch(maLks);
+      history.prefetchCards(numbers);
+      cards.prefetch(numbers);
+      for (Taken t : group) {
+        results.add(receive(t, Optional.ofNullable(stored.get(t.maLk()))));
+      }
+      group.clear();
     } catch (SQLException e) {
       throw new StoreException(e);
     }
@@ -81,10 +121,10 @@ final class EnvelopeIntake {
     return unchanged;
   }
 
-  private ClaimResult receive(ClaimDossier dossier) throws SQLException {
-    String maLk = checkKey(dossier);
-    byte[] hash = ContentHash.of(dossier);
-    Optional<ClaimLock> stored = writer.lock(dossier.facilityCode(), maLk);
+  private ClaimResult receive(Taken taken, Optional<ClaimLock> stored) throws SQLException {
+    ClaimDossier dossier = taken.dossier();
+    String maLk = taken.maLk();
+    byte[] hash = taken.hash();
     if (stored.isPresent() && Arrays.equals(stored.get().contentHash(), hash)) {
       ClaimLock same = stored.get();
       unchanged++;
@@ -104,6 +144,8 @@ final class EnvelopeIntake {
     Assessment assessment = assessor.assess(dossier, context);
     String id = stored.map(ClaimLock::id).orElseGet(ResourceIds::next);
     int version = stored.map(s -> s.version() + 1).orElse(1);
+    ClaimVisit visit = ClaimVisit.of(dossier, reference, context.receivedOn());
+    history.written(dossier.facilityCode(), maLk, visit);
     writer.write(
         new NewVersion(
             id,
@@ -111,7 +153,7 @@ final class EnvelopeIntake {
             dossier,
             hash,
             assessment,
-            ClaimVisit.of(dossier, reference, context.receivedOn()),
+            visit,
             now,
             submission.receivedBy(),
             submission.requestId(),
@@ -144,6 +186,25 @@ final class EnvelopeIntake {
     }
     return maLk;
   }
+
+  /** The card numbers of the dossier's {@code MA_THE_BHYT}, as the assessment reads them. */
+  private static List<String> cardNumbers(ClaimDossier dossier) {
+    String text = dossier.summary().map(r -> r.text("MA_THE_BHYT")).orElse(null);
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String item : text.split(";", -1)) {
+      String number = item.strip();
+      if (!number.isEmpty()) {
+        out.add(number);
+      }
+    }
+    return out;
+  }
+
+  /** A dossier taken and not yet stored, with its key and content hash. */
+  private record Taken(ClaimDossier dossier, String maLk, byte[] hash) {}
 
   private static ProblemException refuse(
       ProblemType type, ClaimDossier dossier, String reason, String detail) {

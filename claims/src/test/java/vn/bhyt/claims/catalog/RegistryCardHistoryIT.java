@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,27 @@ class RegistryCardHistoryIT {
     assertThat(history.periods("DN4799999999999")).isEmpty();
     assertThat(history.periods("")).isEmpty();
     assertThat(history.periods(null)).isEmpty();
+  }
+
+  @Test
+  void manyCardsAtOnceAnswerAsEachAlone() {
+    List<String> numbers =
+        Arrays.asList(
+            "DN4797900000001",
+            " dn4797900000001 ",
+            "GD4790000000010",
+            "7900000010",
+            "HS4790900400931",
+            "DN4797900000005",
+            "DN4797900000006",
+            "DN4799999999999",
+            "",
+            null);
+    Map<String, List<CardPeriod>> all = history.periodsOf(numbers);
+    assertThat(all).hasSize(numbers.size());
+    for (String number : numbers) {
+      assertThat(all.get(number)).as(number).isEqualTo(history.periods(number));
+    }
   }
 
   @Test

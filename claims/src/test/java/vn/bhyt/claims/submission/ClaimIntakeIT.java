@@ -321,6 +321,20 @@ class ClaimIntakeIT {
         .anySatisfy(f -> assertThat(f.code()).isEqualTo("STAY_OVERLAP"));
   }
 
+  @Test
+  void aStayOverlappingOneEarlierInTheSameEnvelopeIsFound() throws Exception {
+    long seed = seed();
+    String card = "DN479" + String.valueOf(seed).substring(0, 10);
+    ClaimDossier first = visit(seed, key("LKU")).inpatient().withCard(card).build();
+    ClaimDossier second = visit(seed, key("LKV")).inpatient().withCard(card).build();
+    List<ClaimResult> r = submit(envelope(first, second));
+    assertThat(r.get(0).assessment().findings())
+        .noneSatisfy(f -> assertThat(f.code()).isEqualTo("STAY_OVERLAP"));
+    assertThat(r.get(1).assessment().findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("STAY_OVERLAP"));
+    assertThat(count("SELECT COUNT(*) FROM claim_card WHERE card_number = ?", card)).isEqualTo(2);
+  }
+
   interface Body {
     byte[] of(int racer) throws Exception;
   }
