@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes check records to {@code card_check} in batches from a thread of its own.
+ * Writes check records to {@code card_check} in batches from two threads of its own, so that one
+ * batch is prepared while the other is written.
  *
  * <p>Records wait in a bounded queue; a batch is written at least every 200 ms. While the database
  * is down, records stay queued and are retried; when the queue is full, {@link #record} refuses the
@@ -31,6 +32,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbcCheckLog.class);
   private static final int CAPACITY = 100_000;
   private static final int BATCH = 2_000;
+  private static final int WRITERS = 2;
   private static final long REFUSAL_LOG_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final String INSERT =
       "INSERT IGNORE INTO card_check"
@@ -40,7 +42,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   private final DataSource ds;
   private final BlockingQueue<CheckRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Counter refused;
-  private final Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
   private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_NANOS);
 
@@ -50,9 +52,12 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
         Counter.builder("audit.refused")
             .description("card checks refused because the audit queue was full")
             .register(metrics == null ? Metrics.globalRegistry : metrics);
-    this.writer = new Thread(this::run, "audit-writer");
-    writer.setDaemon(true);
-    writer.start();
+    for (int i = 1; i <= WRITERS; i++) {
+      Thread writer = new Thread(this::run, "audit-writer-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      writers.add(writer);
+    }
   }
 
   @Override
@@ -129,7 +134,9 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   public void close() {
     running = false;
     try {
-      writer.join(10_000);
+      for (Thread writer : writers) {
+        writer.join(10_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
