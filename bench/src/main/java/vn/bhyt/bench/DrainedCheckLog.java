@@ -14,7 +14,6 @@ import vn.bhyt.verifier.audit.CheckRecord;
 final class DrainedCheckLog implements CheckLog, AutoCloseable {
   private final BlockingQueue<CheckRecord> queue = new ArrayBlockingQueue<>(100_000);
   private final Thread drainer;
-  private volatile boolean running = true;
 
   DrainedCheckLog() {
     drainer = new Thread(this::drain, "audit-drainer");
@@ -29,16 +28,19 @@ final class DrainedCheckLog implements CheckLog, AutoCloseable {
 
   private void drain() {
     List<CheckRecord> batch = new ArrayList<>(2_000);
-    while (running) {
-      batch.clear();
-      if (queue.drainTo(batch, 2_000) == 0) {
-        Thread.onSpinWait();
+    try {
+      while (true) {
+        batch.add(queue.take());
+        queue.drainTo(batch, 1_999);
+        batch.clear();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   @Override
   public void close() {
-    running = false;
+    drainer.interrupt();
   }
 }

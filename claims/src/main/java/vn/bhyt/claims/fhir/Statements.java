@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class Statements {
       text.append(";\n");
     }
     text.append(statement);
-    binds.addAll(java.util.Arrays.asList(values));
+    binds.addAll(Arrays.asList(values));
     return this;
   }
 
@@ -41,7 +42,7 @@ final class Statements {
       statement.append(i == 0 ? "" : ", ").append(one);
     }
     add(statement.toString());
-    rows.forEach(r -> binds.addAll(java.util.Arrays.asList(r)));
+    rows.forEach(r -> binds.addAll(Arrays.asList(r)));
     return this;
   }
 

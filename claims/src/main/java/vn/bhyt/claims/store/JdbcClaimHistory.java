@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import vn.bhyt.claims.assessment.ClaimHistory;
 import vn.bhyt.claims.assessment.PastClaim;
 
@@ -42,31 +43,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
 
   /** Reads the claims of the visit keys, in one statement per {@value #BATCH} keys. */
   public void prefetch(Collection<String> maLks) {
-    ahead.clear();
-    List<String> keys = new ArrayList<>(new LinkedHashSet<>(maLks));
-    for (String key : keys) {
-      ahead.put(key, new ArrayList<>());
-    }
-    for (int from = 0; from < keys.size(); from += BATCH) {
-      List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
-      String sql = Sql.HISTORY_BY_KEYS + "(?" + ",?".repeat(part.size() - 1) + ")";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < part.size(); i++) {
-          ps.setString(i + 1, part.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            PastClaim past = past(rs);
-            List<PastClaim> list = ahead.get(past.maLk());
-            if (list != null) {
-              list.add(past);
-            }
-          }
-        }
-      } catch (SQLException e) {
-        throw new StoreException(e);
-      }
-    }
+    readAhead(Sql.HISTORY_BY_KEYS, maLks, ahead, PastClaim::maLk);
   }
 
   @Override
@@ -106,14 +83,26 @@ public final class JdbcClaimHistory implements ClaimHistory {
    * then answers for these cards from memory, until they are read ahead again.
    */
   public void prefetchCards(Collection<String> cardNumbers) {
-    onCardAhead.clear();
-    List<String> cards = new ArrayList<>(new LinkedHashSet<>(cardNumbers));
-    for (String card : cards) {
-      onCardAhead.put(card, new ArrayList<>());
+    readAhead(Sql.HISTORY_ON_CARDS, cardNumbers, onCardAhead, PastClaim::cardNumber);
+  }
+
+  /**
+   * Replaces {@code into} with the claims of each value, read by {@code head} followed by an {@code
+   * IN} list of at most {@value #BATCH} values per statement.
+   */
+  private void readAhead(
+      String head,
+      Collection<String> values,
+      Map<String, List<PastClaim>> into,
+      Function<PastClaim, String> keyOf) {
+    into.clear();
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(values));
+    for (String key : keys) {
+      into.put(key, new ArrayList<>());
     }
-    for (int from = 0; from < cards.size(); from += BATCH) {
-      List<String> part = cards.subList(from, Math.min(cards.size(), from + BATCH));
-      String sql = Sql.HISTORY_ON_CARDS + "(?" + ",?".repeat(part.size() - 1) + ")";
+    for (int from = 0; from < keys.size(); from += BATCH) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
+      String sql = head + "(?" + ",?".repeat(part.size() - 1) + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < part.size(); i++) {
           ps.setString(i + 1, part.get(i));
@@ -121,7 +110,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             PastClaim past = past(rs);
-            List<PastClaim> list = onCardAhead.get(past.cardNumber());
+            List<PastClaim> list = into.get(keyOf.apply(past));
             if (list != null) {
               list.add(past);
             }
