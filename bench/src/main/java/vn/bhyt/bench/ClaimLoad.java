@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +32,12 @@ import vn.bhyt.verifier.rules.Facility;
  * the envelope, reading and assessing it, and {@code POST /api/v1/claims} end to end (read, assess,
  * store in one transaction) against the gateway in this JVM on a throwaway MariaDB.
  *
- * <p>Arguments, all optional: envelopes (3), visits per envelope (1,000), lines per visit (20). The
- * first envelope warms up and is not counted; each envelope has visits of its own (distinct {@code
- * MA_LK}), so that every posted visit is assessed and stored as a new claim. Posting starts once
- * the FHIR validator, which the gateway loads in the background at start-up, is loaded, so that its
- * loading does not take the cores from the measured envelopes.
+ * <p>Arguments, all optional: envelopes (3), visits per envelope (1,000), lines per visit (20),
+ * warm-up envelopes (5). The warm-up envelopes go first in each stage and are not counted, so that
+ * the measured ones run compiled code, as in a gateway that has been up for a while; each envelope
+ * has visits of its own (distinct {@code MA_LK}), so that every posted visit is assessed and stored
+ * as a new claim. Posting starts once the FHIR validator, which the gateway loads in the background
+ * at start-up, is loaded, so that its loading does not take the cores from the measured envelopes.
  */
 public final class ClaimLoad {
   private ClaimLoad() {}
@@ -44,19 +46,20 @@ public final class ClaimLoad {
     int envelopes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int visits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int lines = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    byte[][] bodies = new byte[envelopes + 1][];
-    for (int i = 0; i <= envelopes; i++) {
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    byte[][] bodies = new byte[warmUp + envelopes][];
+    for (int i = 0; i < bodies.length; i++) {
       bodies[i] = ClaimEnvelopes.of(visits, lines, 1_000 + i).bytes();
     }
     System.out.printf(
-        "%d envelopes of %d visits x %d lines, %.1f MB each%n",
-        envelopes, visits, lines, bodies[0].length / 1e6);
-    System.out.println("read:          " + rate(visits, envelopes, i -> read(bodies[i])));
+        "%d envelopes of %d visits x %d lines, %.1f MB each, after %d to warm up%n",
+        envelopes, visits, lines, bodies[0].length / 1e6, warmUp);
+    System.out.println("read:          " + rate(visits, warmUp, envelopes, i -> read(bodies[i])));
     Assessor assessor =
         new Assessor(
             RuleBook.standard(ReferenceData.builtIn(), ClaimReference.builtIn(), Set.of()));
     System.out.println(
-        "read, assess:  " + rate(visits, envelopes, i -> assess(assessor, bodies[i])));
+        "read, assess:  " + rate(visits, warmUp, envelopes, i -> assess(assessor, bodies[i])));
     try (TestDatabase db = TestDatabase.create()) {
       GatewayConfig config =
           ConfigLoader.load("", Map.of("GATEWAY_HTTP_PORT", "0")).withDb(db.config());
@@ -66,7 +69,8 @@ public final class ClaimLoad {
         URI uri = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/claims");
         HttpClient http = HttpClient.newHttpClient();
         System.out.println(
-            "HTTP, stored:  " + rate(visits, envelopes, i -> post(http, uri, token, bodies[i])));
+            "HTTP, stored:  "
+                + rate(visits, warmUp, envelopes, i -> post(http, uri, token, bodies[i])));
       }
     }
     System.out.println(BareEndpointLoad.machine());
@@ -76,16 +80,28 @@ public final class ClaimLoad {
     void run(int envelope) throws Exception;
   }
 
-  /** Runs the step on envelope 0 to warm up, then on the others, and formats visits per second. */
-  private static String rate(int visits, int envelopes, Step step) throws Exception {
-    step.run(0);
+  /**
+   * Runs the step on the warm-up envelopes, then on the others, and formats visits per second of
+   * the others.
+   */
+  private static String rate(int visits, int warmUp, int envelopes, Step step) throws Exception {
+    for (int i = 0; i < warmUp; i++) {
+      step.run(i);
+    }
+    Duration cpu = CpuClock.used();
+    Duration children = CpuClock.children();
     long start = System.nanoTime();
-    for (int i = 1; i <= envelopes; i++) {
+    for (int i = warmUp; i < warmUp + envelopes; i++) {
       step.run(i);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double counted = (double) visits * envelopes;
     return String.format(
-        "%,.0f visits/s (%.2f s per envelope)", visits * envelopes / seconds, seconds / envelopes);
+        "%,.0f visits/s (%.2f s per envelope), cpu=%.0fus/visit (child processes %.0fus)",
+        counted / seconds,
+        seconds / envelopes,
+        CpuClock.used().minus(cpu).toNanos() / 1e3 / counted,
+        CpuClock.children().minus(children).toNanos() / 1e3 / counted);
   }
 
   private static void read(byte[] body) throws Exception {

@@ -14,18 +14,26 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
 import vn.bhyt.claims.intake.InnerTableWriter;
 
 /**
- * The writer of one transaction's claims. Claim rows, cards, versions, tables and findings are sent
- * in batches, flushed every few hundred versions or megabytes and by {@link #flush()}, which the
- * transaction must call before it commits: the claim rows and cards of a batch go in one round trip
- * (a claim another transaction created meanwhile is a duplicate key there), the other rows after
- * them. Until then the claims are not in the database: the transaction's {@link JdbcClaimHistory}
- * is told of each version written ({@link JdbcClaimHistory#written}).
+ * The writer of one transaction's claims. Claim rows, cards, versions, tables and findings are
+ * collected in a batch, and the batch is sent by {@link #send()} in the background, on a thread of
+ * the flusher, while the caller reads and assesses the next dossiers, or by {@link #flush()} on the
+ * caller's thread, which the transaction must call before it commits. The claim rows and cards of a
+ * batch go in one round trip (a claim another transaction created meanwhile is a duplicate key
+ * there), the other rows after them. Until then the claims are not in the database: the
+ * transaction's {@link JdbcClaimHistory} is told of each version written ({@link
+ * JdbcClaimHistory#written}).
+ *
+ * <p>While a batch is being sent, the connection is the sender's: whoever else uses it calls {@link
+ * #sent()} first ({@link #lock}, {@link #flush()} and {@link #close()} do so themselves).
  */
 public final class ClaimWriter implements AutoCloseable {
   private static final long FLUSH_CHARS = 8L << 20;
@@ -33,18 +41,22 @@ public final class ClaimWriter implements AutoCloseable {
   private static final int LOCK_BATCH = 500;
 
   private final Connection c;
+  private final Executor flusher;
   private final PreparedStatement versions;
   private final PreparedStatement tables;
   private final PreparedStatement findings;
-  private final StringBuilder claimSql = new StringBuilder();
-  private final List<Object> claimBinds = new ArrayList<>();
-  private final List<Object[]> newClaims = new ArrayList<>();
-  private final List<Object[]> cardRows = new ArrayList<>();
-  private long pendingChars;
-  private int pendingVersions;
+  private Batch batch = new Batch();
+  private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
 
+  /** A writer that sends every batch on the caller's thread. */
   public ClaimWriter(Connection c) throws SQLException {
+    this(c, Runnable::run);
+  }
+
+  /** A writer that sends batches given to {@link #send()} on the flusher's threads. */
+  public ClaimWriter(Connection c, Executor flusher) throws SQLException {
     this.c = c;
+    this.flusher = flusher;
     this.versions = c.prepareStatement(Sql.INSERT_VERSION);
     this.tables = c.prepareStatement(Sql.INSERT_TABLE);
     this.findings = c.prepareStatement(Sql.INSERT_FINDING);
@@ -56,6 +68,7 @@ public final class ClaimWriter implements AutoCloseable {
    */
   public Map<String, ClaimLock> lock(String facility, Collection<String> maLks)
       throws SQLException {
+    sent();
     Map<String, ClaimLock> out = new HashMap<>();
     List<String> keys = new ArrayList<>(maLks);
     for (int from = 0; from < keys.size(); from += LOCK_BATCH) {
@@ -80,131 +93,89 @@ public final class ClaimWriter implements AutoCloseable {
 
   /**
    * Writes a version: version 1 creates the claim (a duplicate key when another transaction created
-   * it meanwhile), a later one makes itself the claim's current version.
+   * it meanwhile), a later one makes itself the claim's current version. The version joins the
+   * batch; a batch that grows beyond a few hundred versions or megabytes is sent at once, on this
+   * thread.
    */
   public void write(NewVersion v) throws SQLException {
-    writeClaim(v);
-    addVersion(v);
-    List<VerbatimTable> files = InnerTableWriter.files(v.dossier());
-    for (int i = 0; i < files.size(); i++) {
-      tables.setString(1, v.claimId());
-      tables.setInt(2, v.version());
-      tables.setInt(3, i + 1);
-      tables.setString(4, files.get(i).name());
-      tables.setString(5, files.get(i).base64());
-      tables.addBatch();
-      pendingChars += files.get(i).base64().length();
-    }
-    addFindings(v);
-    if (++pendingVersions >= FLUSH_VERSIONS || pendingChars >= FLUSH_CHARS) {
+    batch.add(v);
+    if (batch.versions.size() >= FLUSH_VERSIONS || batch.chars >= FLUSH_CHARS) {
       flush();
     }
   }
 
-  /** Sends the batched rows. */
-  public void flush() throws SQLException {
-    if (pendingVersions == 0) {
+  /**
+   * Starts sending the batch in the background, once the batch sent before has gone; until {@link
+   * #sent()} returns, the connection is the sender's.
+   */
+  public void send() throws SQLException {
+    sent();
+    if (batch.isEmpty()) {
       return;
     }
-    sendClaims();
-    versions.executeBatch();
-    tables.executeBatch();
-    findings.executeBatch();
-    pendingVersions = 0;
-    pendingChars = 0;
+    Batch out = batch;
+    batch = new Batch();
+    sending =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                send(out);
+              } catch (SQLException e) {
+                throw new StoreException(e);
+              }
+            },
+            flusher);
   }
 
+  /**
+   * Waits until the batch sent in the background has gone.
+   *
+   * @throws SQLException when sending it failed
+   */
+  public void sent() throws SQLException {
+    CompletableFuture<Void> last = sending;
+    sending = CompletableFuture.completedFuture(null);
+    try {
+      last.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof StoreException store) {
+        throw store.getCause();
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Sends the batch on this thread, after the one sent in the background. */
+  public void flush() throws SQLException {
+    sent();
+    Batch out = batch;
+    batch = new Batch();
+    send(out);
+  }
+
+  /** Waits for the batch sent in the background and closes the statements. */
   @Override
   public void close() throws SQLException {
     try (versions;
         tables;
         findings) {
-      // closes the statements
+      sent();
     }
   }
 
-  /** Adds the claim row (a new one, or the update of a stored one) and its cards to the batch. */
-  private void writeClaim(NewVersion v) throws SQLException {
-    if (v.version() == 1) {
-      newClaims.add(
-          new Object[] {
-            v.claimId(),
-            v.dossier().facilityCode(),
-            v.maLk(),
-            v.version(),
-            v.assessment().status().code(),
-            v.visit().start(),
-            v.visit().end(),
-            v.visit().inpatient(),
-            v.visit().department(),
-            utc(v.receivedAt()),
-            utc(v.receivedAt())
-          });
-    } else {
-      statement(
-          Sql.UPDATE_CLAIM,
-          v.version(),
-          v.assessment().status().code(),
-          v.visit().start(),
-          v.visit().end(),
-          v.visit().inpatient(),
-          v.visit().department(),
-          utc(v.receivedAt()),
-          v.claimId());
-      statement(Sql.DELETE_CARDS, v.claimId());
-    }
-    for (String card : v.visit().cards()) {
-      cardRows.add(new Object[] {card, v.claimId()});
-    }
-  }
-
-  private void statement(String sql, Object... binds) {
-    claimSql.append(claimSql.isEmpty() ? "" : ";\n").append(sql);
-    claimBinds.addAll(Arrays.asList(binds));
-  }
-
-  private void rows(String head, List<Object[]> rows) {
-    if (rows.isEmpty()) {
+  private void send(Batch out) throws SQLException {
+    if (out.isEmpty()) {
       return;
     }
-    String one = "(?" + ",?".repeat(rows.get(0).length - 1) + ")";
-    StringBuilder sql = new StringBuilder(head).append(one);
-    sql.append(("," + one).repeat(rows.size() - 1));
-    statement(sql.toString());
-    rows.forEach(r -> claimBinds.addAll(Arrays.asList(r)));
-    rows.clear();
-  }
-
-  /**
-   * Sends the batched claim rows and cards in one round trip: new claims first, then updates and
-   * card deletions in the order written, then the cards.
-   */
-  private void sendClaims() throws SQLException {
-    String updates = claimSql.toString();
-    List<Object> updateBinds = new ArrayList<>(claimBinds);
-    claimSql.setLength(0);
-    claimBinds.clear();
-    rows(Sql.INSERT_CLAIMS, newClaims);
-    if (!updates.isEmpty()) {
-      statement(updates);
-      claimBinds.addAll(updateBinds);
+    out.sendClaims(c);
+    for (NewVersion v : out.versions) {
+      addVersion(v);
+      addTables(v);
+      addFindings(v);
     }
-    rows(Sql.INSERT_CARDS, cardRows);
-    if (claimSql.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(claimSql.toString())) {
-      for (int i = 0; i < claimBinds.size(); i++) {
-        ps.setObject(i + 1, claimBinds.get(i));
-      }
-      ps.execute();
-      while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
-        // reads every statement's result, so that a failure among them is thrown here
-      }
-    } finally {
-      claimSql.setLength(0);
-      claimBinds.clear();
-    }
+    versions.executeBatch();
+    tables.executeBatch();
+    findings.executeBatch();
   }
 
   private void addVersion(NewVersion v) throws SQLException {
@@ -236,6 +207,18 @@ public final class ClaimWriter implements AutoCloseable {
     versions.addBatch();
   }
 
+  private void addTables(NewVersion v) throws SQLException {
+    List<VerbatimTable> files = InnerTableWriter.files(v.dossier());
+    for (int i = 0; i < files.size(); i++) {
+      tables.setString(1, v.claimId());
+      tables.setInt(2, v.version());
+      tables.setInt(3, i + 1);
+      tables.setString(4, files.get(i).name());
+      tables.setString(5, files.get(i).base64());
+      tables.addBatch();
+    }
+  }
+
   private void addFindings(NewVersion v) throws SQLException {
     List<Finding> list = v.assessment().findings();
     for (int n = 0; n < list.size(); n++) {
@@ -264,5 +247,103 @@ public final class ClaimWriter implements AutoCloseable {
 
   private static String clip(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /**
+   * The versions written and not yet sent, with their claim rows (new ones, or the updates of
+   * stored ones) and cards.
+   */
+  private static final class Batch {
+    private final List<NewVersion> versions = new ArrayList<>();
+    private final List<Object[]> newClaims = new ArrayList<>();
+    private final List<Object[]> cardRows = new ArrayList<>();
+    private final StringBuilder claimSql = new StringBuilder();
+    private final List<Object> claimBinds = new ArrayList<>();
+    private long chars;
+
+    boolean isEmpty() {
+      return versions.isEmpty();
+    }
+
+    void add(NewVersion v) {
+      versions.add(v);
+      for (VerbatimTable file : InnerTableWriter.files(v.dossier())) {
+        chars += file.base64().length();
+      }
+      if (v.version() == 1) {
+        newClaims.add(
+            new Object[] {
+              v.claimId(),
+              v.dossier().facilityCode(),
+              v.maLk(),
+              v.version(),
+              v.assessment().status().code(),
+              v.visit().start(),
+              v.visit().end(),
+              v.visit().inpatient(),
+              v.visit().department(),
+              utc(v.receivedAt()),
+              utc(v.receivedAt())
+            });
+      } else {
+        statement(
+            Sql.UPDATE_CLAIM,
+            v.version(),
+            v.assessment().status().code(),
+            v.visit().start(),
+            v.visit().end(),
+            v.visit().inpatient(),
+            v.visit().department(),
+            utc(v.receivedAt()),
+            v.claimId());
+        statement(Sql.DELETE_CARDS, v.claimId());
+      }
+      for (String card : v.visit().cards()) {
+        cardRows.add(new Object[] {card, v.claimId()});
+      }
+    }
+
+    private void statement(String sql, Object... binds) {
+      claimSql.append(claimSql.isEmpty() ? "" : ";\n").append(sql);
+      claimBinds.addAll(Arrays.asList(binds));
+    }
+
+    private void rows(String head, List<Object[]> rows) {
+      if (rows.isEmpty()) {
+        return;
+      }
+      String one = "(?" + ",?".repeat(rows.get(0).length - 1) + ")";
+      StringBuilder sql = new StringBuilder(head).append(one);
+      sql.append(("," + one).repeat(rows.size() - 1));
+      statement(sql.toString());
+      rows.forEach(r -> claimBinds.addAll(Arrays.asList(r)));
+      rows.clear();
+    }
+
+    /**
+     * Sends the claim rows and cards in one round trip: new claims first, then updates and card
+     * deletions in the order written, then the cards.
+     */
+    void sendClaims(Connection c) throws SQLException {
+      String updates = claimSql.toString();
+      List<Object> updateBinds = new ArrayList<>(claimBinds);
+      claimSql.setLength(0);
+      claimBinds.clear();
+      rows(Sql.INSERT_CLAIMS, newClaims);
+      if (!updates.isEmpty()) {
+        statement(updates);
+        claimBinds.addAll(updateBinds);
+      }
+      rows(Sql.INSERT_CARDS, cardRows);
+      try (PreparedStatement ps = c.prepareStatement(claimSql.toString())) {
+        for (int i = 0; i < claimBinds.size(); i++) {
+          ps.setObject(i + 1, claimBinds.get(i));
+        }
+        ps.execute();
+        while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+          // reads every statement's result, so that a failure among them is thrown here
+        }
+      }
+    }
   }
 }

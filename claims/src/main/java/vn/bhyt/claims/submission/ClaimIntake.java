@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.claims.assessment.AssessmentContext;
@@ -39,6 +40,19 @@ import vn.bhyt.problem.ProblemException;
  */
 public final class ClaimIntake {
   private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
+
+  /**
+   * Sends envelopes' rows while their next dossiers are read: at most one batch of each envelope at
+   * a time, so at most as many threads as envelopes are received at once.
+   */
+  private static final Executor FLUSHER =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "claim-flusher");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final ClaimEnvelopeReader reader;
   private final Assessor assessor;
   private final ClaimReference reference;
@@ -144,7 +158,7 @@ public final class ClaimIntake {
 
   private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
       throws SQLException {
-    try (ClaimWriter writer = new ClaimWriter(c)) {
+    try (ClaimWriter writer = new ClaimWriter(c, FLUSHER)) {
       EnvelopeIntake intake = intake(c, writer, submission);
       reader.read(new ByteArrayInputStream(envelope), intake::take);
       intake.finish();

@@ -35,7 +35,8 @@ import vn.bhyt.problem.ProblemType;
  * <p>Dossiers are taken in groups of up to {@value #GROUP}, in envelope order: the stored claims of
  * a group's visit keys are locked, and what the assessment looks up by key and card (claims of the
  * same keys and on the same cards, the registry's cards) read, in a few statements for the whole
- * group; {@link #finish()} takes the last group.
+ * group; {@link #finish()} takes the last group. A group's rows are sent in the background while
+ * the next group is read.
  */
 final class EnvelopeIntake {
   static final int MAX_KEY = 100;
@@ -107,6 +108,7 @@ final class EnvelopeIntake {
         results.add(receive(t, Optional.ofNullable(stored.get(t.maLk()))));
       }
       group.clear();
+      writer.send();
     } catch (SQLException e) {
       throw new StoreException(e);
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,7 @@ import vn.bhyt.claims.claim.VerbatimTable;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.intake.ClaimEnvelopeWriter;
 import vn.bhyt.claims.intake.ClaimEnvelopes;
+import vn.bhyt.claims.intake.InnerTableWriter;
 import vn.bhyt.claims.store.ClaimTransactions;
 import vn.bhyt.claims.store.CurrentVersion;
 import vn.bhyt.claims.store.JdbcClaims;
@@ -333,6 +335,102 @@ class ClaimIntakeIT {
     assertThat(r.get(1).assessment().findings())
         .anySatisfy(f -> assertThat(f.code()).isEqualTo("STAY_OVERLAP"));
     assertThat(count("SELECT COUNT(*) FROM claim_card WHERE card_number = ?", card)).isEqualTo(2);
+  }
+
+  /** An envelope of more dossiers than one group, the first and the last a stay on one card. */
+  static List<ClaimDossier> severalGroups(long seed, String prefix) {
+    String card = "DN479" + String.valueOf(seed).substring(0, 10);
+    int n = 2 * EnvelopeIntake.GROUP + 50;
+    List<ClaimDossier> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      boolean stay = i == 1 || i == n;
+      ClaimDossiers d =
+          ClaimDossiers.aVisit()
+              .seed(stay ? seed : seed + i)
+              .withMaLk(prefix + seed + "-" + i)
+              .withLines(2)
+              .index(i);
+      out.add(stay ? d.inpatient().withCard(card).build() : d.build());
+    }
+    return out;
+  }
+
+  @Test
+  void anEnvelopeOfSeveralGroupsIsStoredWhole() throws Exception {
+    long seed = seed();
+    List<ClaimDossier> dossiers = severalGroups(seed, "LKG");
+    int n = dossiers.size();
+    List<ClaimResult> r = submit(envelope(dossiers.toArray(ClaimDossier[]::new)));
+    assertThat(r).extracting(ClaimResult::maLk).hasSize(n).startsWith("LKG" + seed + "-1");
+    assertThat(r.get(n - 1).maLk()).isEqualTo("LKG" + seed + "-" + n);
+    assertThat(r.get(n - 1).assessment().findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("STAY_OVERLAP"));
+    String like = "LKG" + seed + "-%";
+    assertThat(count("SELECT COUNT(*) FROM claim WHERE ma_lk LIKE ?", like)).isEqualTo(n);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM claim_version v JOIN claim c ON c.id = v.claim_id"
+                    + " WHERE c.ma_lk LIKE ?",
+                like))
+        .isEqualTo(n);
+    int tables = dossiers.stream().mapToInt(d -> InnerTableWriter.files(d).size()).sum();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM claim_table t JOIN claim c ON c.id = t.claim_id"
+                    + " WHERE c.ma_lk LIKE ?",
+                like))
+        .isEqualTo(tables);
+    StoredClaim last = claims.find(r.get(n - 1).claimId()).orElseThrow();
+    assertThat(last.assessment()).isEqualTo(r.get(n - 1).assessment());
+  }
+
+  @Test
+  void nothingIsStoredWhenADossierOfTheLastGroupIsBroken() throws Exception {
+    long seed = seed();
+    List<ClaimDossier> dossiers = severalGroups(seed, "LKX");
+    int broken = dossiers.size() - 10;
+    ClaimDossier d = dossiers.get(broken - 1);
+    dossiers.set(
+        broken - 1,
+        new ClaimDossier(
+            d.format(),
+            d.facilityCode(),
+            broken,
+            d.tables(),
+            List.of(new VerbatimTable("XML1", "this is not base64!"))));
+    byte[] body = envelope(dossiers.toArray(ClaimDossier[]::new));
+    assertThatThrownBy(() -> submit(body))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> assertThat(p.extensions()).containsEntry("dossier", broken));
+    assertThat(count("SELECT COUNT(*) FROM claim WHERE ma_lk LIKE ?", "LKX" + seed + "-%"))
+        .isZero();
+  }
+
+  @Test
+  void twoRacersWithAnEnvelopeOfSeveralGroupsStoreItOnce() throws Exception {
+    long seed = seed();
+    byte[] body = envelope(severalGroups(seed, "LKY").toArray(ClaimDossier[]::new));
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CyclicBarrier start = new CyclicBarrier(2);
+    try {
+      Callable<List<ClaimResult>> racer =
+          () -> {
+            start.await();
+            return submit(body);
+          };
+      Future<List<ClaimResult>> a = threads.submit(racer);
+      Future<List<ClaimResult>> b = threads.submit(racer);
+      assertThat(a.get()).isEqualTo(b.get());
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM claim_version v JOIN claim c ON c.id = v.claim_id"
+                    + " WHERE c.ma_lk LIKE ?",
+                "LKY" + seed + "-%"))
+        .isEqualTo(2 * EnvelopeIntake.GROUP + 50);
   }
 
   interface Body {
