@@ -24,11 +24,12 @@ import vn.bhyt.verifier.registry.RegistryImporter;
  * Loads reception check-ins (card check and four FHIR resources in one transaction) and FHIR reads
  * of the Patients they created, against the gateway in this JVM on a throwaway MariaDB.
  *
- * <p>Check-ins rotate through 20,000 registry cards, so most create a new Patient and Coverage.
- * Arguments, all optional: connections (50), warm-up seconds (5), measured seconds (15).
+ * <p>Check-ins go through 200,000 registry cards in turn, so that every check-in of a run of a few
+ * minutes creates a new Patient and Coverage (the run says so when it came round to the first card
+ * again). Arguments, all optional: connections (50), warm-up seconds (5), measured seconds (15).
  */
 public final class VisitLoad {
-  private static final int CARDS = 20_000;
+  private static final int CARDS = 200_000;
   private static final int READ_PATIENTS = 200;
 
   private VisitLoad() {}
@@ -53,6 +54,10 @@ public final class VisitLoad {
                     .withWarmUp(warmUp)
                     .withDuration(measured));
         System.out.println("check-ins:   " + checkIns.format());
+        if (next.get() > CARDS) {
+          System.out.println(
+              "  (after " + CARDS + " check-ins the cards came round again: Patients existed)");
+        }
         List<String> patients = patients(base, token, READ_PATIENTS);
         LoadResult reads =
             LoadDriver.run(

@@ -35,8 +35,8 @@ import vn.bhyt.problem.ProblemException;
  * <p>An envelope is taken whole or not at all: when a dossier cannot be read, repeats the key of
  * another, or would change a forwarded claim without a correction, the transaction is rolled back
  * and nothing of the envelope stays stored. Dossiers are not kept in memory once written: memory
- * holds the body, a group of dossiers (see {@link EnvelopeIntake}) and the batch of rows not yet
- * sent.
+ * holds the body, a group of dossiers (see {@link EnvelopeIntake}) and at most two batches of rows
+ * not yet stored, one of them on its way to the database while the next group is read.
  */
 public final class ClaimIntake {
   private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
