@@ -40,7 +40,8 @@ public final class RegistryImporter {
               Arrays.stream((RegistryColumns.LIST + ", row_hash").split(",\\s*"))
                   .skip(1)
                   .map(c -> c + " = VALUES(" + c + ")")
-                  .toList());
+                  .toList())
+          + ", changed_at = CURRENT_TIMESTAMP(6)";
 
   private final DataSource ds;
 

@@ -100,6 +100,10 @@ class RegistryIT {
   void theCacheLearnsOfAnImportMadeElsewhere() throws Exception {
     load(
         "DN4797900000030,,,Hồ Văn Tâm,1970-01-01,male,79034,2026-01-01,2026-12-31,active,,,,4,DN\n");
+    // imported an hour ago, long before the cache's first poll
+    execute(
+        "UPDATE registry_card SET changed_at = NOW(6) - INTERVAL 1 HOUR"
+            + " WHERE card_number = 'DN4797900000030'");
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     try (CachingRegistry cache =
         new CachingRegistry(
@@ -130,6 +134,40 @@ class RegistryIT {
       assertThat(cache.byCardNumber(absent).toCompletableFuture().get()).isPresent();
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void anImportThatChangesARowMovesItsChangeTime() throws Exception {
+    String row =
+        "DN4797900000040,,,Lý Thị Hoa,1980-05-05,female,79034,2026-01-01,2026-12-31,%s,,,,4,DN\n";
+    load(row.formatted("active"));
+    execute(
+        "UPDATE registry_card SET changed_at = '2020-01-01 00:00:00'"
+            + " WHERE card_number = 'DN4797900000040'");
+    load(row.formatted("active"));
+    assertThat(changedYear("DN4797900000040")).isEqualTo(2020);
+    load(row.formatted("revoked"));
+    assertThat(changedYear("DN4797900000040")).isGreaterThan(2020);
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
+  }
+
+  private static int changedYear(String cardNumber) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT YEAR(changed_at) FROM registry_card WHERE card_number = '"
+                    + cardNumber
+                    + "'")) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
