@@ -39,6 +39,7 @@ import vn.bhyt.claims.catalog.JdbcIcdList;
 import vn.bhyt.claims.catalog.RegistryCardHistory;
 import vn.bhyt.claims.fhir.FhirContexts;
 import vn.bhyt.claims.fhir.FhirStore;
+import vn.bhyt.claims.fhir.FhirValidation;
 import vn.bhyt.claims.fhir.rest.FhirClaims;
 import vn.bhyt.claims.fhir.rest.FhirRoutes;
 import vn.bhyt.claims.fhirclaim.ClaimMapper;
@@ -309,7 +310,15 @@ public final class GatewayApp implements AutoCloseable {
       if (!Database.reachable(ds)) {
         throw new ProblemException(ProblemType.UNAVAILABLE, "the database is not reachable");
       }
-      return Response.json(200, Map.of("status", "ready", "database", "up"));
+      return Response.json(
+          200,
+          Map.of(
+              "status",
+              "ready",
+              "database",
+              "up",
+              "fhirValidator",
+              FhirValidation.isLoaded() ? "loaded" : "loading"));
     }
 
     private static CompletableFuture<Response> done(Response r) {

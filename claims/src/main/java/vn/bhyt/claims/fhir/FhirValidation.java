@@ -19,7 +19,14 @@ import org.hl7.fhir.r4.model.Patient;
  * once, on first use; it is thread-safe.
  */
 public final class FhirValidation {
+  private static volatile boolean loaded;
+
   private FhirValidation() {}
+
+  /** Whether the validator is built and loaded, so that validating takes milliseconds. */
+  public static boolean isLoaded() {
+    return loaded;
+  }
 
   /** The validator. */
   public static FhirValidator r4() {
@@ -58,6 +65,7 @@ public final class FhirValidation {
 
     private static FhirValidator loaded(FhirValidator validator) {
       validator.validateWithResult(new Patient().setActive(true));
+      FhirValidation.loaded = true;
       return validator;
     }
   }
