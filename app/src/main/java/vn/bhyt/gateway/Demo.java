@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.bhyt.auth.Role;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.csv.ImportSummary;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.PartialDate;
@@ -19,7 +20,6 @@ import vn.bhyt.persistence.ThrowawayMariaDb;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.card.CardPayload;
 import vn.bhyt.verifier.card.CardQrWriter;
-import vn.bhyt.verifier.registry.ImportSummary;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /** Runs a self-contained demo: throwaway database, seeded registry, tokens, ready curl lines. */

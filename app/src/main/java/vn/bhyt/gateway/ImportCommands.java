@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.catalog.CatalogImporter;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.csv.ImportSummary;
 import vn.bhyt.persistence.Database;
-import vn.bhyt.verifier.registry.ImportSummary;
 
 /**
  * The CSV import commands: {@code catalog import} and {@code icd10 import}, and the file handling,

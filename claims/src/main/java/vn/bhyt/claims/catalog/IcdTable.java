@@ -4,9 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import vn.bhyt.csv.CsvRecord;
+import vn.bhyt.csv.UpsertTable;
 
 /** The {@code icd10_code} table: one row per code. */
-final class IcdTable implements CatalogTable<IcdCode> {
+final class IcdTable implements UpsertTable<IcdCode> {
   static final String TABLE = "icd10_code";
 
   @Override
@@ -25,7 +26,12 @@ final class IcdTable implements CatalogTable<IcdCode> {
   }
 
   @Override
-  public String code(IcdCode row) {
+  public String lookupColumn() {
+    return "code";
+  }
+
+  @Override
+  public String lookupValue(IcdCode row) {
     return row.code();
   }
 
@@ -49,8 +55,8 @@ final class IcdTable implements CatalogTable<IcdCode> {
     int i = at;
     ps.setString(i++, row.code());
     ps.setString(i++, row.name());
-    CatalogTable.setDate(ps, i++, row.validFrom());
-    CatalogTable.setDate(ps, i++, row.validTo());
+    UpsertTable.setDate(ps, i++, row.validFrom());
+    UpsertTable.setDate(ps, i++, row.validTo());
     return i;
   }
 }

@@ -6,9 +6,10 @@ import java.sql.Types;
 import java.util.List;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.csv.CsvRecord;
+import vn.bhyt.csv.UpsertTable;
 
 /** The {@code catalogue_price} table: one row per code and first valid day. */
-final class PriceTable implements CatalogTable<PriceItem> {
+final class PriceTable implements UpsertTable<PriceItem> {
   static final String TABLE = "catalogue_price";
 
   private final PriceCsv csv;
@@ -33,7 +34,12 @@ final class PriceTable implements CatalogTable<PriceItem> {
   }
 
   @Override
-  public String code(PriceItem row) {
+  public String lookupColumn() {
+    return "code";
+  }
+
+  @Override
+  public String lookupValue(PriceItem row) {
     return row.code();
   }
 
@@ -56,8 +62,8 @@ final class PriceTable implements CatalogTable<PriceItem> {
   public int bind(PreparedStatement ps, int at, PriceItem row) throws SQLException {
     int i = at;
     ps.setString(i++, row.code());
-    CatalogTable.setDate(ps, i++, row.validFrom());
-    CatalogTable.setDate(ps, i++, row.validTo());
+    UpsertTable.setDate(ps, i++, row.validFrom());
+    UpsertTable.setDate(ps, i++, row.validTo());
     ps.setString(i++, row.name());
     ps.setString(i++, row.unit());
     ps.setBigDecimal(i++, row.price());

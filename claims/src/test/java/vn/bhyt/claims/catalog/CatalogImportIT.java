@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.csv.CsvException;
+import vn.bhyt.csv.CsvUpsert;
+import vn.bhyt.csv.ImportSummary;
 import vn.bhyt.persistence.TestDatabase;
-import vn.bhyt.verifier.registry.ImportSummary;
 
 /** Price list and ICD-10 imports against a real MariaDB: idempotent upserts, bad rows by line. */
 class CatalogImportIT {
@@ -94,7 +95,7 @@ class CatalogImportIT {
   @Test
   void aLaterRowWithTheSameKeyWinsAcrossBatches() throws Exception {
     StringBuilder csv = new StringBuilder(PRICES);
-    for (int i = 0; i < CatalogImporter.BATCH + 10; i++) {
+    for (int i = 0; i < CsvUpsert.BATCH + 10; i++) {
       csv.append("BIG.").append(i).append(",x,lần,").append(i).append(",2024-01-01,,\n");
     }
     csv.append("BIG.1,x,lần,999,2024-01-01,,\n");

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvReader;
 import vn.bhyt.csv.CsvRecord;
+import vn.bhyt.csv.CsvUpsert;
 
 class IcdCsvTest {
   static IcdCode code(String csv) throws Exception {
@@ -33,9 +34,9 @@ class IcdCsvTest {
     IcdCode c = code("name,valid_to,code,valid_from\nCovid,2030-12-31,U07.1,2020-03-01\n");
     assertThat(c.validFrom()).isEqualTo(LocalDate.of(2020, 3, 1));
     assertThat(c.validTo()).isEqualTo(LocalDate.of(2030, 12, 31));
-    assertThat(CatalogImporter.hash(c))
+    assertThat(CsvUpsert.hash(c))
         .isEqualTo(
-            CatalogImporter.hash(
+            CsvUpsert.hash(
                 code("code,name,valid_from,valid_to\nu07.1,Covid,2020-03-01,2030-12-31\n")));
   }
 

@@ -18,6 +18,7 @@ import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvReader;
 import vn.bhyt.csv.CsvRecord;
+import vn.bhyt.csv.CsvUpsert;
 
 class PriceCsvTest {
   static final String HEADER = "code,name,unit,price,valid_from,valid_to,group\n";
@@ -68,9 +69,9 @@ class PriceCsvTest {
     PriceItem a = item("40.17,Paracetamol,viên,1250.5,2025-07-01,,4\n");
     PriceItem b = item(" 40.17 ,Paracetamol,viên,1250.50,2025-07-01,,04\n");
     assertThat(b).isEqualTo(a);
-    assertThat(CatalogImporter.hash(b)).isEqualTo(CatalogImporter.hash(a));
+    assertThat(CsvUpsert.hash(b)).isEqualTo(CsvUpsert.hash(a));
     PriceItem dearer = item("40.17,Paracetamol,viên,1251,2025-07-01,,4\n");
-    assertThat(CatalogImporter.hash(dearer)).isNotEqualTo(CatalogImporter.hash(a));
+    assertThat(CsvUpsert.hash(dearer)).isNotEqualTo(CsvUpsert.hash(a));
   }
 
   @ParameterizedTest

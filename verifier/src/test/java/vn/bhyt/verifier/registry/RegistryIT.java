@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.csv.ImportSummary;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.verifier.rules.CardStatus;

@@ -1,4 +1,4 @@
-package vn.bhyt.claims.catalog;
+package vn.bhyt.csv;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -6,16 +6,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
-import vn.bhyt.csv.CsvRecord;
 
 /**
- * How one kind of catalogue row is read from a CSV file and stored: the {@link CatalogImporter}'s
- * view of a table. Every table has a {@code code} column, a {@code row_hash} and a {@code
- * changed_at}.
+ * How one kind of row is read from a CSV file and stored: the {@link CsvUpsert}'s view of a table.
+ * Every such table has a {@code row_hash} and a {@code changed_at} column besides the row's own.
  *
  * @param <T> the row
  */
-interface CatalogTable<T> {
+public interface UpsertTable<T> {
 
   /** The table's name. */
   String table();
@@ -26,12 +24,15 @@ interface CatalogTable<T> {
   /**
    * Reads a row of the file.
    *
-   * @throws vn.bhyt.csv.CsvException naming the first bad column
+   * @throws CsvException naming the first bad column
    */
   T parse(CsvRecord r);
 
-  /** The row's code. */
-  String code(T row);
+  /** The indexed column by which the stored rows of a batch are looked up. */
+  String lookupColumn();
+
+  /** The row's value of {@link #lookupColumn()}. */
+  String lookupValue(T row);
 
   /** The row's unique key, as {@link #keySql()} reads it back from the table. */
   String key(T row);

@@ -1,9 +1,9 @@
-package vn.bhyt.verifier.registry;
+package vn.bhyt.csv;
 
 import java.util.List;
 
 /**
- * What a registry import did: rows read, inserted, updated, unchanged and bad.
+ * What an import of a CSV file did: rows read, inserted, updated, unchanged and bad.
  *
  * @param errors the first bad rows (at most 10,000 are kept; {@link #bad} counts them all)
  */
