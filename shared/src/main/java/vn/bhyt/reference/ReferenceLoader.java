@@ -1,26 +1,21 @@
 package vn.bhyt.reference;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import vn.bhyt.csv.CsvReader;
 import vn.bhyt.csv.CsvRecord;
 import vn.bhyt.domain.FacilityLevel;
 import vn.bhyt.domain.VisitKind;
 
 /** Reads the reference CSV files, collecting every problem. */
 final class ReferenceLoader {
-  private final ReferenceData.ReferenceFiles files;
-  private final List<String> problems = new ArrayList<>();
+  private final ReferenceTables tables;
 
   ReferenceLoader(ReferenceData.ReferenceFiles files) {
-    this.files = files;
+    this.tables = new ReferenceTables(files);
   }
 
   ReferenceData load() {
@@ -30,14 +25,15 @@ final class ReferenceLoader {
     TreeMap<LocalDate, Long> salaries = new TreeMap<>();
     List<RouteRule> routes = new ArrayList<>();
     Map<String, ResultCode> codes = new HashMap<>();
-    read("groups.csv", r -> groups.put(r.require("code"), group(r)));
-    read("benefit-levels.csv", r -> levels.put(Integer.parseInt(r.require("level")), level(r)));
-    read("provinces.csv", r -> provinces.put(r.require("code"), r.require("name")));
-    read(
+    tables.read("groups.csv", r -> groups.put(r.require("code"), group(r)));
+    tables.read(
+        "benefit-levels.csv", r -> levels.put(Integer.parseInt(r.require("level")), level(r)));
+    tables.read("provinces.csv", r -> provinces.put(r.require("code"), r.require("name")));
+    tables.read(
         "base-salary.csv",
         r -> salaries.put(LocalDate.parse(r.require("from")), Long.parseLong(r.require("vnd"))));
-    read("route-rules.csv", r -> routes.addAll(routeRules(r)));
-    read(
+    tables.read("route-rules.csv", r -> routes.addAll(routeRules(r)));
+    tables.read(
         "vss-result-codes.csv",
         r ->
             codes.put(
@@ -47,27 +43,10 @@ final class ReferenceLoader {
         .filter(g -> !levels.containsKey(g.usualLevel()))
         .forEach(
             g ->
-                problems.add(
+                tables.problem(
                     "groups.csv: group " + g.code() + " has unknown level " + g.usualLevel()));
-    if (!problems.isEmpty()) {
-      throw new ReferenceDataException(problems);
-    }
+    tables.requireNoProblems();
     return new ReferenceData(groups, levels, provinces, salaries, routes, codes);
-  }
-
-  private void read(String name, Consumer<CsvRecord> row) {
-    try (Reader reader = files.open(name);
-        CsvReader csv = CsvReader.open(reader)) {
-      for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
-        try {
-          row.accept(r);
-        } catch (RuntimeException e) {
-          problems.add(name + ": line " + r.line() + ": " + e.getMessage());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      problems.add(name + ": " + e.getMessage());
-    }
   }
 
   private static BeneficiaryGroup group(CsvRecord r) {

@@ -1,7 +1,5 @@
 package vn.bhyt.claims.assessment;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,19 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import vn.bhyt.csv.CsvReader;
 import vn.bhyt.csv.CsvRecord;
 import vn.bhyt.reference.ReferenceData.ReferenceFiles;
-import vn.bhyt.reference.ReferenceDataException;
+import vn.bhyt.reference.ReferenceTables;
 
 /** Reads the claim reference CSV files, collecting every problem. */
 final class ClaimReferenceLoader {
-  private final ReferenceFiles files;
-  private final List<String> problems = new ArrayList<>();
+  private final ReferenceTables tables;
 
   ClaimReferenceLoader(ReferenceFiles files) {
-    this.files = files;
+    this.tables = new ReferenceTables(files);
   }
 
   ClaimReference load() {
@@ -33,8 +28,8 @@ final class ClaimReferenceLoader {
     Set<String> sexes = new HashSet<>();
     Map<String, BigDecimal> codeLimits = new HashMap<>();
     Map<Integer, BigDecimal> groupLimits = new HashMap<>();
-    read("claim-fields.csv", r -> fields.add(field(r)));
-    read(
+    tables.read("claim-fields.csv", r -> fields.add(field(r)));
+    tables.read(
         "claim-groups.csv",
         r -> {
           ClaimReference.Group g = group(r);
@@ -42,29 +37,12 @@ final class ClaimReferenceLoader {
             throw new IllegalArgumentException("duplicate code " + g.code());
           }
         });
-    read("visit-types.csv", r -> types.add(visitType(r)));
-    read("visit-routes.csv", r -> routes.add(route(r)));
-    read("sexes.csv", r -> sexes.add(r.require("code")));
-    read("daily-limits.csv", r -> limit(r, codeLimits, groupLimits));
-    if (!problems.isEmpty()) {
-      throw new ReferenceDataException(problems);
-    }
+    tables.read("visit-types.csv", r -> types.add(visitType(r)));
+    tables.read("visit-routes.csv", r -> routes.add(route(r)));
+    tables.read("sexes.csv", r -> sexes.add(r.require("code")));
+    tables.read("daily-limits.csv", r -> limit(r, codeLimits, groupLimits));
+    tables.requireNoProblems();
     return new ClaimReference(fields, groups, types, routes, sexes, codeLimits, groupLimits);
-  }
-
-  private void read(String name, Consumer<CsvRecord> row) {
-    try (Reader reader = files.open(name);
-        CsvReader csv = CsvReader.open(reader)) {
-      for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
-        try {
-          row.accept(r);
-        } catch (RuntimeException e) {
-          problems.add(name + ": line " + r.line() + ": " + e.getMessage());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      problems.add(name + ": " + e.getMessage());
-    }
   }
 
   private static ClaimReference.Field field(CsvRecord r) {
