@@ -1,11 +1,10 @@
 package vn.bhyt.claims.assessment;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.arch.Purity;
 
 /**
  * The claim model, the pre-assessment and the FHIR Claim mappers stay pure: no Netty, no JDBC, no
@@ -21,21 +20,8 @@ class PurityTest {
 
   @Test
   void claimsAndAssessmentDoNoIo() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
+    Purity.noIoIn(
             "vn.bhyt.claims.assessment..", "vn.bhyt.claims.claim..", "vn.bhyt.claims.fhirclaim..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.netty..",
-            "java.sql..",
-            "javax.sql..",
-            "com.zaxxer..",
-            "org.slf4j..",
-            "ch.qos.logback..",
-            "java.net..",
-            "java.nio.file..")
         .check(classes);
   }
 }

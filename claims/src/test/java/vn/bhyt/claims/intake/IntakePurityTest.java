@@ -1,11 +1,10 @@
 package vn.bhyt.claims.intake;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.arch.Purity;
 
 /** Claim intake and the claim model stay pure: no Netty, no JDBC, no pool, no logging, no files. */
 class IntakePurityTest {
@@ -17,18 +16,6 @@ class IntakePurityTest {
 
   @Test
   void intakeDoesNoIoOfItsOwn() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.netty..",
-            "java.sql..",
-            "javax.sql..",
-            "com.zaxxer..",
-            "org.slf4j..",
-            "ch.qos.logback..",
-            "java.net..",
-            "java.nio.file..")
-        .check(classes);
+    Purity.noIoIn("vn.bhyt.claims.intake..", "vn.bhyt.claims.claim..").check(classes);
   }
 }
