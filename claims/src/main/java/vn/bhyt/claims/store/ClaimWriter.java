@@ -168,10 +168,10 @@ public final class ClaimWriter implements AutoCloseable {
       return;
     }
     out.sendClaims(c);
-    for (NewVersion v : out.versions) {
-      addVersion(v);
-      addTables(v);
-      addFindings(v);
+    for (Written w : out.versions) {
+      addVersion(w.version());
+      addTables(w.version(), w.files());
+      addFindings(w.version());
     }
     versions.executeBatch();
     tables.executeBatch();
@@ -207,8 +207,7 @@ public final class ClaimWriter implements AutoCloseable {
     versions.addBatch();
   }
 
-  private void addTables(NewVersion v) throws SQLException {
-    List<VerbatimTable> files = InnerTableWriter.files(v.dossier());
+  private void addTables(NewVersion v, List<VerbatimTable> files) throws SQLException {
     for (int i = 0; i < files.size(); i++) {
       tables.setString(1, v.claimId());
       tables.setInt(2, v.version());
@@ -254,7 +253,7 @@ public final class ClaimWriter implements AutoCloseable {
    * stored ones) and cards.
    */
   private static final class Batch {
-    private final List<NewVersion> versions = new ArrayList<>();
+    private final List<Written> versions = new ArrayList<>();
     private final List<Object[]> newClaims = new ArrayList<>();
     private final List<Object[]> cardRows = new ArrayList<>();
     private final StringBuilder claimSql = new StringBuilder();
@@ -266,8 +265,9 @@ public final class ClaimWriter implements AutoCloseable {
     }
 
     void add(NewVersion v) {
-      versions.add(v);
-      for (VerbatimTable file : InnerTableWriter.files(v.dossier())) {
+      List<VerbatimTable> files = InnerTableWriter.files(v.dossier());
+      versions.add(new Written(v, files));
+      for (VerbatimTable file : files) {
         chars += file.base64().length();
       }
       if (v.version() == 1) {
@@ -346,4 +346,10 @@ public final class ClaimWriter implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * A version written and its tables as they are stored: those received, or for a dossier that came
+   * without them (a FHIR Claim), the tables written from its model, once.
+   */
+  private record Written(NewVersion version, List<VerbatimTable> files) {}
 }
