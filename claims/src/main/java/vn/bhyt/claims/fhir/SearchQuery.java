@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * A FHIR search of one resource type compiled to SQL. The most selective index condition drives the
  * query through its index; the others are checked per match through the index tables' primary keys;
- * results are ordered by id.
+ * pages are ordered by id.
  */
 final class SearchQuery {
   private static final String CURRENT_VERSION =
@@ -49,34 +49,15 @@ final class SearchQuery {
     return clauses.stream().map(Clause::canonical).sorted().collect(Collectors.joining("&"));
   }
 
-  /** The JSON bodies of one page of matches. */
+  /**
+   * The JSON bodies of one page of matches, ordered by id. The most selective index condition is a
+   * derived table here, which MariaDB reads first: with {@code ORDER BY ... LIMIT} on a single join
+   * it may instead walk every resource of the type in id order to spare itself the sort.
+   */
   Sql page(Paging paging) {
-    Sql from = fromWhere(true);
-    List<Object> binds = new ArrayList<>(from.binds());
-    binds.add(paging.count());
-    binds.add(paging.offset());
-    return new Sql(
-        "SELECT v.body FROM " + from.text() + " ORDER BY r.res_id LIMIT ? OFFSET ?", binds);
-  }
-
-  /** The number of matches. */
-  Sql count() {
-    Sql from = fromWhere(false);
-    return new Sql("SELECT COUNT(*) FROM " + from.text(), from.binds());
-  }
-
-  /** The ids of the first matches. */
-  Sql ids(int limit) {
-    Sql from = fromWhere(false);
-    List<Object> binds = new ArrayList<>(from.binds());
-    binds.add(limit);
-    return new Sql("SELECT r.res_id FROM " + from.text() + " ORDER BY r.res_id LIMIT ?", binds);
-  }
-
-  private Sql fromWhere(boolean bodies) {
-    StringBuilder sql = new StringBuilder();
+    StringBuilder sql = new StringBuilder("SELECT v.body FROM ");
     List<Object> binds = new ArrayList<>();
-    Clause drive = clauses.isEmpty() || clauses.get(0).table() == null ? null : clauses.get(0);
+    Clause drive = indexDriven() ? clauses.get(0) : null;
     if (drive == null) {
       sql.append("fhir_resource r");
     } else {
@@ -89,31 +70,84 @@ final class SearchQuery {
       binds.addAll(drive.binds());
       binds.add(type);
     }
-    if (bodies) {
-      sql.append(CURRENT_VERSION);
-    }
-    sql.append(" WHERE r.res_type = ?");
+    sql.append(CURRENT_VERSION).append(" WHERE r.res_type = ?");
     binds.add(type);
     int n = 0;
     for (Clause c : clauses) {
       if (c != drive) {
-        sql.append(" AND ").append(c.table() == null ? c.on("r") : exists(c, "x" + n++));
+        sql.append(" AND ").append(c.table() == null ? c.on("r") : exists(c, "x" + n++, "r"));
         binds.addAll(c.binds());
       }
+    }
+    sql.append(" ORDER BY r.res_id LIMIT ? OFFSET ?");
+    binds.add(paging.count());
+    binds.add(paging.offset());
+    return new Sql(sql.toString(), binds);
+  }
+
+  /** The number of matches. */
+  Sql count() {
+    Sql matches = matches();
+    return new Sql(
+        "SELECT COUNT(" + (indexDriven() ? "DISTINCT m.res_id" : "*") + ") FROM " + matches.text(),
+        matches.binds());
+  }
+
+  /** The ids of up to {@code limit} matches, in no particular order. */
+  Sql ids(int limit) {
+    Sql matches = matches();
+    List<Object> binds = new ArrayList<>(matches.binds());
+    binds.add(limit);
+    return new Sql(
+        "SELECT "
+            + (indexDriven() ? "DISTINCT " : "")
+            + "m.res_id FROM "
+            + matches.text()
+            + " LIMIT ?",
+        binds);
+  }
+
+  /**
+   * The rows that match, as {@code m}: the rows of the most selective index condition, or the
+   * resource table when there is none; the other conditions are {@code EXISTS} probes by primary
+   * key. Index rows exist for current versions only, so an index row is a resource: the resource
+   * table is not joined. A resource can have several matching index rows; callers count and list
+   * distinct ids.
+   */
+  private Sql matches() {
+    Clause drive = indexDriven() ? clauses.get(0) : null;
+    StringBuilder sql = new StringBuilder(drive == null ? "fhir_resource" : drive.table());
+    sql.append(" m WHERE m.res_type = ?");
+    List<Object> binds = new ArrayList<>();
+    binds.add(type);
+    int n = 0;
+    for (Clause c : clauses) {
+      boolean onRow = c == drive || drive == null && c.table() == null;
+      sql.append(" AND ").append(onRow ? c.on("m") : exists(c, "x" + n++, "m"));
+      binds.addAll(c.binds());
     }
     return new Sql(sql.toString(), binds);
   }
 
-  private static String exists(Clause c, String alias) {
+  private boolean indexDriven() {
+    return !clauses.isEmpty() && clauses.get(0).table() != null;
+  }
+
+  private static String exists(Clause c, String alias, String outer) {
+    String table = c.table() == null ? "fhir_resource" : c.table();
     return "EXISTS (SELECT 1 FROM "
-        + c.table()
+        + table
         + " "
         + alias
         + " WHERE "
         + alias
-        + ".res_type = r.res_type AND "
+        + ".res_type = "
+        + outer
+        + ".res_type AND "
         + alias
-        + ".res_id = r.res_id AND "
+        + ".res_id = "
+        + outer
+        + ".res_id AND "
         + c.on(alias)
         + ")";
   }

@@ -131,9 +131,14 @@ class SearchParsingTest {
         SearchQuery.compile("Patient", SearchParams.of("_id", "A", "name", "an"), VN)
             .count()
             .text();
-    assertThat(byId).startsWith("SELECT COUNT(*) FROM fhir_resource r WHERE r.res_type = ?");
+    assertThat(byId).startsWith("SELECT COUNT(*) FROM fhir_resource m WHERE m.res_type = ?");
     assertThat(SearchQuery.compile("Patient", SearchParams.of(), VN).ids(2).text())
+        .isEqualTo("SELECT m.res_id FROM fhir_resource m WHERE m.res_type = ? LIMIT ?");
+    assertThat(
+            SearchQuery.compile("Patient", SearchParams.of("identifier", "x|1"), VN).ids(2).text())
+        .as("index rows are resources: no join to look them up")
         .isEqualTo(
-            "SELECT r.res_id FROM fhir_resource r WHERE r.res_type = ? ORDER BY r.res_id LIMIT ?");
+            "SELECT DISTINCT m.res_id FROM fhir_token_index m WHERE m.res_type = ?"
+                + " AND m.param = ? AND ((m.value = ? AND m.system = ?)) LIMIT ?");
   }
 }

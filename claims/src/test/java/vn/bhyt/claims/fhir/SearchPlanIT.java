@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import vn.bhyt.persistence.TestDatabase;
 
 /**
- * Every listed search runs through indexes: MariaDB's plan for its count and page queries reads no
- * resource or index table whole ({@code ALL}, or {@code index} for a full index scan), on a
- * database of a few thousand resources with fresh statistics.
+ * Every listed search runs through indexes: MariaDB's plan for its count, page and ids queries
+ * reads no resource or index table whole ({@code ALL}, or {@code index} for a full index scan), on
+ * a database of a few thousand resources with fresh statistics.
  */
 class SearchPlanIT {
   static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -120,6 +120,7 @@ class SearchPlanIT {
       String label = e.getKey() + "?" + e.getValue().toQuery();
       scans.addAll(fullScans(label + " (count)", q.count()));
       scans.addAll(fullScans(label + " (page)", q.page(Paging.first())));
+      scans.addAll(fullScans(label + " (ids)", q.ids(2)));
     }
     assertThat(scans).isEmpty();
   }
