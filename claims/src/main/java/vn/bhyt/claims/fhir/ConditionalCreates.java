@@ -22,25 +22,24 @@ final class ConditionalCreates {
 
   private ConditionalCreates() {}
 
-  /** Claims criteria for a new resource; false when another transaction already has. */
-  static boolean claim(Connection c, Criteria criteria, String id, Instant at) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO fhir_conditional_create"
-                + " (res_type, criteria_hash, criteria, res_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setString(1, criteria.type());
-      ps.setBytes(2, criteria.hash());
-      ps.setString(3, criteria.canonical());
-      ps.setString(4, id);
-      ps.setObject(5, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-      ps.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if (e.getErrorCode() == DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+  /**
+   * Adds the claim of criteria for a new resource. It fails with a duplicate key ({@link #isTaken})
+   * when another transaction has claimed them, after that transaction commits.
+   */
+  static void claim(Statements out, Criteria criteria, String id, Instant at) {
+    out.add(
+        "INSERT INTO fhir_conditional_create (res_type, criteria_hash, criteria, res_id, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        criteria.type(),
+        criteria.hash(),
+        criteria.canonical(),
+        id,
+        LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+  }
+
+  /** Whether a claim failed because the criteria were taken. */
+  static boolean isTaken(SQLException e) {
+    return e.getErrorCode() == DUPLICATE_KEY;
   }
 
   /**

@@ -80,6 +80,22 @@ public final class FhirStore {
   }
 
   /**
+   * Stores new resources, each with a new id at version 1, in one round trip to the database (the
+   * ids they have are ignored).
+   */
+  public <T extends Resource> List<T> create(Connection c, List<T> resources) throws SQLException {
+    Instant at = now();
+    List<Stamped<T>> stamped = new ArrayList<>();
+    for (T resource : resources) {
+      stamped.add(stamp(resource, ResourceIds.next(), 1, at));
+    }
+    Statements rows = new Statements();
+    insertRows(rows, stamped);
+    rows.execute(c);
+    return stamped.stream().map(Stamped::resource).toList();
+  }
+
+  /**
    * Stores a new resource unless resources of its type match a search ({@code
    * identifier=https://example|123}); when one does, answers it instead. Concurrent calls with the
    * same type and criteria create one resource and all answer it, whatever their transactions.
@@ -99,13 +115,27 @@ public final class FhirStore {
       if (matches.size() == 1) {
         return new Created<>(same(resource, current(c, type, matches.get(0), false)), false);
       }
+      Instant at = now();
       String id = ResourceIds.next();
-      if (ConditionalCreates.claim(c, parsed, id, now())) {
-        return new Created<>(insert(c, resource, id), true);
-      }
-      Optional<String> holder = ConditionalCreates.holder(c, parsed);
-      if (holder.isPresent()) {
-        return new Created<>(same(resource, current(c, type, holder.get(), true)), false);
+      Stamped<T> stamped = stamp(resource, id, 1, at);
+      Statements rows = new Statements();
+      ConditionalCreates.claim(rows, parsed, id, at);
+      insertRows(rows, List.of(stamped));
+      try {
+        rows.execute(c);
+        return new Created<>(stamped.resource(), true);
+      } catch (SQLException e) {
+        if (!ConditionalCreates.isTaken(e)) {
+          throw e;
+        }
+        // the claim goes first: when it holds, a later row failed and the holder is this id
+        Optional<String> holder = ConditionalCreates.holder(c, parsed);
+        if (holder.isPresent() && holder.get().equals(id)) {
+          throw e;
+        }
+        if (holder.isPresent()) {
+          return new Created<>(same(resource, current(c, type, holder.get(), true)), false);
+        }
       }
     }
     throw FhirProblem.conflict("concurrent changes kept the conditional create from completing");
@@ -140,9 +170,9 @@ public final class FhirStore {
     T stored = stamped.resource();
     written(type, id);
     Statements rows = new Statements();
-    ResourceRows.update(rows, type, id, version, at, stamped.json());
+    ResourceRows.update(rows, type, id, version, at, stamped.json().json());
     IndexRows.delete(rows, type, id);
-    IndexRows.insert(rows, type, id, IndexEntries.of(stored, zone));
+    new IndexRows().add(type, id, IndexEntries.of(stored, zone)).insertInto(rows);
     rows.execute(c);
     ConditionalCreates.review(c, type, id, zone);
     return stored;
@@ -338,16 +368,25 @@ public final class FhirStore {
   }
 
   private <T extends Resource> T insert(Connection c, T resource, String id) throws SQLException {
-    Instant at = now();
-    Stamped<T> stamped = stamp(resource, id, 1, at);
-    T stored = stamped.resource();
-    String type = stored.fhirType();
-    written(type, id);
+    Stamped<T> stamped = stamp(resource, id, 1, now());
     Statements rows = new Statements();
-    ResourceRows.insert(rows, type, id, at, stamped.json());
-    IndexRows.insert(rows, type, id, IndexEntries.of(stored, zone));
+    insertRows(rows, List.of(stamped));
     rows.execute(c);
-    return stored;
+    return stamped.resource();
+  }
+
+  /** Adds the rows of new resources: their versions and index entries. */
+  private void insertRows(Statements rows, List<? extends Stamped<?>> created) {
+    List<StoredJson> versions = new ArrayList<>();
+    IndexRows index = new IndexRows();
+    for (Stamped<?> s : created) {
+      StoredJson v = s.json();
+      written(v.type(), v.id());
+      versions.add(v);
+      index.add(v.type(), v.id(), IndexEntries.of(s.resource(), zone));
+    }
+    ResourceRows.insert(rows, versions);
+    index.insertInto(rows);
   }
 
   /**
@@ -363,13 +402,14 @@ public final class FhirStore {
     copy.getMeta()
         .setLastUpdatedElement(new InstantType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
     IParser parser = ctx.newJsonParser();
-    String json = parser.encodeResourceToString(copy);
+    String text = parser.encodeResourceToString(copy);
+    StoredJson json = new StoredJson(copy.fhirType(), id, version, at, text);
     if (!refersToInMemoryResources(copy)) {
       return new Stamped<>(copy, json);
     }
     @SuppressWarnings("unchecked")
     Class<T> cls = (Class<T>) resource.getClass();
-    return new Stamped<>(withVersionedId(parser.parseResource(cls, json)), json);
+    return new Stamped<>(withVersionedId(parser.parseResource(cls, text)), json);
   }
 
   private boolean refersToInMemoryResources(Resource resource) {
@@ -377,7 +417,7 @@ public final class FhirStore {
         .anyMatch(r -> r.getResource() != null);
   }
 
-  private record Stamped<T extends Resource>(T resource, String json) {}
+  private record Stamped<T extends Resource>(T resource, StoredJson json) {}
 
   private <T extends Resource> T same(T like, String body) {
     @SuppressWarnings("unchecked")

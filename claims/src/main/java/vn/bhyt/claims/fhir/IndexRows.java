@@ -3,19 +3,21 @@ package vn.bhyt.claims.fhir;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rows of the search index tables for the current version of each resource. */
+/**
+ * The rows of the search index tables for the current version of resources: collected for several
+ * resources, inserted with one multi-row statement per table.
+ */
 final class IndexRows {
   private static final List<String> TABLES =
       List.of("fhir_token_index", "fhir_string_index", "fhir_date_index", "fhir_reference_index");
 
-  private IndexRows() {}
+  private final List<Object[]> tokens = new ArrayList<>();
+  private final List<Object[]> texts = new ArrayList<>();
+  private final List<Object[]> dates = new ArrayList<>();
+  private final List<Object[]> refs = new ArrayList<>();
 
-  /** Adds the rows of a resource's new current version: one multi-row insert per table. */
-  static void insert(Statements out, String type, String id, List<IndexEntry> entries) {
-    List<Object[]> tokens = new ArrayList<>();
-    List<Object[]> texts = new ArrayList<>();
-    List<Object[]> dates = new ArrayList<>();
-    List<Object[]> refs = new ArrayList<>();
+  /** Adds the entries of a resource's new current version. */
+  IndexRows add(String type, String id, List<IndexEntry> entries) {
     for (IndexEntry e : entries) {
       if (e instanceof IndexEntry.Token t) {
         tokens.add(new Object[] {type, id, e.param(), t.system(), t.value()});
@@ -27,6 +29,11 @@ final class IndexRows {
         refs.add(new Object[] {type, id, e.param(), r.target()});
       }
     }
+    return this;
+  }
+
+  /** Adds the inserts of the rows collected: one per table that has rows. */
+  void insertInto(Statements out) {
     out.insertRows("INSERT INTO fhir_token_index (res_type, res_id, param, system, value)", tokens)
         .insertRows("INSERT INTO fhir_string_index (res_type, res_id, param, folded, exact)", texts)
         .insertRows("INSERT INTO fhir_date_index (res_type, res_id, param, low, high)", dates)

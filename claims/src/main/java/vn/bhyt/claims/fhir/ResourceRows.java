@@ -21,14 +21,19 @@ final class ResourceRows {
 
   private ResourceRows() {}
 
-  /** Adds the rows of a new resource at version 1. */
-  static void insert(Statements out, String type, String id, Instant at, String body) {
-    out.add(
-        "INSERT INTO fhir_resource (res_type, res_id, version, last_updated) VALUES (?, ?, 1, ?)",
-        type,
-        id,
-        utc(at));
-    insertVersion(out, type, id, 1, at, body);
+  /** Adds the rows of new resources at version 1: one multi-row insert per table. */
+  static void insert(Statements out, List<StoredJson> created) {
+    List<Object[]> resources = new ArrayList<>();
+    List<Object[]> versions = new ArrayList<>();
+    for (StoredJson r : created) {
+      LocalDateTime at = utc(r.lastUpdated());
+      resources.add(new Object[] {r.type(), r.id(), r.version(), at});
+      versions.add(new Object[] {r.type(), r.id(), r.version(), at, r.json()});
+    }
+    out.insertRows("INSERT INTO fhir_resource (res_type, res_id, version, last_updated)", resources)
+        .insertRows(
+            "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)",
+            versions);
   }
 
   /** Adds the rows that make a new version current. */
@@ -39,7 +44,14 @@ final class ResourceRows {
         utc(at),
         type,
         id);
-    insertVersion(out, type, id, version, at, body);
+    out.add(
+        "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        type,
+        id,
+        version,
+        utc(at),
+        body);
   }
 
   /** The current version of a resource, locked until the transaction ends, or empty. */
@@ -113,18 +125,6 @@ final class ResourceRows {
       }
       return bodies;
     }
-  }
-
-  private static void insertVersion(
-      Statements out, String type, String id, int version, Instant at, String body) {
-    out.add(
-        "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        type,
-        id,
-        version,
-        utc(at),
-        body);
   }
 
   private static Optional<String> single(

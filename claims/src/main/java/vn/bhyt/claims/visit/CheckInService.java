@@ -127,13 +127,12 @@ public final class CheckInService {
                     CoverageMapper.criteria(card))
                 .resource());
     VisitKind kind = request.visitKind();
-    String encounter =
-        ref(store.create(c, EncounterMapper.open(visit, kind, patient, facility, here)));
     List<String> why = answer.coverage() == null ? List.of() : answer.coverage().explanation();
-    String eligibility =
-        ref(
-            store.create(
-                c,
+    List<Resource> visitResources =
+        store.create(
+            c,
+            List.of(
+                EncounterMapper.open(visit, kind, patient, facility, here),
                 EligibilityMapper.from(
                     result,
                     answer.message(),
@@ -141,6 +140,8 @@ public final class CheckInService {
                     new Reference(patient),
                     new Reference(coverage),
                     new Reference(fund))));
+    String encounter = ref(visitResources.get(0));
+    String eligibility = ref(visitResources.get(1));
     Map<String, String> resources = new LinkedHashMap<>();
     resources.put("Patient", patient);
     resources.put("Coverage", coverage);

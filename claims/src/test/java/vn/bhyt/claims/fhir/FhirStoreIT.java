@@ -252,7 +252,8 @@ class FhirStoreIT {
   }
 
   @Test
-  void coveragesEncountersAndEligibilityResponsesAreFoundByPatient() throws Exception {
+  void coveragesEncountersAndEligibilityResponsesAreFoundByPatientAlsoWhenCreatedTogether()
+      throws Exception {
     String p =
         id(
             create(
@@ -261,16 +262,22 @@ class FhirStoreIT {
     String card = Resources.unique("HC");
     String cov = id(create(Resources.coverage(p, card)));
     String visit = Resources.unique("V");
-    String done =
-        id(
-            create(
-                Resources.encounter(
-                    p, visit, "2026-11-20T08:00:00+07:00", "2026-11-20T09:30:00+07:00")));
-    String open =
-        id(
-            create(
-                Resources.encounter(p, Resources.unique("V"), "2026-11-23T07:30:00+07:00", null)));
-    String cer = id(create(Resources.eligibility(p)));
+    List<Resource> together =
+        store.inTransaction(
+            c ->
+                store.create(
+                    c,
+                    List.of(
+                        Resources.encounter(
+                            p, visit, "2026-11-20T08:00:00+07:00", "2026-11-20T09:30:00+07:00"),
+                        Resources.encounter(
+                            p, Resources.unique("V"), "2026-11-23T07:30:00+07:00", null),
+                        Resources.eligibility(p))));
+    String done = id(together.get(0));
+    String open = id(together.get(1));
+    String cer = id(together.get(2));
+    assertThat(Set.of(done, open, cer)).hasSize(3);
+    assertThat(store.read("Encounter", open).orElseThrow().getMeta().getVersionId()).isEqualTo("1");
 
     assertThat(ids("Coverage", SearchParams.of("beneficiary", "Patient/" + p)))
         .containsExactly(cov);
