@@ -2,7 +2,6 @@ package vn.bhyt.claims.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.parser.IParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
@@ -25,7 +24,6 @@ import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -390,8 +388,8 @@ public final class FhirStore {
   }
 
   /**
-   * The resource as stored: a copy with id and meta, and its JSON. A resource that refers to
-   * in-memory resources is read back from that JSON, so that its references have become ids.
+   * The resource as stored: a copy with id and meta, and its JSON. References to in-memory
+   * resources are stored as their ids; the copy keeps them as given.
    */
   private <T extends Resource> Stamped<T> stamp(T resource, String id, int version, Instant at) {
     @SuppressWarnings("unchecked")
@@ -401,20 +399,8 @@ public final class FhirStore {
     copy.getMeta().setVersionId(v);
     copy.getMeta()
         .setLastUpdatedElement(new InstantType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
-    IParser parser = ctx.newJsonParser();
-    String text = parser.encodeResourceToString(copy);
-    StoredJson json = new StoredJson(copy.fhirType(), id, version, at, text);
-    if (!refersToInMemoryResources(copy)) {
-      return new Stamped<>(copy, json);
-    }
-    @SuppressWarnings("unchecked")
-    Class<T> cls = (Class<T>) resource.getClass();
-    return new Stamped<>(withVersionedId(parser.parseResource(cls, text)), json);
-  }
-
-  private boolean refersToInMemoryResources(Resource resource) {
-    return ctx.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class).stream()
-        .anyMatch(r -> r.getResource() != null);
+    String json = ctx.newJsonParser().encodeResourceToString(copy);
+    return new Stamped<>(copy, new StoredJson(copy.fhirType(), id, version, at, json));
   }
 
   private record Stamped<T extends Resource>(T resource, StoredJson json) {}

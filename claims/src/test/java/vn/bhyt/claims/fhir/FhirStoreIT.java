@@ -114,7 +114,9 @@ class FhirStoreIT {
     Coverage given = Resources.coverage("placeholder", card);
     given.setBeneficiary(new org.hl7.fhir.r4.model.Reference(patient));
     Coverage stored = create(given);
-    assertThat(stored.getBeneficiary().getReference()).isEqualTo("Patient/" + id(patient));
+    Coverage read = (Coverage) store.read("Coverage", id(stored)).orElseThrow();
+    assertThat(read.getBeneficiary().getReference()).isEqualTo("Patient/" + id(patient));
+    assertThat(read.getContained()).isEmpty();
     assertThat(store.currentJson("Coverage", id(stored)).orElseThrow().json())
         .contains("\"reference\":\"Patient/" + id(patient) + "\"");
     assertThat(ids("Coverage", SearchParams.of("beneficiary", "Patient/" + id(patient))))
