@@ -2,7 +2,10 @@ package vn.bhyt.claims.fhir;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -81,14 +84,14 @@ final class IndexEntries {
       texts.add(name.getFamily() + " " + given);
       texts.add(given + " " + name.getFamily());
     }
+    Set<String> indexed = new LinkedHashSet<>();
     for (String t : texts) {
       if (t != null && !t.isBlank()) {
-        text(t, out);
-        for (String word : t.strip().split("\\s+")) {
-          text(word, out);
-        }
+        indexed.add(t.strip());
+        indexed.addAll(Arrays.asList(t.strip().split("\\s+")));
       }
     }
+    indexed.forEach(t -> text(t, out));
   }
 
   private static void text(String t, List<IndexEntry> out) {

@@ -2,6 +2,9 @@ package vn.bhyt.claims.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class FoldingTest {
@@ -24,5 +27,23 @@ class FoldingTest {
   void plainTextIsOnlyLowerCased() {
     assertThat(Folding.fold("Smith-Jones O'Neil")).isEqualTo("smith-jones o'neil");
     assertThat(Folding.fold("")).isEmpty();
+  }
+
+  /** Characters names are made of, and some that send the fold down the slow way. */
+  private static final String ALPHABET =
+      "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợ"
+          + "úùủũụứừửữựýỳỷỹỵÁÀẢÃẠỐỒỔỖỘỨỪỬỮỰİßǄ\u0300\u0301\u0303\u0309\u0323"
+          + "     \t\n\r\u000b\f\u001c\u00a0\u2003ΣσςДд中-'.";
+
+  @RepeatedTest(200)
+  void theTableFoldsAsDecompositionDoes(RepetitionInfo repetition) {
+    Random random = new Random(repetition.getCurrentRepetition());
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(40);
+    for (int i = 0; i < length; i++) {
+      text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    String s = text.toString();
+    assertThat(Folding.fold(s)).as("fold of [%s]", s).isEqualTo(Folding.decomposed(s));
   }
 }
