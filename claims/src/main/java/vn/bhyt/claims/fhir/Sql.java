@@ -15,12 +15,23 @@ record Sql(String text, List<Object> binds) {
     PreparedStatement ps = c.prepareStatement(text);
     try {
       for (int i = 0; i < binds.size(); i++) {
-        ps.setObject(i + 1, binds.get(i));
+        bind(ps, i + 1, binds.get(i));
       }
       return ps;
     } catch (SQLException e) {
       ps.close();
       throw e;
+    }
+  }
+
+  /** Sets a parameter with the setter of its type: strings and ints are the common ones. */
+  static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    if (value instanceof String s) {
+      ps.setString(index, s);
+    } else if (value instanceof Integer n) {
+      ps.setInt(index, n);
+    } else {
+      ps.setObject(index, value);
     }
   }
 }

@@ -53,7 +53,7 @@ final class Statements {
     }
     try (PreparedStatement ps = c.prepareStatement(text.toString())) {
       for (int i = 0; i < binds.size(); i++) {
-        ps.setObject(i + 1, binds.get(i));
+        Sql.bind(ps, i + 1, binds.get(i));
       }
       ps.execute();
       while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
