@@ -2,8 +2,15 @@ package vn.bhyt.claims.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonWriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +48,8 @@ public final class FhirStore {
   private static final ZoneId FACILITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private static final int CLAIM_ATTEMPTS = 3;
+  private static final JsonFactory PLAIN_JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   /** How long a cached current version may lag a write made by another process. */
   public static final Duration CACHE_TTL = Duration.ofSeconds(10);
@@ -399,8 +408,25 @@ public final class FhirStore {
     copy.getMeta().setVersionId(v);
     copy.getMeta()
         .setLastUpdatedElement(new InstantType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
-    String json = ctx.newJsonParser().encodeResourceToString(copy);
+    String json = encode(copy);
     return new Stamped<>(copy, new StoredJson(copy.fhirType(), id, version, at, json));
+  }
+
+  /**
+   * HAPI's JSON encoding of a resource, written by a generator without an object mapper: HAPI's own
+   * hands every value to Jackson's {@code ObjectMapper}, which writes strings, numbers and booleans
+   * as the generator does, only slower.
+   */
+  private String encode(Resource resource) {
+    StringWriter out = new StringWriter(2_048);
+    try {
+      JacksonWriter writer = new JacksonWriter(PLAIN_JSON, out);
+      ((IJsonLikeParser) ctx.newJsonParser()).encodeResourceToJsonLikeWriter(resource, writer);
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   private record Stamped<T extends Resource>(T resource, StoredJson json) {}

@@ -104,6 +104,21 @@ class FhirStoreIT {
     assertThat(json.version()).isEqualTo(1);
     assertThat(json.lastUpdated()).isEqualTo(stored.getMeta().getLastUpdated().toInstant());
     assertThat(store.currentJson("Patient", "nope")).isEmpty();
+    String patient = id(stored);
+    for (Resource given :
+        List.of(
+            Resources.coverage(patient, Resources.unique("DN")),
+            Resources.encounter(patient, Resources.unique("V"), "2026-11-23T07:30:00+07:00", null),
+            Resources.eligibility(patient))) {
+      Resource created = create(given);
+      String type = created.fhirType();
+      assertThat(store.currentJson(type, id(created)).orElseThrow().json())
+          .as(type)
+          .isEqualTo(
+              FhirContexts.r4()
+                  .newJsonParser()
+                  .encodeResourceToString(store.read(type, id(created)).orElseThrow()));
+    }
   }
 
   @Test
