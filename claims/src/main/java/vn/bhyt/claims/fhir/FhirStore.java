@@ -96,10 +96,7 @@ public final class FhirStore {
     for (T resource : resources) {
       stamped.add(stamp(resource, ResourceIds.next(), 1, at));
     }
-    Statements rows = new Statements();
-    insertRows(rows, stamped);
-    rows.execute(c);
-    return stamped.stream().map(Stamped::resource).toList();
+    return insert(c, stamped);
   }
 
   /**
@@ -375,11 +372,15 @@ public final class FhirStore {
   }
 
   private <T extends Resource> T insert(Connection c, T resource, String id) throws SQLException {
-    Stamped<T> stamped = stamp(resource, id, 1, now());
+    return insert(c, List.of(stamp(resource, id, 1, now()))).get(0);
+  }
+
+  private <T extends Resource> List<T> insert(Connection c, List<Stamped<T>> stamped)
+      throws SQLException {
     Statements rows = new Statements();
-    insertRows(rows, List.of(stamped));
+    insertRows(rows, stamped);
     rows.execute(c);
-    return stamped.resource();
+    return stamped.stream().map(Stamped::resource).toList();
   }
 
   /** Adds the rows of new resources: their versions and index entries. */

@@ -87,8 +87,9 @@ final class IndexEntries {
     Set<String> indexed = new LinkedHashSet<>();
     for (String t : texts) {
       if (t != null && !t.isBlank()) {
-        indexed.add(t.strip());
-        indexed.addAll(Arrays.asList(t.strip().split("\\s+")));
+        String whole = t.strip();
+        indexed.add(whole);
+        indexed.addAll(Arrays.asList(whole.split("\\s+")));
       }
     }
     indexed.forEach(t -> text(t, out));

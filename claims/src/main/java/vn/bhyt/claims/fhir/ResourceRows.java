@@ -19,6 +19,9 @@ final class ResourceRows {
           + " ON v.res_type = r.res_type AND v.res_id = r.res_id AND v.version = r.version"
           + " WHERE r.res_type = ? AND r.res_id = ?";
 
+  private static final String INSERT_VERSIONS =
+      "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)";
+
   private ResourceRows() {}
 
   /** Adds the rows of new resources at version 1: one multi-row insert per table. */
@@ -31,9 +34,7 @@ final class ResourceRows {
       versions.add(new Object[] {r.type(), r.id(), r.version(), at, r.json()});
     }
     out.insertRows("INSERT INTO fhir_resource (res_type, res_id, version, last_updated)", resources)
-        .insertRows(
-            "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)",
-            versions);
+        .insertRows(INSERT_VERSIONS, versions);
   }
 
   /** Adds the rows that make a new version current. */
@@ -44,14 +45,8 @@ final class ResourceRows {
         utc(at),
         type,
         id);
-    out.add(
-        "INSERT INTO fhir_resource_version (res_type, res_id, version, last_updated, body)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        type,
-        id,
-        version,
-        utc(at),
-        body);
+    out.insertRows(
+        INSERT_VERSIONS, List.<Object[]>of(new Object[] {type, id, version, utc(at), body}));
   }
 
   /** The current version of a resource, locked until the transaction ends, or empty. */
