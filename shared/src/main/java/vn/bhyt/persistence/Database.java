@@ -55,6 +55,15 @@ public final class Database {
         .migrate();
   }
 
+  /**
+   * Commits a transaction begun with {@code setAutoCommit(false)} by turning autocommit back on,
+   * which JDBC and MariaDB define to commit: one round trip, where {@code commit()} and the pool's
+   * later reset of autocommit take two.
+   */
+  public static void commit(Connection c) throws SQLException {
+    c.setAutoCommit(true);
+  }
+
   /** Whether the database answers within a second. */
   public static boolean reachable(javax.sql.DataSource ds) {
     try (Connection c = ds.getConnection()) {

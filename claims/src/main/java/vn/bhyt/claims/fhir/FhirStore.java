@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
+import vn.bhyt.persistence.Database;
 
 /**
  * The FHIR R4 resource store: resources as JSON in MariaDB with every version kept, search indexes
@@ -260,7 +261,7 @@ public final class FhirStore {
       c.setAutoCommit(false);
       try {
         R result = work.run(c);
-        c.commit();
+        Database.commit(c);
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         try {

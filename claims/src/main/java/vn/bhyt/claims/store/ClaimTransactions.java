@@ -6,6 +6,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import vn.bhyt.persistence.Database;
 
 /**
  * The runner of claim transactions: READ COMMITTED, so that looking a claim up for update takes no
@@ -52,7 +53,7 @@ public final class ClaimTransactions {
       c.setAutoCommit(false);
       try {
         R result = work.run(c);
-        c.commit();
+        Database.commit(c);
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         try {

@@ -55,6 +55,28 @@ class FhirStoreIT {
   }
 
   @Test
+  void aTransactionThatFailsLeavesNothingAndTheNextStartsClean() throws Exception {
+    Patient given =
+        Resources.patient(
+            Resources.CARD_SYSTEM, Resources.unique("DN"), "Lê", "Văn Bình", "1980-01-02");
+    String[] id = new String[1];
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    c -> {
+                      id[0] = id(store.create(c, given));
+                      throw new IllegalStateException("the work failed");
+                    }))
+        .hasMessage("the work failed");
+    assertThat(store.read("Patient", id[0])).isEmpty();
+    Patient created = create(given);
+    assertThat(store.read("Patient", id(created))).isPresent();
+    try (Connection c = db.dataSource().getConnection()) {
+      assertThat(c.getAutoCommit()).isTrue();
+    }
+  }
+
+  @Test
   void createReadVreadUpdateAndHistory() throws Exception {
     String card = Resources.unique("DN");
     Patient given =
