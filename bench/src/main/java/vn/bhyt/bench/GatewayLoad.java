@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.bhyt.auth.Role;
-import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.PartialDate;
@@ -28,53 +29,101 @@ import vn.bhyt.verifier.registry.RegistryImporter;
  *
  * <p>The gateway runs in this JVM against a throwaway MariaDB with a registry of 10,000 cards; the
  * requests rotate through the QR texts of 2,000 of them (registry rows in cache after warm-up).
- * Arguments, all optional: connections (50), warm-up seconds (5), measured seconds (15).
+ *
+ * <p>A shared machine's speed drifts over minutes, so the three are measured in turns: after one
+ * warm-up each, every round loads the bare endpoint, the kernel and the card check for the same
+ * time, one after the other. Each round's figures are printed, then the sums over all rounds: their
+ * throughput is all requests over all measured time, p50 and p99 are the median round's and the
+ * worst round's. Arguments, all optional: connections (50), warm-up seconds (15), seconds per round
+ * (5), rounds (6).
  */
 public final class GatewayLoad {
   private static final int CARDS = 10_000;
   private static final int SCANNED = 2_000;
+  private static final Duration SETTLE = Duration.ofSeconds(1);
 
   private GatewayLoad() {}
 
   public static void main(String[] args) throws Exception {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-    Duration warmUp = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 5);
-    Duration measured = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 15);
-    try (BareEndpoint bare = BareEndpoint.start(0, 1)) {
-      LoadResult baseline =
-          LoadDriver.run(
-              LoadSpec.get(bare.uri("/"))
-                  .withConnections(connections)
-                  .withWarmUp(warmUp)
-                  .withDuration(measured));
-      System.out.println("bare endpoint:   " + baseline.format());
-    }
-    try (TestDatabase db = TestDatabase.create()) {
-      GatewayConfig config = BenchConfig.of(db);
-      try (GatewayApp app = GatewayApp.start(config)) {
-        LoadResult kernel =
-            LoadDriver.run(
-                LoadSpec.get(URI.create("http://127.0.0.1:" + app.port() + "/health/live"))
-                    .withConnections(connections)
-                    .withWarmUp(warmUp)
-                    .withDuration(measured));
-        System.out.println("gateway kernel:  " + kernel.format());
-        List<String> bodies = seed(app);
-        String token = app.tokens().create(Role.RECEPTION, "load");
-        LoadSpec spec =
-            LoadSpec.post(
-                    URI.create("http://127.0.0.1:" + app.port() + "/api/v1/cards/verify"),
-                    "application/json",
-                    LoadSpec.rotating(bodies))
-                .withHeader("Authorization", "Bearer " + token)
-                .withConnections(connections)
-                .withWarmUp(warmUp)
-                .withDuration(measured);
-        LoadResult checks = LoadDriver.run(spec);
-        System.out.println("card checks:     " + checks.format());
+    Duration warmUp = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 15);
+    Duration round = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 5);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+    try (BareEndpoint bare = BareEndpoint.start(0, 1);
+        TestDatabase db = TestDatabase.create();
+        GatewayApp app = GatewayApp.start(BenchConfig.of(db))) {
+      List<String> bodies = seed(app);
+      String token = app.tokens().create(Role.RECEPTION, "load");
+      String base = "http://127.0.0.1:" + app.port();
+      Map<String, LoadSpec> targets = new LinkedHashMap<>();
+      targets.put("bare endpoint", LoadSpec.get(bare.uri("/")));
+      targets.put("gateway kernel", LoadSpec.get(URI.create(base + "/health/live")));
+      targets.put(
+          "card checks",
+          LoadSpec.post(
+                  URI.create(base + "/api/v1/cards/verify"),
+                  "application/json",
+                  LoadSpec.rotating(bodies))
+              .withHeader("Authorization", "Bearer " + token));
+      targets.replaceAll((name, spec) -> spec.withConnections(connections));
+      for (LoadSpec spec : targets.values()) {
+        LoadDriver.run(spec.withWarmUp(warmUp).withDuration(SETTLE));
       }
+      Map<String, List<LoadResult>> results = new LinkedHashMap<>();
+      for (int r = 1; r <= rounds; r++) {
+        for (Map.Entry<String, LoadSpec> t : targets.entrySet()) {
+          LoadResult result = LoadDriver.run(t.getValue().withWarmUp(SETTLE).withDuration(round));
+          results.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(result);
+          System.out.printf(Locale.ROOT, "round %d %-15s %s%n", r, t.getKey(), result.format());
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "round %d card checks / bare endpoint: %.1f%%%n",
+            r,
+            100
+                * last(results, "card checks").requestsPerSecond()
+                / last(results, "bare endpoint").requestsPerSecond());
+      }
+      results.forEach(
+          (name, list) -> System.out.printf(Locale.ROOT, "%-15s %s%n", name + ":", summary(list)));
+      System.out.printf(
+          Locale.ROOT,
+          "card checks / bare endpoint, all rounds: %.1f%%%n",
+          100 * throughput(results.get("card checks")) / throughput(results.get("bare endpoint")));
     }
     System.out.println(BareEndpointLoad.machine());
+  }
+
+  private static LoadResult last(Map<String, List<LoadResult>> results, String name) {
+    List<LoadResult> list = results.get(name);
+    return list.get(list.size() - 1);
+  }
+
+  private static double throughput(List<LoadResult> rounds) {
+    long requests = rounds.stream().mapToLong(LoadResult::requests).sum();
+    long nanos = rounds.stream().mapToLong(r -> r.duration().toNanos()).sum();
+    return requests / (nanos / 1e9);
+  }
+
+  /** All rounds of one target: summed throughput and CPU, the median p50, the worst p99. */
+  private static String summary(List<LoadResult> rounds) {
+    long requests = rounds.stream().mapToLong(LoadResult::requests).sum();
+    double[] p50 = rounds.stream().mapToDouble(LoadResult::p50Ms).sorted().toArray();
+    double p99 = rounds.stream().mapToDouble(LoadResult::p99Ms).max().orElse(0);
+    long cpu = rounds.stream().mapToLong(r -> r.cpu().toNanos()).sum();
+    long childCpu = rounds.stream().mapToLong(r -> r.childCpu().toNanos()).sum();
+    long errors = rounds.stream().mapToLong(r -> r.errors() + r.timeouts()).sum();
+    return String.format(
+        Locale.ROOT,
+        "rps=%.1f over %d rounds, p50=%.3fms (median round) p99=%.3fms (worst round),"
+            + " errors and timeouts=%d, cpu=%.0fus/request (child processes %.0fus)",
+        throughput(rounds),
+        rounds.size(),
+        p50[p50.length / 2],
+        p99,
+        errors,
+        cpu / 1e3 / requests,
+        childCpu / 1e3 / requests);
   }
 
   private static List<String> seed(GatewayApp app) throws Exception {
