@@ -11,9 +11,7 @@ import java.util.regex.Pattern;
  * Anything else keeps model {@link Model#UNKNOWN}; rules decide what that means.
  */
 public record CardNumber(String value, Model model) {
-  private static final Pattern OLD = Pattern.compile("[A-Z]{2}[0-9]{3}[0-9A-Z]{10}");
   private static final Pattern OLD_STRICT = Pattern.compile("[A-Z]{2}[1-5][0-9]{2}[0-9]{10}");
-  private static final Pattern NEW = Pattern.compile("[0-9]{10}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** The card model a number belongs to. */
@@ -49,15 +47,45 @@ public record CardNumber(String value, Model model) {
     this(value, null);
   }
 
-  private static Model classify(String value) {
-    if (NEW.matcher(value).matches()) {
+  /** {@code [0-9]{10}}: new; {@code [A-Z]{2}[0-9]{3}[0-9A-Z]{10}}: old. */
+  private static Model classify(String v) {
+    if (v.length() == 10 && all(v, 0, 10, CardNumber::digit)) {
       return Model.NEW;
     }
-    return OLD.matcher(value).matches() ? Model.OLD : Model.UNKNOWN;
+    boolean old =
+        v.length() == 15
+            && all(v, 0, 2, CardNumber::letter)
+            && all(v, 2, 5, CardNumber::digit)
+            && all(v, 5, 15, c -> digit(c) || letter(c));
+    return old ? Model.OLD : Model.UNKNOWN;
   }
 
-  /** A number as typed or scanned: spaces removed, upper case. */
+  private static boolean all(String v, int from, int to, CharPredicate p) {
+    for (int i = from; i < to; i++) {
+      if (!p.test(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean letter(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private interface CharPredicate {
+    boolean test(char c);
+  }
+
+  /** A number as typed or scanned: white space removed, upper case. */
   public static CardNumber of(String text) {
+    if (all(text, 0, text.length(), c -> digit(c) || letter(c))) {
+      return new CardNumber(text);
+    }
     return new CardNumber(SPACES.matcher(text).replaceAll("").toUpperCase(Locale.ROOT));
   }
 

@@ -7,9 +7,11 @@ public enum Sex {
   MALE,
   FEMALE;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in files and JSON: {@code male} or {@code female}. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /**

@@ -4,9 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class DomainPrimitivesTest {
+  private static final Pattern OLD = Pattern.compile("[A-Z]{2}[0-9]{3}[0-9A-Z]{10}");
+  private static final Pattern NEW = Pattern.compile("[0-9]{10}");
+
+  @RepeatedTest(50)
+  void cardNumbersAreNormalisedAndClassifiedAsTheirPatternsSay(RepetitionInfo repetition) {
+    Random random = new Random(31L * repetition.getCurrentRepetition());
+    String alphabet = "0123456789ABDHNSTZadnsz \t\u00a0\u2003ǅß-";
+    for (int i = 0; i < 200; i++) {
+      StringBuilder text = new StringBuilder();
+      int shape = random.nextInt(3);
+      int length = shape == 0 ? random.nextInt(18) : 9 + random.nextInt(8);
+      for (int c = 0; c < length; c++) {
+        text.append(
+            switch (shape) {
+              case 1 ->
+                  c < 2 ? (char) ('A' + random.nextInt(26)) : (char) ('0' + random.nextInt(10));
+              case 2 -> (char) ('0' + random.nextInt(10));
+              default -> alphabet.charAt(random.nextInt(alphabet.length()));
+            });
+      }
+      String expected = text.toString().replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+      CardNumber n = CardNumber.of(text.toString());
+      assertThat(n.value()).isEqualTo(expected);
+      assertThat(n.model())
+          .isEqualTo(
+              NEW.matcher(expected).matches()
+                  ? CardNumber.Model.NEW
+                  : OLD.matcher(expected).matches()
+                      ? CardNumber.Model.OLD
+                      : CardNumber.Model.UNKNOWN);
+    }
+  }
+
   @Test
   void oldCardNumberSplitsIntoGroupLevelProvinceAndSsn() {
     CardNumber n = CardNumber.of(" dn4010123456789 ");

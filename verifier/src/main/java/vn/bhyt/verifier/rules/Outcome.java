@@ -12,7 +12,9 @@ public enum Outcome {
    */
   UNCONFIRMED;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 }

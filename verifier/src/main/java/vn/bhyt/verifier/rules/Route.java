@@ -9,7 +9,9 @@ public enum Route {
   EMERGENCY,
   WRONG;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 }

@@ -8,7 +8,9 @@ public enum Source {
   FUND,
   CARD;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 }
