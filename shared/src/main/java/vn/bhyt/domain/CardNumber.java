@@ -83,6 +83,7 @@ public record CardNumber(String value, Model model) {
 
   /** A number as typed or scanned: white space removed, upper case. */
   public static CardNumber of(String text) {
+    // most numbers come in canonical form already
     if (all(text, 0, text.length(), c -> digit(c) || letter(c))) {
       return new CardNumber(text);
     }

@@ -3,6 +3,7 @@ package vn.bhyt.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,7 +69,7 @@ class DatabaseIT {
   /** Rows 1-3, read on a connection outside the pool. */
   private static int countFromAnotherConnection() throws SQLException {
     try (Connection c =
-            java.sql.DriverManager.getConnection(
+            DriverManager.getConnection(
                 db.config().url(), db.config().user(), db.config().password().value());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM note WHERE id BETWEEN 1 AND 3")) {
