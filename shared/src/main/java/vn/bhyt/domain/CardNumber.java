@@ -56,7 +56,7 @@ public record CardNumber(String value, Model model) {
         v.length() == 15
             && all(v, 0, 2, CardNumber::letter)
             && all(v, 2, 5, CardNumber::digit)
-            && all(v, 5, 15, c -> digit(c) || letter(c));
+            && all(v, 5, 15, CardNumber::digitOrLetter);
     return old ? Model.OLD : Model.UNKNOWN;
   }
 
@@ -77,6 +77,10 @@ public record CardNumber(String value, Model model) {
     return c >= 'A' && c <= 'Z';
   }
 
+  private static boolean digitOrLetter(char c) {
+    return digit(c) || letter(c);
+  }
+
   private interface CharPredicate {
     boolean test(char c);
   }
@@ -84,7 +88,7 @@ public record CardNumber(String value, Model model) {
   /** A number as typed or scanned: white space removed, upper case. */
   public static CardNumber of(String text) {
     // most numbers come in canonical form already
-    if (all(text, 0, text.length(), c -> digit(c) || letter(c))) {
+    if (all(text, 0, text.length(), CardNumber::digitOrLetter)) {
       return new CardNumber(text);
     }
     return new CardNumber(SPACES.matcher(text).replaceAll("").toUpperCase(Locale.ROOT));
