@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,8 +14,12 @@ import vn.bhyt.verifier.rules.Finding;
 import vn.bhyt.verifier.rules.Outcome;
 import vn.bhyt.verifier.rules.Verdict;
 
-/** The card-check answer document of {@code POST /api/v1/cards/verify}. */
+/**
+ * The card-check answer document of {@code POST /api/v1/cards/verify}, written by {@link
+ * CheckAnswerWriter} as its annotations describe.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonSerialize(using = CheckAnswerWriter.class)
 public record CheckAnswer(
     String result,
     String outcome,
