@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -32,6 +32,7 @@ import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.http.Json;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.audit.CheckIds;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /** The gateway end to end: a real server on a free port, a real MariaDB, the demo registry. */
@@ -332,13 +333,13 @@ class GatewayIT {
     for (int i = 0; i < 50 && row == null; i++) {
       Thread.sleep(100);
       try (Connection c = app.dataSource().getConnection();
-          Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT token_name, card_hash, result FROM card_check WHERE check_id = '"
-                      + id
-                      + "'")) {
-        row = rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) : null;
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT token_name, HEX(card_hash), result FROM card_check WHERE check_id = ?")) {
+        ps.setBytes(1, CheckIds.bytes(id));
+        try (ResultSet rs = ps.executeQuery()) {
+          row = rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) : null;
+        }
       }
     }
     assertThat(row).startsWith("desk-1|").endsWith("|000").doesNotContain(DemoCards.VALID);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import vn.bhyt.config.GatewayConfig;
 
 /**
@@ -22,6 +23,22 @@ public final class Database {
    * @param metrics where pool usage is published, or null
    */
   public static HikariDataSource open(GatewayConfig.Db db, MeterRegistry metrics) {
+    HikariDataSource ds = pool(db, metrics);
+    try {
+      migrate(ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return ds;
+  }
+
+  /**
+   * Opens a pool without touching the schema.
+   *
+   * @param metrics where pool usage is published, or null
+   */
+  public static HikariDataSource pool(GatewayConfig.Db db, MeterRegistry metrics) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("bhyt");
     hc.setJdbcUrl(db.url());
@@ -35,22 +52,21 @@ public final class Database {
     if (metrics != null) {
       hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
     }
-    HikariDataSource ds = new HikariDataSource(hc);
-    try {
-      migrate(ds);
-    } catch (RuntimeException e) {
-      ds.close();
-      throw e;
-    }
-    return ds;
+    return new HikariDataSource(hc);
   }
 
   /** Brings the schema up to date. */
   public static void migrate(javax.sql.DataSource ds) {
+    migrate(ds, MigrationVersion.LATEST);
+  }
+
+  /** Brings the schema up to a version (tests of a migration start just before it). */
+  public static void migrate(javax.sql.DataSource ds, MigrationVersion target) {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
+        .target(target)
         .load()
         .migrate();
   }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.flywaydb.core.api.MigrationVersion;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.config.Secret;
 
@@ -25,16 +26,30 @@ public final class TestDatabase implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final GatewayConfig.Db config;
 
-  private TestDatabase(String serverUrl, String user, String name) {
+  private TestDatabase(String serverUrl, String user, String name, MigrationVersion version) {
     this.serverUrl = serverUrl;
     this.user = user;
     this.name = name;
     this.config = new GatewayConfig.Db(serverUrl + name, user, new Secret(password()), 8);
-    this.dataSource = Database.open(config, null);
+    this.dataSource = Database.pool(config, null);
+    try {
+      Database.migrate(dataSource, version);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
   }
 
   /** Creates and migrates a database of its own. */
   public static TestDatabase create() {
+    return create(MigrationVersion.LATEST);
+  }
+
+  /**
+   * Creates a database of its own, migrated up to a version only: a migration's test fills the
+   * schema before it, then calls {@link #migrate()}.
+   */
+  public static TestDatabase create(MigrationVersion version) {
     String server = serverUrl();
     String user = System.getenv().getOrDefault("GATEWAY_TEST_DB_USER", "root");
     String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -44,7 +59,7 @@ public final class TestDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a test database", e);
     }
-    return new TestDatabase(server, user, name);
+    return new TestDatabase(server, user, name, version);
   }
 
   private static synchronized String serverUrl() {
@@ -61,6 +76,11 @@ public final class TestDatabase implements AutoCloseable {
 
   private static String password() {
     return System.getenv().getOrDefault("GATEWAY_TEST_DB_PASSWORD", "");
+  }
+
+  /** Runs the migrations not yet run. */
+  public void migrate() {
+    Database.migrate(dataSource);
   }
 
   public HikariDataSource dataSource() {

@@ -1,14 +1,23 @@
-package vn.bhyt.verifier.check;
+package vn.bhyt.verifier.audit;
 
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Check ids: 26 characters, time-ordered, 80 random bits (ULID layout, Crockford base32). Unique,
- * not secret.
+ * not secret. Stored as their 16 bytes, which sort as the text does.
  */
 public final class CheckIds {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+  private static final byte[] VALUES = new byte[128];
+
+  static {
+    java.util.Arrays.fill(VALUES, (byte) -1);
+    for (int i = 0; i < ALPHABET.length; i++) {
+      VALUES[ALPHABET[i]] = (byte) i;
+    }
+  }
 
   private CheckIds() {}
 
@@ -35,5 +44,47 @@ public final class CheckIds {
       lo >>>= 5;
     }
     return new String(out);
+  }
+
+  /**
+   * The 16 bytes of an id: 48 bits of time, then 80 random bits, big-endian.
+   *
+   * @throws IllegalArgumentException when the text is not an id of this form
+   */
+  public static byte[] bytes(String id) {
+    if (id.length() != 26 || value(id, 0) > 7) {
+      throw new IllegalArgumentException("not a check id (expected: 26 characters of a ULID)");
+    }
+    long time = 0;
+    for (int i = 0; i < 10; i++) {
+      time = time << 5 | value(id, i);
+    }
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < 8; i++) {
+      hi = hi << 5 | value(id, 10 + i);
+      lo = lo << 5 | value(id, 18 + i);
+    }
+    byte[] out = new byte[16];
+    put(out, 0, time, 6);
+    put(out, 6, hi, 5);
+    put(out, 11, lo, 5);
+    return out;
+  }
+
+  private static int value(String id, int i) {
+    char c = id.charAt(i);
+    int v = c < VALUES.length ? VALUES[c] : -1;
+    if (v < 0) {
+      throw new IllegalArgumentException("not a check id (expected: Crockford base32 digits)");
+    }
+    return v;
+  }
+
+  private static void put(byte[] out, int at, long value, int length) {
+    for (int i = length - 1; i >= 0; i--) {
+      out[at + i] = (byte) value;
+      value >>>= 8;
+    }
   }
 }

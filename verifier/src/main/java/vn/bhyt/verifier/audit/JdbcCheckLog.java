@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -43,7 +44,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
           + " VALUES (?,?,?,?,?,?,?)";
 
   private final DataSource ds;
-  private final BlockingQueue<CheckRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Counter refused;
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
@@ -63,9 +64,16 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
     }
   }
 
+  /**
+   * Queues a record.
+   *
+   * @throws IllegalArgumentException when its check id is not one of {@code CheckIds} or its card
+   *     hash not 16 hex digits, so that no such record reaches the writers
+   */
   @Override
   public boolean record(CheckRecord record) {
-    if (queue.offer(record)) {
+    Row row = Row.of(record);
+    if (queue.offer(row)) {
       return true;
     }
     refused.increment();
@@ -80,11 +88,11 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   }
 
   private void run() {
-    List<CheckRecord> batch = new ArrayList<>(BATCH);
+    List<Row> batch = new ArrayList<>(BATCH);
     while (running || !queue.isEmpty() || !batch.isEmpty()) {
       try {
         if (batch.isEmpty()) {
-          CheckRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+          Row first = queue.poll(200, TimeUnit.MILLISECONDS);
           if (first == null) {
             continue;
           }
@@ -111,7 +119,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
    * writer sleeps meanwhile instead of waiting on the queue, so that checks never wake it: under
    * load a batch fills in a few milliseconds and goes out as one statement.
    */
-  private void gather(List<CheckRecord> batch) {
+  private void gather(List<Row> batch) {
     long deadline = System.nanoTime() + LINGER_NANOS;
     while (true) {
       queue.drainTo(batch, BATCH - batch.size());
@@ -123,21 +131,33 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
     }
   }
 
-  private void write(List<CheckRecord> batch) throws SQLException {
+  private void write(List<Row> batch) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(INSERT)) {
-      for (CheckRecord r : batch) {
-        ps.setString(1, r.checkId());
+      for (Row row : batch) {
+        CheckRecord r = row.record();
+        ps.setBytes(1, row.checkId());
         ps.setTimestamp(
             2, Timestamp.valueOf(r.checkedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
         ps.setString(3, r.tokenName());
-        ps.setString(4, r.cardHash());
+        ps.setBytes(4, row.cardHash());
         ps.setString(5, r.result());
         ps.setString(6, r.outcome());
         ps.setString(7, r.source());
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  /** A record with its id and card hash as the table stores them. */
+  private record Row(CheckRecord record, byte[] checkId, byte[] cardHash) {
+    static Row of(CheckRecord r) {
+      byte[] hash = r.cardHash() == null ? null : HexFormat.of().parseHex(r.cardHash());
+      if (hash != null && hash.length != 8) {
+        throw new IllegalArgumentException("card hash: " + hash.length + " bytes (expected: 8)");
+      }
+      return new Row(r, CheckIds.bytes(r.checkId()), hash);
     }
   }
 

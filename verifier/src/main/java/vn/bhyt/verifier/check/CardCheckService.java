@@ -12,6 +12,7 @@ import vn.bhyt.domain.CardNumber;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 import vn.bhyt.verifier.audit.CardHasher;
+import vn.bhyt.verifier.audit.CheckIds;
 import vn.bhyt.verifier.audit.CheckLog;
 import vn.bhyt.verifier.audit.CheckRecord;
 import vn.bhyt.verifier.registry.FundClient;

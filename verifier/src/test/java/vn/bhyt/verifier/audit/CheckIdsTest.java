@@ -1,9 +1,12 @@
-package vn.bhyt.verifier.check;
+package vn.bhyt.verifier.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +14,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
-/** Check ids sort as their checks' times: the audit table's primary key is its time order. */
+/**
+ * Check ids sort as their checks' times, and so do their bytes: the audit table's primary key is
+ * its time order.
+ */
 class CheckIdsTest {
   @RepeatedTest(20)
   void idsOfLaterChecksSortAfterIdsOfEarlierOnes(RepetitionInfo repetition) {
@@ -38,5 +44,43 @@ class CheckIdsTest {
       seen.add(id);
     }
     assertThat(seen).hasSize(10_000);
+  }
+
+  @RepeatedTest(20)
+  void bytesAreTheIdAsOneBase32NumberAndSortAsTheText(RepetitionInfo repetition) {
+    Random random = new Random(104_729L * repetition.getCurrentRepetition());
+    String previous = CheckIds.next(Instant.EPOCH);
+    for (int i = 0; i < 1_000; i++) {
+      String id = CheckIds.next(Instant.ofEpochMilli(random.nextLong(1L << 48)));
+      byte[] bytes = CheckIds.bytes(id);
+      assertThat(new BigInteger(1, bytes)).isEqualTo(base32(id));
+      assertThat(Integer.signum(Arrays.compareUnsigned(bytes, CheckIds.bytes(previous))))
+          .isEqualTo(Integer.signum(id.compareTo(previous)));
+      previous = id;
+    }
+  }
+
+  @Test
+  void bytesRefuseTextThatIsNotAnId() {
+    for (String bad :
+        List.of(
+            "",
+            "01KAQ7Z4M3W9B8N2C5D6E7F8G",
+            "81KAQ7Z4M3W9B8N2C5D6E7F8G9",
+            "01KAQ7Z4M3W9B8N2C5D6E7F8GU",
+            "01kaq7z4m3w9b8n2c5d6e7f8g9",
+            "01KAQ7Z4M3W9B8N2C5D6E7F8Gđ")) {
+      assertThatThrownBy(() -> CheckIds.bytes(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** The id read as one number in Crockford's base 32, independently of the code under test. */
+  private static BigInteger base32(String id) {
+    String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    BigInteger n = BigInteger.ZERO;
+    for (char c : id.toCharArray()) {
+      n = n.shiftLeft(5).add(BigInteger.valueOf(alphabet.indexOf(c)));
+    }
+    return n;
   }
 }

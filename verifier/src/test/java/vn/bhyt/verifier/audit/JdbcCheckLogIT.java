@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class JdbcCheckLogIT {
           threads.submit(
               () -> {
                 for (int i = 0; i < 2_500; i++) {
-                  log.record(record(String.format("T%02d%023d", thread, i)));
+                  log.record(record(id(thread, i)));
                 }
               }));
     }
@@ -52,14 +53,33 @@ class JdbcCheckLogIT {
       f.get();
     }
     threads.shutdown();
-    log.record(record(String.format("T%02d%023d", 0, 0)));
+    log.record(record(id(0, 0)));
     log.close();
 
     assertThat(count("SELECT COUNT(*) FROM card_check")).isEqualTo(20_000);
     assertThat(count("SELECT COUNT(DISTINCT check_id) FROM card_check")).isEqualTo(20_000);
-    assertThat(count("SELECT COUNT(*) FROM card_check WHERE card_hash = 'abcdef0123456789'"))
+    assertThat(count("SELECT COUNT(*) FROM card_check WHERE card_hash = UNHEX('abcdef0123456789')"))
         .isEqualTo(20_000);
     assertThat(metrics.counter("audit.refused").count()).isZero();
+  }
+
+  @Test
+  void aRecordWhoseIdOrHashTheTableCannotHoldIsRefusedBeforeItIsQueued() {
+    JdbcCheckLog log = new JdbcCheckLog(db.dataSource(), new SimpleMeterRegistry());
+    try {
+      assertThatThrownBy(() -> log.record(record("T00" + "0".repeat(23))))
+          .isInstanceOf(IllegalArgumentException.class);
+      CheckRecord shortHash =
+          new CheckRecord(id(9, 1), Instant.EPOCH, "desk-1", "abcdef", "000", "valid", "registry");
+      assertThatThrownBy(() -> log.record(shortHash)).isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      log.close();
+    }
+  }
+
+  /** A check id of one millisecond, numbered by thread and count in its random part. */
+  private static String id(int thread, int i) {
+    return String.format("01KAQ7Z4M3%02d%014d", thread, i);
   }
 
   private static CheckRecord record(String id) {
