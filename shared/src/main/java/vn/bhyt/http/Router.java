@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import vn.bhyt.auth.Role;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
@@ -17,6 +19,15 @@ import vn.bhyt.problem.ProblemType;
  */
 public final class Router {
   private final List<Route> routes = new ArrayList<>();
+
+  /**
+   * Matches already made of paths that bind no parameter, by method: a bounded set (each template
+   * without parameters, with and without a trailing slash), looked up before the scan of every
+   * template. Routes added later come after those matched, so a match made stays right.
+   */
+  private final ConcurrentMap<HttpMethod, ConcurrentMap<String, Match>> literal =
+      new ConcurrentHashMap<>();
+
   private final Map<String, FailureRenderer> renderers = new LinkedHashMap<>();
 
   /** One route. An empty role set means no token is needed. */
@@ -87,6 +98,11 @@ public final class Router {
    * @throws ProblemException 404 when no template matches the path, 405 when the method is wrong
    */
   public Match match(HttpMethod method, String path) {
+    Map<String, Match> known = literal.get(method);
+    Match match = known == null ? null : known.get(path);
+    if (match != null) {
+      return match;
+    }
     String[] segments = split(path);
     boolean pathMatched = false;
     for (Route route : routes) {
@@ -94,7 +110,11 @@ public final class Router {
       if (params != null) {
         pathMatched = true;
         if (route.method().equals(method)) {
-          return new Match(route, params);
+          match = new Match(route, params);
+          if (params.isEmpty()) {
+            literal.computeIfAbsent(method, m -> new ConcurrentHashMap<>()).put(path, match);
+          }
+          return match;
         }
       }
     }
@@ -104,23 +124,27 @@ public final class Router {
     throw new ProblemException(ProblemType.NOT_FOUND, "no resource at this path");
   }
 
+  /** The path's parameters (an unmodifiable empty map when it has none), or null if it differs. */
   private static Map<String, String> bind(String[] template, String[] path) {
     if (template.length != path.length) {
       return null;
     }
-    Map<String, String> params = new HashMap<>(2);
+    Map<String, String> params = null;
     for (int i = 0; i < template.length; i++) {
       String t = template[i];
       if (t.startsWith("{") && t.endsWith("}")) {
         if (path[i].isEmpty()) {
           return null;
         }
+        if (params == null) {
+          params = new HashMap<>(2);
+        }
         params.put(t.substring(1, t.length() - 1), path[i]);
       } else if (!t.equals(path[i])) {
         return null;
       }
     }
-    return params;
+    return params == null ? Map.of() : params;
   }
 
   private static String[] split(String path) {

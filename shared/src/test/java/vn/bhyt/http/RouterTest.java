@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.auth.Role;
 import vn.bhyt.problem.ProblemException;
@@ -40,5 +41,26 @@ class RouterTest {
             e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));
     assertThatThrownBy(() -> router.match(HttpMethod.POST, "/api/v1/visits//discharge"))
         .isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void aPathMatchedBeforeMatchesTheSameRouteAgainAndTheFirstTemplateStillWins() {
+    Router shadowed =
+        new Router()
+            .open(HttpMethod.GET, "/fhir/{type}", none)
+            .open(HttpMethod.GET, "/fhir/metadata", none)
+            .open(HttpMethod.POST, "/fhir/metadata", none);
+    for (int i = 0; i < 3; i++) {
+      Router.Match get = shadowed.match(HttpMethod.GET, "/fhir/metadata");
+      assertThat(get.route().template()).isEqualTo("/fhir/{type}");
+      assertThat(get.params()).containsExactly(Map.entry("type", "metadata"));
+      Router.Match post = shadowed.match(HttpMethod.POST, "/fhir/metadata/");
+      assertThat(post.route().template()).isEqualTo("/fhir/metadata");
+      assertThat(post.params()).isEmpty();
+      assertThatThrownBy(() -> shadowed.match(HttpMethod.DELETE, "/fhir/metadata"))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));
+    }
   }
 }
