@@ -92,9 +92,9 @@ final class ConditionalCreates {
     } catch (FhirProblem e) {
       return false;
     }
-    try (PreparedStatement ps = query.ids(1).prepare(c);
+    try (PreparedStatement ps = query.firstAndLast().prepare(c);
         ResultSet rs = ps.executeQuery()) {
-      return rs.next();
+      return rs.next() && rs.getString(1) != null;
     }
   }
 

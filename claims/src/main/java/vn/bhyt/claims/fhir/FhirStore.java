@@ -112,13 +112,9 @@ public final class FhirStore {
     String type = resource.fhirType();
     Criteria parsed = Criteria.parse(type, criteria, zone);
     for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      List<String> matches = ids(c, parsed.query(), 2);
-      if (matches.size() > 1) {
-        throw FhirProblem.preconditionFailed(
-            IssueType.MULTIPLEMATCHES, "the conditional create's criteria match several " + type);
-      }
-      if (matches.size() == 1) {
-        return new Created<>(same(resource, current(c, type, matches.get(0), false)), false);
+      Optional<String> match = onlyMatch(c, parsed.query(), type);
+      if (match.isPresent()) {
+        return new Created<>(same(resource, current(c, type, match.get(), false)), false);
       }
       Instant at = now();
       String id = ResourceIds.next();
@@ -356,15 +352,23 @@ public final class FhirStore {
     return new SearchPage(page, total);
   }
 
-  private static List<String> ids(Connection c, SearchQuery query, int limit) throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (PreparedStatement ps = query.ids(limit).prepare(c);
+  /**
+   * The one resource a conditional create's criteria match, or empty.
+   *
+   * @throws FhirProblem 412 when they match several
+   */
+  private static Optional<String> onlyMatch(Connection c, SearchQuery query, String type)
+      throws SQLException {
+    try (PreparedStatement ps = query.firstAndLast().prepare(c);
         ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
+      rs.next();
+      String first = rs.getString(1);
+      if (first != null && !first.equals(rs.getString(2))) {
+        throw FhirProblem.preconditionFailed(
+            IssueType.MULTIPLEMATCHES, "the conditional create's criteria match several " + type);
       }
+      return Optional.ofNullable(first);
     }
-    return ids;
   }
 
   private String current(Connection c, String type, String id, boolean latest) throws SQLException {

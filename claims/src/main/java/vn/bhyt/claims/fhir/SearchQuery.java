@@ -93,18 +93,14 @@ final class SearchQuery {
         matches.binds());
   }
 
-  /** The ids of up to {@code limit} matches, in no particular order. */
-  Sql ids(int limit) {
+  /**
+   * The least and the greatest id of the matches: both null when nothing matches, equal when one
+   * resource does. MariaDB reads them off the index, without the temporary table a {@code DISTINCT}
+   * list of ids needs: a conditional create's search costs it about half as much.
+   */
+  Sql firstAndLast() {
     Sql matches = matches();
-    List<Object> binds = new ArrayList<>(matches.binds());
-    binds.add(limit);
-    return new Sql(
-        "SELECT "
-            + (indexDriven() ? "DISTINCT " : "")
-            + "m.res_id FROM "
-            + matches.text()
-            + " LIMIT ?",
-        binds);
+    return new Sql("SELECT MIN(m.res_id), MAX(m.res_id) FROM " + matches.text(), matches.binds());
   }
 
   /**

@@ -132,13 +132,15 @@ class SearchParsingTest {
             .count()
             .text();
     assertThat(byId).startsWith("SELECT COUNT(*) FROM fhir_resource m WHERE m.res_type = ?");
-    assertThat(SearchQuery.compile("Patient", SearchParams.of(), VN).ids(2).text())
-        .isEqualTo("SELECT m.res_id FROM fhir_resource m WHERE m.res_type = ? LIMIT ?");
+    assertThat(SearchQuery.compile("Patient", SearchParams.of(), VN).firstAndLast().text())
+        .isEqualTo("SELECT MIN(m.res_id), MAX(m.res_id) FROM fhir_resource m WHERE m.res_type = ?");
     assertThat(
-            SearchQuery.compile("Patient", SearchParams.of("identifier", "x|1"), VN).ids(2).text())
+            SearchQuery.compile("Patient", SearchParams.of("identifier", "x|1"), VN)
+                .firstAndLast()
+                .text())
         .as("index rows are resources: no join to look them up")
         .isEqualTo(
-            "SELECT DISTINCT m.res_id FROM fhir_token_index m WHERE m.res_type = ?"
-                + " AND m.param = ? AND ((m.value = ? AND m.system = ?)) LIMIT ?");
+            "SELECT MIN(m.res_id), MAX(m.res_id) FROM fhir_token_index m WHERE m.res_type = ?"
+                + " AND m.param = ? AND ((m.value = ? AND m.system = ?))");
   }
 }
