@@ -29,10 +29,10 @@ import vn.bhyt.auth.Role;
 import vn.bhyt.config.ConfigLoader;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.domain.Ulids;
 import vn.bhyt.http.Json;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
-import vn.bhyt.verifier.audit.CheckIds;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /** The gateway end to end: a real server on a free port, a real MariaDB, the demo registry. */
@@ -336,7 +336,7 @@ class GatewayIT {
           PreparedStatement ps =
               c.prepareStatement(
                   "SELECT token_name, HEX(card_hash), result FROM card_check WHERE check_id = ?")) {
-        ps.setBytes(1, CheckIds.bytes(id));
+        ps.setBytes(1, Ulids.bytes(id));
         try (ResultSet rs = ps.executeQuery()) {
           row = rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) : null;
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.bhyt.domain.Ulids;
 
 /**
  * Writes check records to {@code card_check} in batches from two threads of its own, so that one
@@ -67,8 +68,8 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   /**
    * Queues a record.
    *
-   * @throws IllegalArgumentException when its check id is not one of {@code CheckIds} or its card
-   *     hash not 16 hex digits, so that no such record reaches the writers
+   * @throws IllegalArgumentException when its check id is not a ULID or its card hash not 16 hex
+   *     digits, so that no such record reaches the writers
    */
   @Override
   public boolean record(CheckRecord record) {
@@ -157,7 +158,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
       if (hash != null && hash.length != 8) {
         throw new IllegalArgumentException("card hash: " + hash.length + " bytes (expected: 8)");
       }
-      return new Row(r, CheckIds.bytes(r.checkId()), hash);
+      return new Row(r, Ulids.bytes(r.checkId()), hash);
     }
   }
 

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import vn.bhyt.domain.CardNumber;
+import vn.bhyt.domain.Ulids;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 import vn.bhyt.verifier.audit.CardHasher;
-import vn.bhyt.verifier.audit.CheckIds;
 import vn.bhyt.verifier.audit.CheckLog;
 import vn.bhyt.verifier.audit.CheckRecord;
 import vn.bhyt.verifier.registry.FundClient;
@@ -106,7 +106,7 @@ public final class CardCheckService {
   }
 
   private CheckResult finish(Verdict verdict, Instant now, String checkedBy) {
-    String id = CheckIds.next(now);
+    String id = Ulids.next(now);
     String hash =
         verdict.card().number() == null ? null : hasher.hash(verdict.card().number().value());
     boolean recorded =

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Random;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.domain.Ulids;
 import vn.bhyt.persistence.TestDatabase;
 
 /**
  * Migration V7 turns the check records already written into binary: the SQL conversion of ids gives
- * the bytes {@link CheckIds#bytes} gives, and every record keeps its other columns.
+ * the bytes {@link Ulids#bytes} gives, and every record keeps its other columns.
  */
 class CardCheckBinaryMigrationIT {
   @Test
@@ -28,7 +29,7 @@ class CardCheckBinaryMigrationIT {
       Map<String, String> hashes = new LinkedHashMap<>();
       for (int i = 0; i < 500; i++) {
         Instant at = Instant.ofEpochMilli(random.nextLong(1L << 48));
-        hashes.put(CheckIds.next(at), i % 7 == 0 ? null : hex(random));
+        hashes.put(Ulids.next(at), i % 7 == 0 ? null : hex(random));
       }
       hashes.put("7ZZZZZZZZZZZZZZZZZZZZZZZZZ", hex(random));
       hashes.put("00000000000000000000000000", null);
@@ -70,8 +71,7 @@ class CardCheckBinaryMigrationIT {
       Map<String, String> expected = new LinkedHashMap<>();
       hashes.keySet().stream()
           .sorted()
-          .forEach(
-              id -> expected.put(HexFormat.of().formatHex(CheckIds.bytes(id)), hashes.get(id)));
+          .forEach(id -> expected.put(HexFormat.of().formatHex(Ulids.bytes(id)), hashes.get(id)));
       assertThat(migrated).containsExactlyEntriesOf(expected);
     }
   }

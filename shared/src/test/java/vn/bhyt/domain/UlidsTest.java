@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.audit;
+package vn.bhyt.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,18 +15,18 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /**
- * Check ids sort as their checks' times, and so do their bytes: the audit table's primary key is
- * its time order.
+ * ULIDs sort as their times, and so do their bytes: the audit table's primary key, a check's ULID,
+ * is its time order.
  */
-class CheckIdsTest {
+class UlidsTest {
   @RepeatedTest(20)
-  void idsOfLaterChecksSortAfterIdsOfEarlierOnes(RepetitionInfo repetition) {
+  void idsOfLaterTimesSortAfterIdsOfEarlierOnes(RepetitionInfo repetition) {
     Random random = new Random(7_919L * repetition.getCurrentRepetition());
     long millis = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
       millis += 1 + random.nextInt(10_000_000);
-      ids.add(CheckIds.next(Instant.ofEpochMilli(millis)));
+      ids.add(Ulids.next(Instant.ofEpochMilli(millis)));
     }
     List<String> sorted = new ArrayList<>(ids);
     sorted.sort(null);
@@ -38,9 +38,9 @@ class CheckIdsTest {
     Instant at = Instant.parse("2026-11-24T03:00:00.123Z");
     HashSet<String> seen = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
-      String id = CheckIds.next(at);
+      String id = Ulids.next(at);
       assertThat(id).hasSize(26).matches("[0-9A-HJKMNP-TV-Z]{26}");
-      assertThat(id.substring(0, 10)).isEqualTo(CheckIds.next(at).substring(0, 10));
+      assertThat(id.substring(0, 10)).isEqualTo(Ulids.next(at).substring(0, 10));
       seen.add(id);
     }
     assertThat(seen).hasSize(10_000);
@@ -49,12 +49,12 @@ class CheckIdsTest {
   @RepeatedTest(20)
   void bytesAreTheIdAsOneBase32NumberAndSortAsTheText(RepetitionInfo repetition) {
     Random random = new Random(104_729L * repetition.getCurrentRepetition());
-    String previous = CheckIds.next(Instant.EPOCH);
+    String previous = Ulids.next(Instant.EPOCH);
     for (int i = 0; i < 1_000; i++) {
-      String id = CheckIds.next(Instant.ofEpochMilli(random.nextLong(1L << 48)));
-      byte[] bytes = CheckIds.bytes(id);
+      String id = Ulids.next(Instant.ofEpochMilli(random.nextLong(1L << 48)));
+      byte[] bytes = Ulids.bytes(id);
       assertThat(new BigInteger(1, bytes)).isEqualTo(base32(id));
-      assertThat(Integer.signum(Arrays.compareUnsigned(bytes, CheckIds.bytes(previous))))
+      assertThat(Integer.signum(Arrays.compareUnsigned(bytes, Ulids.bytes(previous))))
           .isEqualTo(Integer.signum(id.compareTo(previous)));
       previous = id;
     }
@@ -70,7 +70,7 @@ class CheckIdsTest {
             "01KAQ7Z4M3W9B8N2C5D6E7F8GU",
             "01kaq7z4m3w9b8n2c5d6e7f8g9",
             "01KAQ7Z4M3W9B8N2C5D6E7F8Gđ")) {
-      assertThatThrownBy(() -> CheckIds.bytes(bad)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Ulids.bytes(bad)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
