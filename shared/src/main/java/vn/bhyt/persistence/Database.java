@@ -23,9 +23,20 @@ public final class Database {
    * @param metrics where pool usage is published, or null
    */
   public static HikariDataSource open(GatewayConfig.Db db, MeterRegistry metrics) {
+    return open(db, metrics, MigrationVersion.LATEST);
+  }
+
+  /**
+   * Opens a pool and runs the pending migrations up to a version (tests of a migration start just
+   * before it).
+   *
+   * @param metrics where pool usage is published, or null
+   */
+  public static HikariDataSource open(
+      GatewayConfig.Db db, MeterRegistry metrics, MigrationVersion target) {
     HikariDataSource ds = pool(db, metrics);
     try {
-      migrate(ds);
+      migrate(ds, target);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -33,12 +44,7 @@ public final class Database {
     return ds;
   }
 
-  /**
-   * Opens a pool without touching the schema.
-   *
-   * @param metrics where pool usage is published, or null
-   */
-  public static HikariDataSource pool(GatewayConfig.Db db, MeterRegistry metrics) {
+  private static HikariDataSource pool(GatewayConfig.Db db, MeterRegistry metrics) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("bhyt");
     hc.setJdbcUrl(db.url());
@@ -60,8 +66,7 @@ public final class Database {
     migrate(ds, MigrationVersion.LATEST);
   }
 
-  /** Brings the schema up to a version (tests of a migration start just before it). */
-  public static void migrate(javax.sql.DataSource ds, MigrationVersion target) {
+  private static void migrate(javax.sql.DataSource ds, MigrationVersion target) {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration")

@@ -31,13 +31,7 @@ public final class TestDatabase implements AutoCloseable {
     this.user = user;
     this.name = name;
     this.config = new GatewayConfig.Db(serverUrl + name, user, new Secret(password()), 8);
-    this.dataSource = Database.pool(config, null);
-    try {
-      Database.migrate(dataSource, version);
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
+    this.dataSource = Database.open(config, null, version);
   }
 
   /** Creates and migrates a database of its own. */
