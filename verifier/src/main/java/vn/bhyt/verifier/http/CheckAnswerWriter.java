@@ -15,8 +15,8 @@ import java.util.List;
  * and check-in writes one, and this is faster than Jackson's generic bean serialisation of it.
  *
  * <p>The document is the record's: its fields in their order, null values written as {@code null},
- * except a missing {@code coverage}, which is left out. {@code CheckAnswerTest} holds the writer to
- * the generic serialisation of the same records.
+ * except a missing {@code coverage}, which is left out. {@code CheckAnswerWriterTest} holds the
+ * writer to the generic serialisation of the same records.
  */
 final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
   private static final SerializableString RESULT = name("result");
