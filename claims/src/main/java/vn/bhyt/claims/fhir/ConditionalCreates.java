@@ -27,14 +27,20 @@ final class ConditionalCreates {
    * when another transaction has claimed them, after that transaction commits.
    */
   static void claim(Statements out, Criteria criteria, String id, Instant at) {
-    out.add(
-        "INSERT INTO fhir_conditional_create (res_type, criteria_hash, criteria, res_id, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        criteria.type(),
-        criteria.hash(),
-        criteria.canonical(),
-        id,
-        LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    claim(out, List.of(criteria), List.of(id), at);
+  }
+
+  /** Adds the claims of several criteria, each for the new resource of the same position. */
+  static void claim(Statements out, List<Criteria> criteria, List<String> ids, Instant at) {
+    List<Object[]> rows = new ArrayList<>();
+    LocalDateTime utc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    for (int i = 0; i < criteria.size(); i++) {
+      Criteria c = criteria.get(i);
+      rows.add(new Object[] {c.type(), c.hash(), c.canonical(), ids.get(i), utc});
+    }
+    out.insertRows(
+        "INSERT INTO fhir_conditional_create (res_type, criteria_hash, criteria, res_id, created_at)",
+        rows);
   }
 
   /** Whether a claim failed because the criteria were taken. */

@@ -142,6 +142,144 @@ public final class FhirStore {
     throw FhirProblem.conflict("concurrent changes kept the conditional create from completing");
   }
 
+  /** A new resource id, for resources of one {@link #createAll} that refer to each other. */
+  public static String newId() {
+    return ResourceIds.next();
+  }
+
+  /** A conditional create's search: the criteria of {@link #createIfNoneExist} for a type. */
+  public record Conditional(String type, String criteria) {}
+
+  /** A resource for {@link #createAll}: with the criteria of a conditional create, or null. */
+  public record Creation(Resource resource, String criteria) {}
+
+  /**
+   * The resource each conditional create's criteria match: its id, or empty when none matches. All
+   * criteria are searched in one round trip, outside any transaction. What matches nothing can then
+   * be created by {@link #createAll} with its criteria.
+   *
+   * @throws FhirProblem 400 for bad criteria, 412 when criteria match more than one resource
+   */
+  public List<Optional<String>> matches(List<Conditional> conditions) throws SQLException {
+    Statements queries = new Statements();
+    for (Conditional condition : conditions) {
+      queries.add(
+          Criteria.parse(condition.type(), condition.criteria(), zone).query().firstAndLast());
+    }
+    try (Connection c = ds.getConnection()) {
+      List<String[]> bounds =
+          queries.queryRows(c, rs -> new String[] {rs.getString(1), rs.getString(2)});
+      List<Optional<String>> found = new ArrayList<>();
+      for (int i = 0; i < bounds.size(); i++) {
+        found.add(only(bounds.get(i), conditions.get(i).type()));
+      }
+      return found;
+    }
+  }
+
+  /**
+   * Creates resources atomically in one round trip: the transaction is begun, written and committed
+   * by one multi-statement request. Each resource keeps the id it has ({@link #newId}), so that
+   * they can refer to each other. Those with criteria claim them as {@link #createIfNoneExist}
+   * does: they are created only if no other transaction has created a resource for the same
+   * criteria.
+   *
+   * @throws ClaimTaken when another transaction has created a resource for criteria given here
+   *     since they were searched ({@link #matches}); nothing is written, and a new search finds it
+   */
+  public List<Resource> createAll(List<Creation> creations) throws SQLException {
+    Instant at = now();
+    List<Stamped<Resource>> stamped = new ArrayList<>();
+    List<Criteria> claims = new ArrayList<>();
+    List<String> claimants = new ArrayList<>();
+    for (Creation creation : creations) {
+      Resource resource = creation.resource();
+      String id = resource.getIdElement().getIdPart();
+      if (!ResourceIds.valid(id)) {
+        throw new IllegalArgumentException(resource.fhirType() + " without an id from newId()");
+      }
+      stamped.add(stamp(resource, id, 1, at));
+      if (creation.criteria() != null) {
+        claims.add(Criteria.parse(resource.fhirType(), creation.criteria(), zone));
+        claimants.add(id);
+      }
+    }
+    Statements rows = new Statements().add("START TRANSACTION");
+    if (!claims.isEmpty()) {
+      ConditionalCreates.claim(rows, claims, claimants, at);
+    }
+    insertRows(rows, stamped);
+    rows.add("COMMIT");
+    try (Connection c = ds.getConnection()) {
+      try {
+        rows.execute(c);
+      } catch (SQLException e) {
+        rollBack(c, e);
+        if (ConditionalCreates.isTaken(e) && takenByOthers(c, claims, claimants)) {
+          throw new ClaimTaken(e);
+        }
+        throw e;
+      }
+    }
+    return stamped.stream().map(Stamped::resource).toList();
+  }
+
+  /**
+   * Another transaction created a resource for the criteria of a conditional create in {@link
+   * #createAll} after they were searched. Like a deadlock, it asks for the work to be run again.
+   */
+  public static final class ClaimTaken extends SQLTransactionRollbackException {
+    private static final long serialVersionUID = 1L;
+
+    ClaimTaken(SQLException cause) {
+      super("a concurrent transaction created a resource for the same criteria", cause);
+    }
+  }
+
+  /**
+   * Runs work, again after a short random pause when the database rolled its transaction back as a
+   * deadlock victim or a conditional create's claim was taken ({@link ClaimTaken}), up to five
+   * times in all. The work must have no effects outside its transactions.
+   */
+  public static <R> R retried(SqlCall<R> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.call();
+      } catch (SQLTransactionRollbackException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /** Database work for {@link #retried}. */
+  @FunctionalInterface
+  public interface SqlCall<R> {
+    R call() throws SQLException;
+  }
+
+  private static void rollBack(Connection c, SQLException failure) {
+    try (var statement = c.createStatement()) {
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Whether some criteria are held by resources other than those these calls were to create. */
+  private static boolean takenByOthers(Connection c, List<Criteria> claims, List<String> ids)
+      throws SQLException {
+    for (int i = 0; i < claims.size(); i++) {
+      Optional<String> holder = ConditionalCreates.holder(c, claims.get(i));
+      if (holder.isPresent() && !holder.get().equals(ids.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Stores a new version of a resource (its id says which), or creates it with that id when it does
    * not exist yet. The answer is at version 1 when it was created.
@@ -238,16 +376,7 @@ public final class FhirStore {
    * times in all, after a short random pause; the work must therefore have no effects outside it.
    */
   public <R> R inTransaction(SqlWork<R> work) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return once(work);
-      } catch (SQLTransactionRollbackException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
+    return retried(() -> once(work));
   }
 
   private <R> R once(SqlWork<R> work) throws SQLException {
@@ -362,13 +491,18 @@ public final class FhirStore {
     try (PreparedStatement ps = query.firstAndLast().prepare(c);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
-      String first = rs.getString(1);
-      if (first != null && !first.equals(rs.getString(2))) {
-        throw FhirProblem.preconditionFailed(
-            IssueType.MULTIPLEMATCHES, "the conditional create's criteria match several " + type);
-      }
-      return Optional.ofNullable(first);
+      return only(new String[] {rs.getString(1), rs.getString(2)}, type);
     }
+  }
+
+  /** The match of a search's least and greatest matching id. */
+  private static Optional<String> only(String[] firstAndLast, String type) {
+    String first = firstAndLast[0];
+    if (first != null && !first.equals(firstAndLast[1])) {
+      throw FhirProblem.preconditionFailed(
+          IssueType.MULTIPLEMATCHES, "the conditional create's criteria match several " + type);
+    }
+    return Optional.ofNullable(first);
   }
 
   private String current(Connection c, String type, String id, boolean latest) throws SQLException {

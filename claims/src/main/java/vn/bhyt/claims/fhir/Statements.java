@@ -2,6 +2,7 @@ package vn.bhyt.claims.fhir;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,11 @@ final class Statements {
     return this;
   }
 
+  /** Adds a statement. */
+  Statements add(Sql statement) {
+    return add(statement.text(), statement.binds().toArray());
+  }
+
   /** Runs them all; the first that fails throws, and the statements after it do not run. */
   void execute(Connection c) throws SQLException {
     if (text.isEmpty()) {
@@ -60,5 +66,34 @@ final class Statements {
         // every statement's result is read, so that a failure among them is thrown here
       }
     }
+  }
+
+  /** Runs queries, each answering one row, and reads each row in turn. */
+  <R> List<R> queryRows(Connection c, RowReader<R> reader) throws SQLException {
+    List<R> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(text.toString())) {
+      for (int i = 0; i < binds.size(); i++) {
+        Sql.bind(ps, i + 1, binds.get(i));
+      }
+      boolean results = ps.execute();
+      while (results || ps.getUpdateCount() != -1) {
+        if (results) {
+          try (ResultSet rs = ps.getResultSet()) {
+            if (!rs.next()) {
+              throw new SQLException("a query of several answered no row");
+            }
+            rows.add(reader.read(rs));
+          }
+        }
+        results = ps.getMoreResults();
+      }
+    }
+    return rows;
+  }
+
+  /** Reads the current row of a result. */
+  @FunctionalInterface
+  interface RowReader<R> {
+    R read(ResultSet rs) throws SQLException;
   }
 }

@@ -1,11 +1,12 @@
 package vn.bhyt.claims.visit;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -91,63 +92,73 @@ public final class CheckInService {
   private CheckIn record(
       CheckRequest request, VisitDetails visit, CheckResult result, CheckAnswer answer) {
     try {
-      return store.inTransaction(c -> write(c, request, visit, result, answer));
+      return FhirStore.retried(() -> write(request, visit, result, answer));
     } catch (SQLException e) {
       throw new CompletionException(e);
     }
   }
 
+  /**
+   * Two round trips to the database: one finds the person's Patient and the card's Coverage when
+   * they exist, the other creates the rest in one transaction. When another check-in of the same
+   * person creates them in between, the store says so ({@link FhirStore.ClaimTaken}) and this is
+   * run again.
+   */
   private CheckIn write(
-      Connection c,
-      CheckRequest request,
-      VisitDetails visit,
-      CheckResult result,
-      CheckAnswer answer)
+      CheckRequest request, VisitDetails visit, CheckResult result, CheckAnswer answer)
       throws SQLException {
     CardFacts card = result.verdict().card();
     String[] orgs = organizations();
     String fund = orgs[0];
     String facility = orgs[1];
-    String citizenId =
-        request.evidence() instanceof Evidence.Citizen id ? id.id().citizenId() : null;
-    String patient =
-        ref(
-            store
-                .createIfNoneExist(
-                    c,
-                    PatientMapper.from(card, citizenId, visit, here),
-                    PatientMapper.criteria(card))
-                .resource());
-    String coverage =
-        ref(
-            store
-                .createIfNoneExist(
-                    c,
-                    CoverageMapper.from(card, patient, fund, reference),
-                    CoverageMapper.criteria(card))
-                .resource());
+    String patientCriteria = PatientMapper.criteria(card);
+    String coverageCriteria = CoverageMapper.criteria(card);
+    List<Optional<String>> found =
+        store.matches(
+            List.of(
+                new FhirStore.Conditional("Patient", patientCriteria),
+                new FhirStore.Conditional("Coverage", coverageCriteria)));
+    List<FhirStore.Creation> creations = new ArrayList<>();
+    String patient = found.get(0).map(id -> "Patient/" + id).orElse(null);
+    if (patient == null) {
+      String citizenId =
+          request.evidence() instanceof Evidence.Citizen id ? id.id().citizenId() : null;
+      patient = add(creations, PatientMapper.from(card, citizenId, visit, here), patientCriteria);
+    }
+    String coverage = found.get(1).map(id -> "Coverage/" + id).orElse(null);
+    if (coverage == null) {
+      coverage =
+          add(creations, CoverageMapper.from(card, patient, fund, reference), coverageCriteria);
+    }
     VisitKind kind = request.visitKind();
     List<String> why = answer.coverage() == null ? List.of() : answer.coverage().explanation();
-    List<Resource> visitResources =
-        store.create(
-            c,
-            List.of(
-                EncounterMapper.open(visit, kind, patient, facility, here),
-                EligibilityMapper.from(
-                    result,
-                    answer.message(),
-                    why,
-                    new Reference(patient),
-                    new Reference(coverage),
-                    new Reference(fund))));
-    String encounter = ref(visitResources.get(0));
-    String eligibility = ref(visitResources.get(1));
+    String encounter =
+        add(creations, EncounterMapper.open(visit, kind, patient, facility, here), null);
+    String eligibility =
+        add(
+            creations,
+            EligibilityMapper.from(
+                result,
+                answer.message(),
+                why,
+                new Reference(patient),
+                new Reference(coverage),
+                new Reference(fund)),
+            null);
+    store.createAll(creations);
     Map<String, String> resources = new LinkedHashMap<>();
     resources.put("Patient", patient);
     resources.put("Coverage", coverage);
     resources.put("Encounter", encounter);
     resources.put("CoverageEligibilityResponse", eligibility);
     return new CheckIn(encounter.substring(encounter.indexOf('/') + 1), answer, resources);
+  }
+
+  /** Gives a resource its new id and adds it to those to create; answers its reference. */
+  private static String add(List<FhirStore.Creation> creations, Resource r, String criteria) {
+    r.setId(FhirStore.newId());
+    creations.add(new FhirStore.Creation(r, criteria));
+    return ref(r);
   }
 
   /**

@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,57 @@ class ConditionalCreateRaceIT {
                 },
             card);
     assertOnePatient(card, answers);
+  }
+
+  /**
+   * The same race through {@link FhirStore#matches} and {@link FhirStore#createAll}, as check-ins
+   * run it: all search before any creates, the losers' claims fail and their retries find the one.
+   */
+  @RepeatedTest(3)
+  void twentyRacersCreatingTogetherStoreOnePatient() throws Exception {
+    String card = Resources.unique("DN");
+    String criteria = "identifier=" + Resources.CARD_SYSTEM + "|" + card;
+    CyclicBarrier searched = new CyclicBarrier(RACERS);
+    AtomicInteger attempts = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (int i = 0; i < RACERS; i++) {
+        int racer = i;
+        futures.add(
+            threads.submit(
+                () ->
+                    FhirStore.retried(
+                        () -> {
+                          Optional<String> found =
+                              store
+                                  .matches(List.of(new FhirStore.Conditional("Patient", criteria)))
+                                  .get(0);
+                          if (attempts.incrementAndGet() <= RACERS) {
+                            await(searched);
+                          }
+                          if (found.isPresent()) {
+                            return found.get();
+                          }
+                          Patient p =
+                              Resources.patient(
+                                  Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
+                          p.setId(FhirStore.newId());
+                          store.createAll(List.of(new FhirStore.Creation(p, criteria)));
+                          return p.getIdElement().getIdPart();
+                        })));
+      }
+      List<String> answers = new ArrayList<>();
+      for (Future<String> f : futures) {
+        answers.add(f.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(answers).hasSize(RACERS);
+      assertThat(answers.stream().distinct()).hasSize(1);
+      assertThat(attempts.get()).as("searches, the losers' retries included").isGreaterThan(RACERS);
+      assertThat(patientsWith(card)).isEqualTo(1);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   interface CriteriaOf {
@@ -129,6 +182,10 @@ class ConditionalCreateRaceIT {
         .hasSize(1);
     assertThat(answers.stream().map(a -> a.resource().getIdentifierFirstRep().getValue()))
         .containsOnly(card);
+    assertThat(patientsWith(card)).as("patients with the card").isEqualTo(1);
+  }
+
+  private static int patientsWith(String card) throws java.sql.SQLException {
     try (Connection c = pool.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -137,7 +194,7 @@ class ConditionalCreateRaceIT {
       ps.setString(1, card);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        assertThat(rs.getInt(1)).as("patients with the card").isEqualTo(1);
+        return rs.getInt(1);
       }
     }
   }

@@ -3,11 +3,14 @@ package vn.bhyt.claims.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +25,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.persistence.Database;
 import vn.bhyt.persistence.TestDatabase;
 
 /** The store on a real MariaDB: versions, history, every search parameter, paging. */
@@ -451,6 +456,126 @@ class FhirStoreIT {
             });
     assertThat(written).hasSize(4);
     assertThat(ids("Encounter", SearchParams.of("patient", id(written.get(0))))).hasSize(1);
+  }
+
+  @Test
+  void createAllWritesResourcesThatReferToEachOtherAndClaimsTheirCriteria() throws Exception {
+    String card = Resources.unique("DN");
+    String criteria = "identifier=" + Resources.CARD_SYSTEM + "|" + card;
+    FhirStore.Conditional patients = new FhirStore.Conditional("Patient", criteria);
+    assertThat(store.matches(List.of(patients))).containsExactly(Optional.empty());
+
+    Patient p = withNewId(Resources.patient(Resources.CARD_SYSTEM, card, "Võ", "Thị Sáu", "1933"));
+    Coverage cov = withNewId(Resources.coverage(id(p), card));
+    Encounter e =
+        withNewId(
+            Resources.encounter(id(p), Resources.unique("V"), "2026-11-24T08:00:00+07:00", null));
+    List<Resource> stored =
+        store.createAll(
+            List.of(
+                new FhirStore.Creation(p, criteria),
+                new FhirStore.Creation(cov, null),
+                new FhirStore.Creation(e, null)));
+
+    assertThat(stored).extracting(FhirStoreIT::id).containsExactly(id(p), id(cov), id(e));
+    assertThat(stored).allSatisfy(r -> assertThat(r.getMeta().getVersionId()).isEqualTo("1"));
+    assertThat(store.read("Patient", id(p))).isPresent();
+    assertThat(ids("Coverage", SearchParams.of("beneficiary", "Patient/" + id(p))))
+        .containsExactly(id(cov));
+    assertThat(ids("Encounter", SearchParams.of("patient", id(p)))).containsExactly(id(e));
+    assertThat(store.matches(List.of(patients, patients)))
+        .containsExactly(Optional.of(id(p)), Optional.of(id(p)));
+    assertThat(store.inTransaction(c -> store.createIfNoneExist(c, p, criteria)).created())
+        .isFalse();
+
+    Patient late = withNewId(p.copy());
+    Encounter lateVisit =
+        withNewId(
+            Resources.encounter(
+                id(late), Resources.unique("V"), "2026-11-24T09:00:00+07:00", null));
+    assertThatThrownBy(
+            () ->
+                store.createAll(
+                    List.of(
+                        new FhirStore.Creation(late, criteria),
+                        new FhirStore.Creation(lateVisit, null))))
+        .isInstanceOf(FhirStore.ClaimTaken.class);
+    assertThat(store.read("Patient", id(late))).isEmpty();
+    assertThat(store.read("Encounter", id(lateVisit))).isEmpty();
+  }
+
+  @Test
+  void matchesAnswersEachCriteriaInTurnAndRefusesSeveral() throws Exception {
+    String shared = Resources.unique("S");
+    Patient one = create(Resources.patient("urn:x", shared, "A", "B", "1990"));
+    String alone = Resources.unique("A");
+    Patient other = create(Resources.patient("urn:x", alone, "C", "D", "1991"));
+    assertThat(
+            store.matches(
+                List.of(
+                    new FhirStore.Conditional("Patient", "identifier=" + shared),
+                    new FhirStore.Conditional("Patient", "identifier=" + Resources.unique("N")),
+                    new FhirStore.Conditional("Patient", "identifier=urn:x|" + alone))))
+        .containsExactly(Optional.of(id(one)), Optional.empty(), Optional.of(id(other)));
+    create(Resources.patient("urn:x", shared, "A", "C", "1990"));
+    assertThatThrownBy(
+            () ->
+                store.matches(
+                    List.of(
+                        new FhirStore.Conditional("Patient", "identifier=" + alone),
+                        new FhirStore.Conditional("Patient", "identifier=" + shared))))
+        .isInstanceOfSatisfying(FhirProblem.class, e -> assertThat(e.status()).isEqualTo(412));
+  }
+
+  /**
+   * A create that fails after some of its rows are in leaves none of them, also when its connection
+   * goes on to the next one: the pool here has that one connection.
+   */
+  @Test
+  void aFailedCreateAllLeavesNothingOnTheConnectionItReturns() throws Exception {
+    GatewayConfig.Db config = db.config();
+    try (HikariDataSource one =
+        Database.open(
+            new GatewayConfig.Db(config.url(), config.user(), config.password(), 1), null)) {
+      FhirStore single = new FhirStore(one, FhirContexts.r4());
+      Patient existing =
+          create(Resources.patient("urn:x", Resources.unique("E"), "E", "F", "1990"));
+      String card = Resources.unique("DN");
+      String criteria = "identifier=urn:x|" + card;
+      Patient p = withNewId(Resources.patient("urn:x", card, "G", "H", "1992"));
+      Patient clash = Resources.patient("urn:x", Resources.unique("C"), "I", "K", "1993");
+      clash.setId(id(existing));
+
+      assertThatThrownBy(
+              () ->
+                  single.createAll(
+                      List.of(
+                          new FhirStore.Creation(p, criteria),
+                          new FhirStore.Creation(clash, null))))
+          .isInstanceOf(SQLException.class)
+          .isNotInstanceOf(FhirStore.ClaimTaken.class);
+      Encounter next =
+          withNewId(
+              Resources.encounter(
+                  id(existing), Resources.unique("V"), "2026-11-24T10:00:00+07:00", null));
+      single.createAll(List.of(new FhirStore.Creation(next, null)));
+
+      assertThat(store.read("Encounter", id(next))).isPresent();
+      assertThat(store.read("Patient", id(p))).isEmpty();
+      assertThat(store.matches(List.of(new FhirStore.Conditional("Patient", criteria))))
+          .containsExactly(Optional.empty());
+      Patient again = withNewId(p.copy());
+      single.createAll(List.of(new FhirStore.Creation(again, criteria)));
+      assertThat(store.matches(List.of(new FhirStore.Conditional("Patient", criteria))))
+          .containsExactly(Optional.of(id(again)));
+      assertThat(store.read("Patient", id(existing)).orElseThrow().getMeta().getVersionId())
+          .isEqualTo("1");
+    }
+  }
+
+  static <T extends Resource> T withNewId(T resource) {
+    resource.setId(FhirStore.newId());
+    return resource;
   }
 
   @Test
