@@ -147,24 +147,43 @@ public final class FhirStore {
     return ResourceIds.next();
   }
 
-  /** A conditional create's search: the criteria of {@link #createIfNoneExist} for a type. */
-  public record Conditional(String type, String criteria) {}
+  /**
+   * The search of a conditional create, read once for {@link #matches} and {@link #createAll}.
+   *
+   * @param criteria as for {@link #createIfNoneExist}
+   * @throws FhirProblem 400 for bad criteria
+   */
+  public Conditional conditional(String type, String criteria) {
+    return new Conditional(Criteria.parse(type, criteria, zone));
+  }
 
-  /** A resource for {@link #createAll}: with the criteria of a conditional create, or null. */
-  public record Creation(Resource resource, String criteria) {}
+  /** A conditional create's search criteria for a type, from {@link #conditional}. */
+  public static final class Conditional {
+    private final Criteria criteria;
+
+    private Conditional(Criteria criteria) {
+      this.criteria = criteria;
+    }
+
+    public String type() {
+      return criteria.type();
+    }
+  }
+
+  /** A resource for {@link #createAll}: with the search of a conditional create, or null. */
+  public record Creation(Resource resource, Conditional conditional) {}
 
   /**
    * The resource each conditional create's criteria match: its id, or empty when none matches. All
    * criteria are searched in one round trip, outside any transaction. What matches nothing can then
    * be created by {@link #createAll} with its criteria.
    *
-   * @throws FhirProblem 400 for bad criteria, 412 when criteria match more than one resource
+   * @throws FhirProblem 412 when criteria match more than one resource
    */
   public List<Optional<String>> matches(List<Conditional> conditions) throws SQLException {
     Statements queries = new Statements();
     for (Conditional condition : conditions) {
-      queries.add(
-          Criteria.parse(condition.type(), condition.criteria(), zone).query().firstAndLast());
+      queries.add(condition.criteria.query().firstAndLast());
     }
     try (Connection c = ds.getConnection()) {
       List<String[]> bounds =
@@ -180,9 +199,9 @@ public final class FhirStore {
   /**
    * Creates resources atomically in one round trip: the transaction is begun, written and committed
    * by one multi-statement request. Each resource keeps the id it has ({@link #newId}), so that
-   * they can refer to each other. Those with criteria claim them as {@link #createIfNoneExist}
-   * does: they are created only if no other transaction has created a resource for the same
-   * criteria.
+   * they can refer to each other. Those with a conditional create's search claim its criteria as
+   * {@link #createIfNoneExist} does: they are created only if no other transaction has created a
+   * resource for the same criteria.
    *
    * @throws ClaimTaken when another transaction has created a resource for criteria given here
    *     since they were searched ({@link #matches}); nothing is written, and a new search finds it
@@ -199,8 +218,13 @@ public final class FhirStore {
         throw new IllegalArgumentException(resource.fhirType() + " without an id from newId()");
       }
       stamped.add(stamp(resource, id, 1, at));
-      if (creation.criteria() != null) {
-        claims.add(Criteria.parse(resource.fhirType(), creation.criteria(), zone));
+      Conditional conditional = creation.conditional();
+      if (conditional != null) {
+        if (!conditional.type().equals(resource.fhirType())) {
+          throw new IllegalArgumentException(
+              "a " + resource.fhirType() + " created on " + conditional.type() + " criteria");
+        }
+        claims.add(conditional.criteria);
         claimants.add(id);
       }
     }

@@ -111,13 +111,11 @@ public final class CheckInService {
     String[] orgs = organizations();
     String fund = orgs[0];
     String facility = orgs[1];
-    String patientCriteria = PatientMapper.criteria(card);
-    String coverageCriteria = CoverageMapper.criteria(card);
-    List<Optional<String>> found =
-        store.matches(
-            List.of(
-                new FhirStore.Conditional("Patient", patientCriteria),
-                new FhirStore.Conditional("Coverage", coverageCriteria)));
+    FhirStore.Conditional patientCriteria =
+        store.conditional("Patient", PatientMapper.criteria(card));
+    FhirStore.Conditional coverageCriteria =
+        store.conditional("Coverage", CoverageMapper.criteria(card));
+    List<Optional<String>> found = store.matches(List.of(patientCriteria, coverageCriteria));
     List<FhirStore.Creation> creations = new ArrayList<>();
     String patient = found.get(0).map(id -> "Patient/" + id).orElse(null);
     if (patient == null) {
@@ -155,7 +153,8 @@ public final class CheckInService {
   }
 
   /** Gives a resource its new id and adds it to those to create; answers its reference. */
-  private static String add(List<FhirStore.Creation> creations, Resource r, String criteria) {
+  private static String add(
+      List<FhirStore.Creation> creations, Resource r, FhirStore.Conditional criteria) {
     r.setId(FhirStore.newId());
     creations.add(new FhirStore.Creation(r, criteria));
     return ref(r);

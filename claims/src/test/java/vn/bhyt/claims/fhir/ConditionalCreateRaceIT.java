@@ -95,9 +95,7 @@ class ConditionalCreateRaceIT {
                     FhirStore.retried(
                         () -> {
                           Optional<String> found =
-                              store
-                                  .matches(List.of(new FhirStore.Conditional("Patient", criteria)))
-                                  .get(0);
+                              store.matches(List.of(store.conditional("Patient", criteria))).get(0);
                           if (attempts.incrementAndGet() <= RACERS) {
                             await(searched);
                           }
@@ -108,7 +106,10 @@ class ConditionalCreateRaceIT {
                               Resources.patient(
                                   Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
                           p.setId(FhirStore.newId());
-                          store.createAll(List.of(new FhirStore.Creation(p, criteria)));
+                          store.createAll(
+                              List.of(
+                                  new FhirStore.Creation(
+                                      p, store.conditional("Patient", criteria))));
                           return p.getIdElement().getIdPart();
                         })));
       }

@@ -462,7 +462,7 @@ class FhirStoreIT {
   void createAllWritesResourcesThatReferToEachOtherAndClaimsTheirCriteria() throws Exception {
     String card = Resources.unique("DN");
     String criteria = "identifier=" + Resources.CARD_SYSTEM + "|" + card;
-    FhirStore.Conditional patients = new FhirStore.Conditional("Patient", criteria);
+    FhirStore.Conditional patients = store.conditional("Patient", criteria);
     assertThat(store.matches(List.of(patients))).containsExactly(Optional.empty());
 
     Patient p = withNewId(Resources.patient(Resources.CARD_SYSTEM, card, "Võ", "Thị Sáu", "1933"));
@@ -473,7 +473,7 @@ class FhirStoreIT {
     List<Resource> stored =
         store.createAll(
             List.of(
-                new FhirStore.Creation(p, criteria),
+                new FhirStore.Creation(p, patients),
                 new FhirStore.Creation(cov, null),
                 new FhirStore.Creation(e, null)));
 
@@ -497,7 +497,7 @@ class FhirStoreIT {
             () ->
                 store.createAll(
                     List.of(
-                        new FhirStore.Creation(late, criteria),
+                        new FhirStore.Creation(late, patients),
                         new FhirStore.Creation(lateVisit, null))))
         .isInstanceOf(FhirStore.ClaimTaken.class);
     assertThat(store.read("Patient", id(late))).isEmpty();
@@ -513,17 +513,17 @@ class FhirStoreIT {
     assertThat(
             store.matches(
                 List.of(
-                    new FhirStore.Conditional("Patient", "identifier=" + shared),
-                    new FhirStore.Conditional("Patient", "identifier=" + Resources.unique("N")),
-                    new FhirStore.Conditional("Patient", "identifier=urn:x|" + alone))))
+                    store.conditional("Patient", "identifier=" + shared),
+                    store.conditional("Patient", "identifier=" + Resources.unique("N")),
+                    store.conditional("Patient", "identifier=urn:x|" + alone))))
         .containsExactly(Optional.of(id(one)), Optional.empty(), Optional.of(id(other)));
     create(Resources.patient("urn:x", shared, "A", "C", "1990"));
     assertThatThrownBy(
             () ->
                 store.matches(
                     List.of(
-                        new FhirStore.Conditional("Patient", "identifier=" + alone),
-                        new FhirStore.Conditional("Patient", "identifier=" + shared))))
+                        store.conditional("Patient", "identifier=" + alone),
+                        store.conditional("Patient", "identifier=" + shared))))
         .isInstanceOfSatisfying(FhirProblem.class, e -> assertThat(e.status()).isEqualTo(412));
   }
 
@@ -550,7 +550,7 @@ class FhirStoreIT {
               () ->
                   single.createAll(
                       List.of(
-                          new FhirStore.Creation(p, criteria),
+                          new FhirStore.Creation(p, single.conditional("Patient", criteria)),
                           new FhirStore.Creation(clash, null))))
           .isInstanceOf(SQLException.class)
           .isNotInstanceOf(FhirStore.ClaimTaken.class);
@@ -562,11 +562,12 @@ class FhirStoreIT {
 
       assertThat(store.read("Encounter", id(next))).isPresent();
       assertThat(store.read("Patient", id(p))).isEmpty();
-      assertThat(store.matches(List.of(new FhirStore.Conditional("Patient", criteria))))
+      assertThat(store.matches(List.of(store.conditional("Patient", criteria))))
           .containsExactly(Optional.empty());
       Patient again = withNewId(p.copy());
-      single.createAll(List.of(new FhirStore.Creation(again, criteria)));
-      assertThat(store.matches(List.of(new FhirStore.Conditional("Patient", criteria))))
+      single.createAll(
+          List.of(new FhirStore.Creation(again, single.conditional("Patient", criteria))));
+      assertThat(store.matches(List.of(store.conditional("Patient", criteria))))
           .containsExactly(Optional.of(id(again)));
       assertThat(store.read("Patient", id(existing)).orElseThrow().getMeta().getVersionId())
           .isEqualTo("1");
