@@ -17,7 +17,10 @@ public enum ConfigKey {
           + " throwaway server, `serve` refuses to start"),
   DB_USER("db.user", "root", "database user"),
   DB_PASSWORD("db.password", "", "database password (secret)"),
-  DB_POOL_SIZE("db.pool-size", "10", "database connections in the pool"),
+  DB_POOL_SIZE(
+      "db.pool-size",
+      "20",
+      "database connections in the pool; at least the worker threads, so that none waits for one"),
   FACILITY_CODE("facility.code", "79034", "this facility's 5-character code (`MA_CSKCB`)"),
   FACILITY_LEVEL(
       "facility.level",
