@@ -57,10 +57,7 @@ final class Statements {
     if (text.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(text.toString())) {
-      for (int i = 0; i < binds.size(); i++) {
-        Sql.bind(ps, i + 1, binds.get(i));
-      }
+    try (PreparedStatement ps = new Sql(text.toString(), binds).prepare(c)) {
       ps.execute();
       while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
         // every statement's result is read, so that a failure among them is thrown here
@@ -71,10 +68,7 @@ final class Statements {
   /** Runs queries, each answering one row, and reads each row in turn. */
   <R> List<R> queryRows(Connection c, RowReader<R> reader) throws SQLException {
     List<R> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(text.toString())) {
-      for (int i = 0; i < binds.size(); i++) {
-        Sql.bind(ps, i + 1, binds.get(i));
-      }
+    try (PreparedStatement ps = new Sql(text.toString(), binds).prepare(c)) {
       boolean results = ps.execute();
       while (results || ps.getUpdateCount() != -1) {
         if (results) {
