@@ -81,49 +81,33 @@ class ConditionalCreateRaceIT {
   @RepeatedTest(3)
   void twentyRacersCreatingTogetherStoreOnePatient() throws Exception {
     String card = Resources.unique("DN");
-    String criteria = "identifier=" + Resources.CARD_SYSTEM + "|" + card;
+    FhirStore.Conditional criteria =
+        store.conditional("Patient", "identifier=" + Resources.CARD_SYSTEM + "|" + card);
     CyclicBarrier searched = new CyclicBarrier(RACERS);
     AtomicInteger attempts = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(RACERS);
-    try {
-      List<Future<String>> futures = new ArrayList<>();
-      for (int i = 0; i < RACERS; i++) {
-        int racer = i;
-        futures.add(
-            threads.submit(
-                () ->
-                    FhirStore.retried(
-                        () -> {
-                          Optional<String> found =
-                              store.matches(List.of(store.conditional("Patient", criteria))).get(0);
-                          if (attempts.incrementAndGet() <= RACERS) {
-                            await(searched);
-                          }
-                          if (found.isPresent()) {
-                            return found.get();
-                          }
-                          Patient p =
-                              Resources.patient(
-                                  Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
-                          p.setId(FhirStore.newId());
-                          store.createAll(
-                              List.of(
-                                  new FhirStore.Creation(
-                                      p, store.conditional("Patient", criteria))));
-                          return p.getIdElement().getIdPart();
-                        })));
-      }
-      List<String> answers = new ArrayList<>();
-      for (Future<String> f : futures) {
-        answers.add(f.get(60, TimeUnit.SECONDS));
-      }
-      assertThat(answers).hasSize(RACERS);
-      assertThat(answers.stream().distinct()).hasSize(1);
-      assertThat(attempts.get()).as("searches, the losers' retries included").isGreaterThan(RACERS);
-      assertThat(patientsWith(card)).isEqualTo(1);
-    } finally {
-      threads.shutdownNow();
-    }
+    List<String> answers =
+        race(
+            racer ->
+                FhirStore.retried(
+                    () -> {
+                      Optional<String> found = store.matches(List.of(criteria)).get(0);
+                      if (attempts.incrementAndGet() <= RACERS) {
+                        await(searched);
+                      }
+                      if (found.isPresent()) {
+                        return found.get();
+                      }
+                      Patient p =
+                          Resources.patient(
+                              Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
+                      p.setId(FhirStore.newId());
+                      store.createAll(List.of(new FhirStore.Creation(p, criteria)));
+                      return p.getIdElement().getIdPart();
+                    }));
+    assertThat(answers).hasSize(RACERS);
+    assertThat(answers.stream().distinct()).hasSize(1);
+    assertThat(attempts.get()).as("searches, the losers' retries included").isGreaterThan(RACERS);
+    assertThat(patientsWith(card)).isEqualTo(1);
   }
 
   interface CriteriaOf {
@@ -132,26 +116,33 @@ class ConditionalCreateRaceIT {
 
   private static List<Created<Patient>> race(CriteriaOf criteria, String card) throws Exception {
     CyclicBarrier start = new CyclicBarrier(RACERS);
+    return race(
+        racer ->
+            store.inTransaction(
+                c -> {
+                  takeSnapshot(c);
+                  await(start);
+                  Patient p =
+                      Resources.patient(Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
+                  return store.createIfNoneExist(c, p, criteria.of(racer));
+                }));
+  }
+
+  interface Racer<T> {
+    T run(int racer) throws Exception;
+  }
+
+  /** Runs the racers on threads of their own and answers what each answered, in order. */
+  private static <T> List<T> race(Racer<T> racer) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(RACERS);
     try {
-      List<Future<Created<Patient>>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < RACERS; i++) {
-        int racer = i;
-        futures.add(
-            threads.submit(
-                () ->
-                    store.inTransaction(
-                        c -> {
-                          takeSnapshot(c);
-                          await(start);
-                          Patient p =
-                              Resources.patient(
-                                  Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
-                          return store.createIfNoneExist(c, p, criteria.of(racer));
-                        })));
+        int n = i;
+        futures.add(threads.submit(() -> racer.run(n)));
       }
-      List<Created<Patient>> answers = new ArrayList<>();
-      for (Future<Created<Patient>> f : futures) {
+      List<T> answers = new ArrayList<>();
+      for (Future<T> f : futures) {
         answers.add(f.get(60, TimeUnit.SECONDS));
       }
       return answers;
