@@ -1,11 +1,15 @@
 package vn.bhyt.bench;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +32,20 @@ import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.http.Json;
+import vn.bhyt.http.Request;
+import vn.bhyt.http.Response;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.card.CardPayload;
 import vn.bhyt.verifier.card.CardQrParser;
 import vn.bhyt.verifier.card.CardQrWriter;
+import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.check.CheckResult;
 import vn.bhyt.verifier.http.CheckAnswer;
+import vn.bhyt.verifier.http.VerifyHandler;
 import vn.bhyt.verifier.registry.CachingRegistry;
 import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.JdbcRegistry;
@@ -67,6 +75,8 @@ public class CardCheckBench {
   private DrainedCheckLog audit;
   private CardCheckService service;
   private String qr;
+  private VerifyHandler handler;
+  private Request request;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -101,6 +111,14 @@ public class CardCheckBench {
                 here,
                 LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31)));
+    handler = new VerifyHandler(service, QrImageDecoder.withDefaults(), workers);
+    request =
+        Request.of(
+            HttpMethod.POST,
+            "/api/v1/cards/verify",
+            Map.of(),
+            new DefaultHttpHeaders().set(HttpHeaderNames.CONTENT_TYPE, "application/json"),
+            Json.write(Map.of("qr", qr)));
     check();
   }
 
@@ -121,6 +139,20 @@ public class CardCheckBench {
             VisitKind.OUTPATIENT,
             false);
     return service.check(request, "bench").toCompletableFuture().join();
+  }
+
+  /**
+   * What the card-check route does with a JSON body, short of HTTP: read the body, check, answer.
+   */
+  @Benchmark
+  public byte[] verifyJsonBody() throws Exception {
+    CheckResult result =
+        handler
+            .read(request)
+            .thenCompose(check -> service.check(check, "bench"))
+            .toCompletableFuture()
+            .join();
+    return Response.json(200, CheckAnswer.of(result, request.language())).body();
   }
 
   @Benchmark
