@@ -61,21 +61,22 @@ public record CheckAnswer(
   public static CheckAnswer of(CheckResult check, Locale language) {
     Messages text = Messages.of(language);
     Verdict v = check.verdict();
-    List<Reason> reasons =
-        v.findings().stream()
-            .map(
-                f ->
-                    new Reason(
-                        f.code(),
-                        f.result(),
-                        f.severity().name().toLowerCase(Locale.ROOT),
-                        text.format("reason." + f.code(), f.args())))
-            .toList();
+    List<Finding> findings = v.findings();
+    Reason[] reasons = new Reason[findings.size()];
+    for (int i = 0; i < reasons.length; i++) {
+      Finding f = findings.get(i);
+      reasons[i] =
+          new Reason(
+              f.code(),
+              f.result(),
+              f.severity().code(),
+              text.format(Messages.REASON, f.code(), f.args()));
+    }
     return new CheckAnswer(
         v.result(),
         v.outcome().code(),
         message(v, text),
-        reasons,
+        List.of(reasons),
         card(v.card()),
         coverage(v.coverage(), text),
         v.source().code(),
@@ -85,13 +86,18 @@ public record CheckAnswer(
 
   private static String message(Verdict v, Messages text) {
     if (v.outcome() == Outcome.UNCONFIRMED) {
-      return text.format("outcome.unconfirmed", List.of());
+      return text.format(Messages.OUTCOME, "unconfirmed", List.of());
     }
-    Finding top =
-        v.findings().stream().filter(f -> v.result().equals(f.result())).findFirst().orElse(null);
-    return top == null || text.has("result." + v.result()) && top.args().isEmpty()
-        ? text.format("result." + v.result(), List.of())
-        : text.format("reason." + top.code(), top.args());
+    Finding top = null;
+    for (Finding f : v.findings()) {
+      if (v.result().equals(f.result())) {
+        top = f;
+        break;
+      }
+    }
+    return top == null || text.has(Messages.RESULT, v.result()) && top.args().isEmpty()
+        ? text.format(Messages.RESULT, v.result(), List.of())
+        : text.format(Messages.REASON, top.code(), top.args());
   }
 
   private static Card card(CardFacts c) {
@@ -119,8 +125,12 @@ public record CheckAnswer(
     if (c == null) {
       return null;
     }
-    List<String> lines =
-        c.explanation().stream().map(e -> text.format("coverage." + e.code(), e.args())).toList();
-    return new CoverageBlock(c.percent(), c.route().code(), lines);
+    List<Coverage.Explanation> explanation = c.explanation();
+    String[] lines = new String[explanation.size()];
+    for (int i = 0; i < lines.length; i++) {
+      Coverage.Explanation e = explanation.get(i);
+      lines[i] = text.format(Messages.COVERAGE, e.code(), e.args());
+    }
+    return new CoverageBlock(c.percent(), c.route().code(), List.of(lines));
   }
 }

@@ -61,7 +61,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
     gen.writeStartObject(a);
     string(gen, RESULT, a.result());
     string(gen, OUTCOME, a.outcome());
-    string(gen, MESSAGE, a.message());
+    text(gen, MESSAGE, a.message());
     gen.writeFieldName(REASONS);
     if (a.reasons() == null) {
       gen.writeNull();
@@ -98,7 +98,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
     string(gen, CODE, r.code());
     string(gen, RESULT, r.result());
     string(gen, SEVERITY, r.severity());
-    string(gen, MESSAGE, r.message());
+    text(gen, MESSAGE, r.message());
     gen.writeEndObject();
   }
 
@@ -146,7 +146,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
     } else {
       gen.writeStartArray();
       for (String line : lines) {
-        gen.writeString(line);
+        text(gen, line);
       }
       gen.writeEndArray();
     }
@@ -160,6 +160,22 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
       gen.writeNull();
     } else {
       gen.writeString(value);
+    }
+  }
+
+  /** A text for reception: copied in its JSON encoding when {@link Messages} made it. */
+  private static void text(JsonGenerator gen, SerializableString name, String value)
+      throws IOException {
+    gen.writeFieldName(name);
+    text(gen, value);
+  }
+
+  private static void text(JsonGenerator gen, String value) throws IOException {
+    SerializableString encoded = value == null ? null : Messages.encoded(value);
+    if (encoded == null) {
+      gen.writeString(value);
+    } else {
+      gen.writeString(encoded);
     }
   }
 

@@ -1,5 +1,7 @@
 package vn.bhyt.verifier.http;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
@@ -9,12 +11,25 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** The receptionist's texts, in Vietnamese or English. */
+/**
+ * The receptionist's texts, in Vietnamese or English.
+ *
+ * <p>Texts are made once per key and arguments and kept, with their JSON encoding, which {@link
+ * CheckAnswerWriter} copies instead of encoding the same Vietnamese text for every answer.
+ */
 final class Messages {
+  static final String REASON = "reason.";
+  static final String RESULT = "result.";
+  static final String COVERAGE = "coverage.";
+  static final String OUTCOME = "outcome.";
+
+  private static final int TEXTS = 10_000;
   private static final String BUNDLE = "vn.bhyt.verifier.http.messages";
+  private static final Cache<String, SerializableString> ENCODED =
+      Caffeine.newBuilder().maximumSize(2L * TEXTS).build();
   private static final Messages VIETNAMESE = load(Locale.forLanguageTag("vi"));
   private static final Messages ENGLISH = load(Locale.ENGLISH);
-  private final Cache<Text, String> texts = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Cache<Text, String> texts = Caffeine.newBuilder().maximumSize(TEXTS).build();
   private final ResourceBundle bundle;
   private final Locale locale;
 
@@ -40,9 +55,21 @@ final class Messages {
     return bundle.containsKey(key);
   }
 
-  /** The text for a key, its arguments filled in; terms such as facility levels are translated. */
-  String format(String key, List<String> args) {
-    return texts.get(new Text(key, List.copyOf(args)), t -> fill(t.key(), t.args()));
+  boolean has(String kind, String code) {
+    return bundle.containsKey(kind + code);
+  }
+
+  /**
+   * The text for a key, such as {@code reason.} and {@code CARD_EXPIRED}, its arguments filled in;
+   * terms such as facility levels are translated.
+   */
+  String format(String kind, String code, List<String> args) {
+    return texts.get(new Text(kind, code, args), t -> fill(kind + code, args));
+  }
+
+  /** A text this class made, JSON-encoded, or null when it is not one (or no longer kept). */
+  static SerializableString encoded(String text) {
+    return ENCODED.getIfPresent(text);
   }
 
   private String fill(String key, List<String> args) {
@@ -61,8 +88,15 @@ final class Messages {
         values[i] = bundle.containsKey("term." + a) ? bundle.getString("term." + a) : a;
       }
     }
-    return new MessageFormat(pattern, locale).format(values);
+    String text = new MessageFormat(pattern, locale).format(values);
+    ENCODED.put(text, new SerializedString(text));
+    return text;
   }
 
-  private record Text(String key, List<String> args) {}
+  /** A text's key, in two parts so that no key is concatenated to look a text up. */
+  private record Text(String kind, String code, List<String> args) {
+    Text {
+      args = List.copyOf(args);
+    }
+  }
 }

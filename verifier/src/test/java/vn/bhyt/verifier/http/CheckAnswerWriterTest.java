@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -38,6 +39,32 @@ class CheckAnswerWriterTest {
       String generic = new String(GENERIC.writeValueAsBytes(answer), StandardCharsets.UTF_8);
       String written = new String(Json.write(answer), StandardCharsets.UTF_8);
       assertThat(written).isEqualTo(generic);
+    }
+  }
+
+  @Test
+  void writesTheTextsOfMessagesFromTheirKeptEncodingAsGenericSerialisationDoes() throws Exception {
+    for (Locale language : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
+      Messages text = Messages.of(language);
+      String reason = text.format(Messages.REASON, "GROUP_UNKNOWN", List.of("\"Q\\\u0001é"));
+      String line = text.format(Messages.COVERAGE, "LEVEL", List.of("4", "80"));
+      String message = text.format(Messages.RESULT, "010", List.of());
+      assertThat(Messages.encoded(reason)).isNotNull();
+      assertThat(Messages.encoded(line)).isNotNull();
+      CheckAnswer answer =
+          new CheckAnswer(
+              "010",
+              "invalid",
+              message,
+              List.of(new CheckAnswer.Reason("GROUP_UNKNOWN", null, "warning", reason)),
+              null,
+              new CheckAnswer.CoverageBlock(BigDecimal.valueOf(80), "right", List.of(line, line)),
+              "registry",
+              "01X",
+              null);
+      String generic = new String(GENERIC.writeValueAsBytes(answer), StandardCharsets.UTF_8);
+      assertThat(new String(Json.write(answer), StandardCharsets.UTF_8)).isEqualTo(generic);
+      assertThat(generic).contains("\\u0001");
     }
   }
 
