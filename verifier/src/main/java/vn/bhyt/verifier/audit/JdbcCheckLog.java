@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -138,8 +138,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
       for (Row row : batch) {
         CheckRecord r = row.record();
         ps.setBytes(1, row.checkId());
-        ps.setTimestamp(
-            2, Timestamp.valueOf(r.checkedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()));
+        ps.setObject(2, LocalDateTime.ofInstant(r.checkedAt(), ZoneOffset.UTC));
         ps.setString(3, r.tokenName());
         ps.setBytes(4, row.cardHash());
         ps.setString(5, r.result());

@@ -60,6 +60,10 @@ class JdbcCheckLogIT {
     assertThat(count("SELECT COUNT(DISTINCT check_id) FROM card_check")).isEqualTo(20_000);
     assertThat(count("SELECT COUNT(*) FROM card_check WHERE card_hash = UNHEX('abcdef0123456789')"))
         .isEqualTo(20_000);
+    assertThat(
+            count("SELECT COUNT(*) FROM card_check WHERE checked_at = '2026-11-23 08:00:00.125'"))
+        .as("the check's time in UTC, to the millisecond")
+        .isEqualTo(20_000);
     assertThat(metrics.counter("audit.refused").count()).isZero();
   }
 
@@ -85,7 +89,7 @@ class JdbcCheckLogIT {
   private static CheckRecord record(String id) {
     return new CheckRecord(
         id,
-        Instant.parse("2026-11-23T08:00:00Z"),
+        Instant.parse("2026-11-23T08:00:00.125Z"),
         "desk-1",
         "abcdef0123456789",
         "000",
