@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * Anything else keeps model {@link Model#UNKNOWN}; rules decide what that means.
  */
 public record CardNumber(String value, Model model) {
-  private static final Pattern OLD_STRICT = Pattern.compile("[A-Z]{2}[1-5][0-9]{2}[0-9]{10}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** The card model a number belongs to. */
@@ -98,7 +97,10 @@ public record CardNumber(String value, Model model) {
    * Whether an old-model number deviates from the strict form (letters in the number, level 6-7).
    */
   public boolean legacy() {
-    return model() == Model.OLD && !OLD_STRICT.matcher(value).matches();
+    return model() == Model.OLD
+        && !(value.charAt(2) >= '1'
+            && value.charAt(2) <= '5'
+            && all(value, 5, 15, CardNumber::digit));
   }
 
   /** The beneficiary group (characters 1-2) of an old-model number, else null. */

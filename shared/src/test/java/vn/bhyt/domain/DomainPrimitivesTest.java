@@ -73,6 +73,28 @@ class DomainPrimitivesTest {
     assertThat(CardNumber.of("HS7790900400931").model()).isEqualTo(CardNumber.Model.OLD);
   }
 
+  /** Legacy is whatever the strict old form {@code [A-Z]{2}[1-5][0-9]{12}} does not match. */
+  @RepeatedTest(20)
+  void legacyIsWhatTheStrictOldFormDoesNotMatch(RepetitionInfo repetition) {
+    Pattern strict = Pattern.compile("[A-Z]{2}[1-5][0-9]{12}");
+    Random random = new Random(4_200 + repetition.getCurrentRepetition());
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (int i = 0; i < 500; i++) {
+      StringBuilder v = new StringBuilder();
+      v.append((char) ('A' + random.nextInt(26))).append((char) ('A' + random.nextInt(26)));
+      v.append(random.nextInt(10)).append(random.nextInt(10)).append(random.nextInt(10));
+      for (int d = 0; d < 10; d++) {
+        v.append(
+            random.nextInt(8) == 0
+                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                : (char) ('0' + random.nextInt(10)));
+      }
+      CardNumber n = CardNumber.of(v.toString());
+      assertThat(n.model()).isEqualTo(CardNumber.Model.OLD);
+      assertThat(n.legacy()).as(v.toString()).isEqualTo(!strict.matcher(v).matches());
+    }
+  }
+
   @Test
   void anythingElseIsUnknown() {
     assertThat(CardNumber.of("12345").model()).isEqualTo(CardNumber.Model.UNKNOWN);

@@ -150,16 +150,24 @@ public final class CardQrParser {
       }
       bytes[b] = (byte) (hi << 4 | lo);
     }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      // the lenient decoding replaced malformed bytes, or the text holds U+FFFD itself
+      text = strictUtf8(bytes, i);
+    }
+    return text.strip();
+  }
+
+  private static String strictUtf8(byte[] bytes, int field) throws QrParseException {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
-          .toString()
-          .strip();
+          .toString();
     } catch (CharacterCodingException e) {
-      throw new QrParseException(Reason.NOT_UTF8, i, "field " + i + " is not UTF-8 text");
+      throw new QrParseException(Reason.NOT_UTF8, field, "field " + field + " is not UTF-8 text");
     }
   }
 

@@ -43,7 +43,9 @@ public final class CardRules {
                 case CARD_UNKNOWN -> FindingCode.CARD_UNKNOWN_TO_FUND;
               }));
     }
-    findings.sort(Comparator.comparing(f -> FindingCode.valueOf(f.code())));
+    if (findings.size() > 1) {
+      findings.sort(Comparator.comparing(f -> FindingCode.valueOf(f.code())));
+    }
     Outcome outcome = outcome(findings, entry != null);
     Coverage cover = outcome == Outcome.INVALID ? null : coverage.compute(card, visit, facility);
     return new Verdict(
@@ -63,20 +65,28 @@ public final class CardRules {
     return coverage.compute(card, visit, facility);
   }
 
+  /** The result code of the first finding that has one, in the order of the findings' codes. */
   private static String result(List<Finding> sorted) {
-    return sorted.stream().map(Finding::result).filter(r -> r != null).findFirst().orElse("000");
+    for (Finding f : sorted) {
+      if (f.result() != null) {
+        return f.result();
+      }
+    }
+    return "000";
   }
 
   private static Outcome outcome(List<Finding> findings, boolean inRegistry) {
-    if (findings.stream().anyMatch(f -> f.severity() == Severity.INVALID)) {
-      return Outcome.INVALID;
+    boolean warning = false;
+    for (Finding f : findings) {
+      if (f.severity() == Severity.INVALID) {
+        return Outcome.INVALID;
+      }
+      warning |= f.severity() == Severity.WARNING;
     }
     if (!inRegistry) {
       return Outcome.UNCONFIRMED;
     }
-    return findings.stream().anyMatch(f -> f.severity() == Severity.WARNING)
-        ? Outcome.WARNING
-        : Outcome.VALID;
+    return warning ? Outcome.WARNING : Outcome.VALID;
   }
 
   /** The number a check is about: the scanned or typed one, or the registry's for a citizen ID. */

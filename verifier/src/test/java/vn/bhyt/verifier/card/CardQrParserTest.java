@@ -109,6 +109,14 @@ class CardQrParserTest {
   }
 
   @Test
+  void aNameHoldingTheReplacementCharacterItselfIsText() throws Exception {
+    CardPayload card =
+        (CardPayload)
+            CardQrParser.parse(OLD_CARD.replace("4cc3aa205669e1bb87742048c6b06e67", "41efbfbd42"));
+    assertThat(card.name()).isEqualTo("A\uFFFDB");
+  }
+
+  @Test
   void documentedParseErrors() {
     assertReason("hello world", Reason.WRONG_FIELD_COUNT);
     assertReason("a|b|c|$", Reason.WRONG_FIELD_COUNT);
@@ -117,6 +125,8 @@ class CardQrParserTest {
         OLD_CARD.replace("4cc3aa205669e1bb87742048c6b06e67", "Le Viet Hung"), Reason.NOT_HEX);
     assertReason(OLD_CARD.replace("4cc3aa205669e1bb87742048c6b06e67", "4cc"), Reason.NOT_HEX);
     assertReason(OLD_CARD.replace("4cc3aa205669e1bb87742048c6b06e67", "c328"), Reason.NOT_UTF8);
+    assertReason(OLD_CARD.replace("4cc3aa205669e1bb87742048c6b06e67", "41eda080"), Reason.NOT_UTF8);
+    assertReason(OLD_CARD.replace("4cc3aa205669e1bb87742048c6b06e67", "41ff42"), Reason.NOT_UTF8);
     assertReason(OLD_CARD.replace("04/09/1985", "31/02/1985"), Reason.BAD_DATE);
     assertReason(
         OLD_CARD.replace("01/07/2017|31/12/2017", "2017-07-01|31/12/2017"), Reason.BAD_DATE);
