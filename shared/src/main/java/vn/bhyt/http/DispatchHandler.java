@@ -2,7 +2,6 @@ package vn.bhyt.http;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -152,9 +151,10 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     if (!keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
-    ChannelFuture f = ctx.writeAndFlush(response);
-    if (!keepAlive) {
-      f.addListener(ChannelFutureListener.CLOSE);
+    if (keepAlive) {
+      ctx.writeAndFlush(response, ctx.voidPromise());
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
     long nanos = System.nanoTime() - ex.start();
     metrics.record(ex.method(), ex.route(), r.status(), nanos);
