@@ -29,7 +29,7 @@ public final class AuditLoad {
     String[] hashes = new String[10_000];
     HexFormat hex = HexFormat.of();
     for (int i = 0; i < hashes.length; i++) {
-      hashes[i] = hex.formatHex(longBytes(ThreadLocalRandom.current().nextLong()));
+      hashes[i] = hex.toHexDigits(ThreadLocalRandom.current().nextLong());
     }
     try (TestDatabase db = TestDatabase.create()) {
       for (int round = 1; round <= 2; round++) {
@@ -92,14 +92,5 @@ public final class AuditLoad {
             (System.nanoTime() - start) / 1e6);
       }
     }
-  }
-
-  private static byte[] longBytes(long v) {
-    byte[] b = new byte[8];
-    for (int i = 7; i >= 0; i--) {
-      b[i] = (byte) v;
-      v >>>= 8;
-    }
-    return b;
   }
 }

@@ -43,9 +43,7 @@ public final class CardRules {
                 case CARD_UNKNOWN -> FindingCode.CARD_UNKNOWN_TO_FUND;
               }));
     }
-    if (findings.size() > 1) {
-      findings.sort(Comparator.comparing(f -> FindingCode.valueOf(f.code())));
-    }
+    findings.sort(Comparator.comparing(f -> FindingCode.valueOf(f.code())));
     Outcome outcome = outcome(findings, entry != null);
     Coverage cover = outcome == Outcome.INVALID ? null : coverage.compute(card, visit, facility);
     return new Verdict(
