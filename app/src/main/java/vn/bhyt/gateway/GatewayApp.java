@@ -212,6 +212,7 @@ public final class GatewayApp implements AutoCloseable {
           HttpServer.start(
               config.http().bind(),
               config.http().port(),
+              config.http().eventLoops(),
               BodyLimits.of(config.http().maxBodyBytes())
                   .with(CLAIMS, config.claims().maxEnvelopeBytes()),
               router,

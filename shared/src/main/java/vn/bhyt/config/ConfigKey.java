@@ -8,6 +8,10 @@ public enum ConfigKey {
       "http.port", "8080", "HTTP port; 0 picks any free port (logged as `listening on port N`)"),
   HTTP_MAX_BODY_BYTES(
       "http.max-body-bytes", "8388608", "largest request body accepted; larger gets 413"),
+  HTTP_EVENT_LOOPS(
+      "http.event-loops",
+      "0",
+      "threads that read and answer HTTP requests and run card checks; 0: one per processor"),
   HTTP_WORKER_THREADS(
       "http.worker-threads", "16", "threads for blocking work (database, image decoding)"),
   DB_URL(

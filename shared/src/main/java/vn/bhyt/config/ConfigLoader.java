@@ -64,6 +64,7 @@ public final class ConfigLoader {
             get(ConfigKey.HTTP_BIND),
             intIn(ConfigKey.HTTP_PORT, 0, 65535),
             intIn(ConfigKey.HTTP_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
+            intIn(ConfigKey.HTTP_EVENT_LOOPS, 0, 256),
             intIn(ConfigKey.HTTP_WORKER_THREADS, 1, 1024));
     var db =
         new GatewayConfig.Db(

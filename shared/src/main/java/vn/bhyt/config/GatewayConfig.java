@@ -20,8 +20,12 @@ public record GatewayConfig(
     Claims claims,
     Map<ConfigKey, String> effective) {
 
-  /** The HTTP server. */
-  public record Http(String bind, int port, int maxBodyBytes, int workerThreads) {}
+  /**
+   * The HTTP server.
+   *
+   * @param eventLoops threads that read and answer requests; 0 means one per processor
+   */
+  public record Http(String bind, int port, int maxBodyBytes, int eventLoops, int workerThreads) {}
 
   /** The database; an empty URL means none is configured. */
   public record Db(String url, String user, Secret password, int poolSize) {
@@ -80,7 +84,8 @@ public record GatewayConfig(
 
   /** The same configuration with another HTTP port. */
   public GatewayConfig withHttpPort(int port) {
-    Http h = new Http(http.bind(), port, http.maxBodyBytes(), http.workerThreads());
+    Http h =
+        new Http(http.bind(), port, http.maxBodyBytes(), http.eventLoops(), http.workerThreads());
     return new GatewayConfig(
         h, db, facility, fund, registry, referenceDir, zone, claims, effective);
   }

@@ -11,6 +11,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.NettyRuntime;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,25 +46,32 @@ public final class HttpServer implements AutoCloseable {
       Authenticator auth,
       MeterRegistry metrics)
       throws InterruptedException {
-    return start(bind, port, BodyLimits.of(maxBodyBytes), router, auth, metrics);
+    return start(bind, port, 0, BodyLimits.of(maxBodyBytes), router, auth, metrics);
   }
 
   /**
    * Binds the server and logs {@code listening on port N}.
    *
    * @param port the port, or 0 for any free one
+   * @param eventLoops threads that read and answer requests, or 0 for one per processor: the
+   *     routes' own work runs on them, so more of them than processors only adds thread switches
    * @param bodyLimits the largest body accepted on each path; larger gets 413
    */
   public static HttpServer start(
       String bind,
       int port,
+      int eventLoops,
       BodyLimits bodyLimits,
       Router router,
       Authenticator auth,
       MeterRegistry metrics)
       throws InterruptedException {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    EventLoopGroup workers =
+        new MultiThreadIoEventLoopGroup(
+            eventLoops == 0 ? NettyRuntime.availableProcessors() : eventLoops,
+            new DefaultThreadFactory("http-loop"),
+            NioIoHandler.newFactory());
     DispatchHandler dispatch = new DispatchHandler(router, auth, new HttpMetrics(metrics));
     BodyLimitSelector selector =
         bodyLimits.byPrefix().isEmpty() ? null : new BodyLimitSelector(bodyLimits);

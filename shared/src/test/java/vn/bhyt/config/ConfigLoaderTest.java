@@ -21,6 +21,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void eventLoopsDefaultToZeroForOnePerProcessorAndRefuseNegativeCounts() {
+    assertThat(ConfigLoader.load("", Map.of()).http().eventLoops()).isZero();
+    assertThat(
+            ConfigLoader.load("http.event-loops = 2\n", Map.of("GATEWAY_HTTP_EVENT_LOOPS", "3"))
+                .http()
+                .eventLoops())
+        .isEqualTo(3);
+    assertThatThrownBy(() -> ConfigLoader.load("http.event-loops = -1\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.event-loops");
+  }
+
+  @Test
   void claimsKeysHaveDefaultsAndTakeACommaListOfRuleIds() {
     GatewayConfig c = ConfigLoader.load("", Map.of());
     assertThat(c.claims().maxEnvelopeBytes()).isEqualTo(256 << 20);
