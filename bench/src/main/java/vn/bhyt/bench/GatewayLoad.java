@@ -35,7 +35,7 @@ import vn.bhyt.verifier.registry.RegistryImporter;
  * time, one after the other. Each round's figures are printed, then the sums over all rounds: their
  * throughput is all requests over all measured time, p50 and p99 are the median round's and the
  * worst round's. Arguments, all optional: connections (50), warm-up seconds (15), seconds per round
- * (5), rounds (6).
+ * (5), rounds (6), the load driver's threads (1), the bare endpoint's event loops (1).
  */
 public final class GatewayLoad {
   private static final int CARDS = 10_000;
@@ -49,7 +49,9 @@ public final class GatewayLoad {
     Duration warmUp = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 15);
     Duration round = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 5);
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
-    try (BareEndpoint bare = BareEndpoint.start(0, 1);
+    int clientThreads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+    int bareThreads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    try (BareEndpoint bare = BareEndpoint.start(0, bareThreads);
         TestDatabase db = TestDatabase.create();
         GatewayApp app = GatewayApp.start(BenchConfig.of(db))) {
       List<String> bodies = seed(app);
@@ -65,7 +67,8 @@ public final class GatewayLoad {
                   "application/json",
                   LoadSpec.rotating(bodies))
               .withHeader("Authorization", "Bearer " + token));
-      targets.replaceAll((name, spec) -> spec.withConnections(connections));
+      targets.replaceAll(
+          (name, spec) -> spec.withConnections(connections).withClientThreads(clientThreads));
       for (LoadSpec spec : targets.values()) {
         LoadDriver.run(spec.withWarmUp(warmUp).withDuration(SETTLE));
       }
