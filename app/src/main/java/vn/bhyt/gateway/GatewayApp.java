@@ -54,6 +54,7 @@ import vn.bhyt.claims.visit.DischargeService;
 import vn.bhyt.claims.visit.VisitsHandler;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.http.BodyLimits;
+import vn.bhyt.http.EventLoops;
 import vn.bhyt.http.HttpServer;
 import vn.bhyt.http.Response;
 import vn.bhyt.http.Router;
@@ -212,7 +213,7 @@ public final class GatewayApp implements AutoCloseable {
           HttpServer.start(
               config.http().bind(),
               config.http().port(),
-              config.http().eventLoops(),
+              new EventLoops(config.http().eventLoops(), config.http().busyPoll()),
               BodyLimits.of(config.http().maxBodyBytes())
                   .with(CLAIMS, config.claims().maxEnvelopeBytes()),
               router,

@@ -12,6 +12,11 @@ public enum ConfigKey {
       "http.event-loops",
       "0",
       "threads that read and answer HTTP requests and run card checks; 0: one per processor"),
+  HTTP_BUSY_POLL_MICROS(
+      "http.busy-poll-micros",
+      "30",
+      "how long an HTTP thread with nothing to do keeps polling for requests before it sleeps;"
+          + " 0: sleep at once"),
   HTTP_WORKER_THREADS(
       "http.worker-threads", "16", "threads for blocking work (database, image decoding)"),
   DB_URL(

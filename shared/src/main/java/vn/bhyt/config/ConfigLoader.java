@@ -65,6 +65,7 @@ public final class ConfigLoader {
             intIn(ConfigKey.HTTP_PORT, 0, 65535),
             intIn(ConfigKey.HTTP_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
             intIn(ConfigKey.HTTP_EVENT_LOOPS, 0, 256),
+            Duration.ofNanos(1_000L * intIn(ConfigKey.HTTP_BUSY_POLL_MICROS, 0, 10_000)),
             intIn(ConfigKey.HTTP_WORKER_THREADS, 1, 1024));
     var db =
         new GatewayConfig.Db(

@@ -24,8 +24,15 @@ public record GatewayConfig(
    * The HTTP server.
    *
    * @param eventLoops threads that read and answer requests; 0 means one per processor
+   * @param busyPoll how long an event loop with nothing to do polls before it sleeps
    */
-  public record Http(String bind, int port, int maxBodyBytes, int eventLoops, int workerThreads) {}
+  public record Http(
+      String bind,
+      int port,
+      int maxBodyBytes,
+      int eventLoops,
+      Duration busyPoll,
+      int workerThreads) {}
 
   /** The database; an empty URL means none is configured. */
   public record Db(String url, String user, Secret password, int poolSize) {
@@ -85,7 +92,13 @@ public record GatewayConfig(
   /** The same configuration with another HTTP port. */
   public GatewayConfig withHttpPort(int port) {
     Http h =
-        new Http(http.bind(), port, http.maxBodyBytes(), http.eventLoops(), http.workerThreads());
+        new Http(
+            http.bind(),
+            port,
+            http.maxBodyBytes(),
+            http.eventLoops(),
+            http.busyPoll(),
+            http.workerThreads());
     return new GatewayConfig(
         h, db, facility, fund, registry, referenceDir, zone, claims, effective);
   }

@@ -11,7 +11,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -46,21 +45,21 @@ public final class HttpServer implements AutoCloseable {
       Authenticator auth,
       MeterRegistry metrics)
       throws InterruptedException {
-    return start(bind, port, 0, BodyLimits.of(maxBodyBytes), router, auth, metrics);
+    return start(
+        bind, port, EventLoops.PER_PROCESSOR, BodyLimits.of(maxBodyBytes), router, auth, metrics);
   }
 
   /**
    * Binds the server and logs {@code listening on port N}.
    *
    * @param port the port, or 0 for any free one
-   * @param eventLoops threads that read and answer requests, or 0 for one per processor: the
-   *     routes' own work runs on them, so more of them than processors only adds thread switches
+   * @param loops the event loops that read and answer requests
    * @param bodyLimits the largest body accepted on each path; larger gets 413
    */
   public static HttpServer start(
       String bind,
       int port,
-      int eventLoops,
+      EventLoops loops,
       BodyLimits bodyLimits,
       Router router,
       Authenticator auth,
@@ -69,9 +68,7 @@ public final class HttpServer implements AutoCloseable {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers =
         new MultiThreadIoEventLoopGroup(
-            eventLoops == 0 ? NettyRuntime.availableProcessors() : eventLoops,
-            new DefaultThreadFactory("http-loop"),
-            NioIoHandler.newFactory());
+            loops.threads(), new DefaultThreadFactory("http-loop"), loops.ioHandlers());
     DispatchHandler dispatch = new DispatchHandler(router, auth, new HttpMetrics(metrics));
     BodyLimitSelector selector =
         bodyLimits.byPrefix().isEmpty() ? null : new BodyLimitSelector(bodyLimits);

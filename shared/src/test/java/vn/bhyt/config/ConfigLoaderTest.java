@@ -34,6 +34,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void busyPollDefaultsToThirtyMicrosecondsAndTakesZero() {
+    assertThat(ConfigLoader.load("", Map.of()).http().busyPoll())
+        .isEqualTo(Duration.ofNanos(30_000));
+    assertThat(
+            ConfigLoader.load("", Map.of("GATEWAY_HTTP_BUSY_POLL_MICROS", "0")).http().busyPoll())
+        .isZero();
+    assertThatThrownBy(() -> ConfigLoader.load("http.busy-poll-micros = 20000\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.busy-poll-micros");
+  }
+
+  @Test
   void claimsKeysHaveDefaultsAndTakeACommaListOfRuleIds() {
     GatewayConfig c = ConfigLoader.load("", Map.of());
     assertThat(c.claims().maxEnvelopeBytes()).isEqualTo(256 << 20);

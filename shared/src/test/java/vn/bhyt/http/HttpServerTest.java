@@ -10,12 +10,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.bhyt.auth.Authenticator;
 
 /** The server on a real port: how many event loops answer its connections. */
@@ -24,9 +29,9 @@ class HttpServerTest {
       token -> CompletableFuture.completedFuture(Optional.empty());
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 3})
-  void connectionsAreAnsweredByAsManyEventLoopsAsConfiguredAndZeroMeansOnePerProcessor(int loops)
-      throws Exception {
+  @CsvSource({"0, 0", "1, 30", "3, 1000"})
+  void connectionsAreAnsweredByAsManyEventLoopsAsConfiguredAndZeroMeansOnePerProcessor(
+      int loops, long busyPollMicros) throws Exception {
     Router router =
         new Router()
             .open(
@@ -40,7 +45,7 @@ class HttpServerTest {
         HttpServer.start(
             "127.0.0.1",
             0,
-            loops,
+            new EventLoops(loops, Duration.ofNanos(busyPollMicros * 1_000)),
             BodyLimits.of(1024),
             router,
             NO_TOKENS,
@@ -50,6 +55,41 @@ class HttpServerTest {
         threads.add(threadOf(server.port()));
       }
       assertThat(threads).hasSize(expected).allMatch(name -> name.startsWith("http-loop-"));
+    }
+  }
+
+  @Test
+  void answersCompletedOnOtherThreadsReachTheirConnectionsWhileTheLoopsBusyPoll() throws Exception {
+    ScheduledExecutorService elsewhere = Executors.newSingleThreadScheduledExecutor();
+    Router router =
+        new Router()
+            .open(
+                HttpMethod.GET,
+                "/thread",
+                request -> {
+                  CompletableFuture<Response> later = new CompletableFuture<>();
+                  elsewhere.schedule(
+                      () ->
+                          later.complete(
+                              Response.text(200, "text/plain", Thread.currentThread().getName())),
+                      2,
+                      TimeUnit.MILLISECONDS);
+                  return later;
+                });
+    try (HttpServer server =
+        HttpServer.start(
+            "127.0.0.1",
+            0,
+            new EventLoops(1, Duration.ofSeconds(1)),
+            BodyLimits.of(1024),
+            router,
+            NO_TOKENS,
+            new SimpleMeterRegistry())) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(threadOf(server.port())).doesNotStartWith("http-loop-");
+      }
+    } finally {
+      elsewhere.shutdownNow();
     }
   }
 
