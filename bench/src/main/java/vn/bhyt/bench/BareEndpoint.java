@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -14,7 +13,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import vn.bhyt.http.EventLoops;
 
 /**
  * A minimal Netty HTTP/1.1 server on loopback that answers every well-formed request with 200
@@ -39,6 +40,15 @@ public final class BareEndpoint implements AutoCloseable {
 
   /** Starts an endpoint with {@code threads} event-loop threads on {@code port}, 0 for any. */
   public static BareEndpoint start(int port, int threads) throws InterruptedException {
+    return start(port, threads, Duration.ZERO);
+  }
+
+  /**
+   * Starts an endpoint whose {@code threads} event loops poll for {@code busyPoll} before they
+   * sleep, as the gateway's do ({@link EventLoops}).
+   */
+  public static BareEndpoint start(int port, int threads, Duration busyPoll)
+      throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
     }
@@ -47,7 +57,9 @@ public final class BareEndpoint implements AutoCloseable {
     }
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
-            threads, new DefaultThreadFactory("bare-endpoint", true), NioIoHandler.newFactory());
+            threads,
+            new DefaultThreadFactory("bare-endpoint", true),
+            new EventLoops(threads, busyPoll).ioHandlers());
     try {
       return new BareEndpoint(group, bind(group, port));
     } catch (InterruptedException | RuntimeException e) {

@@ -7,7 +7,8 @@ import java.time.Duration;
  * prints the result with the machine it ran on.
  *
  * <p>Arguments, all optional: connections (50), warm-up seconds (5), measured seconds (15), client
- * threads (1), server threads (1).
+ * threads (1), server threads (1), microseconds the server's event loops poll before they sleep (0;
+ * the gateway's {@code http.busy-poll-micros}).
  */
 public final class BareEndpointLoad {
 
@@ -20,7 +21,8 @@ public final class BareEndpointLoad {
     int seconds = intArg(args, 2, 15);
     int clientThreads = intArg(args, 3, 1);
     int serverThreads = intArg(args, 4, 1);
-    try (BareEndpoint endpoint = BareEndpoint.start(0, serverThreads)) {
+    Duration busyPoll = Duration.ofNanos(1_000L * intArg(args, 5, 0));
+    try (BareEndpoint endpoint = BareEndpoint.start(0, serverThreads, busyPoll)) {
       LoadSpec spec =
           LoadSpec.get(endpoint.uri("/"))
               .withConnections(connections)
@@ -29,8 +31,9 @@ public final class BareEndpointLoad {
               .withClientThreads(clientThreads);
       LoadResult result = LoadDriver.run(spec);
       System.out.printf(
-          "bare endpoint: connections=%d client-threads=%d server-threads=%d warm-up=%ds%n",
-          connections, clientThreads, serverThreads, warmUpSeconds);
+          "bare endpoint: connections=%d client-threads=%d server-threads=%d busy-poll=%dus"
+              + " warm-up=%ds%n",
+          connections, clientThreads, serverThreads, busyPoll.toNanos() / 1_000, warmUpSeconds);
       System.out.println(result.format());
       System.out.println(machine());
     }
