@@ -51,7 +51,7 @@ public final class BareEndpointLoad {
         System.getProperty("java.vm.name"));
   }
 
-  private static int intArg(String[] args, int index, int fallback) {
+  static int intArg(String[] args, int index, int fallback) {
     if (args.length <= index) {
       return fallback;
     }

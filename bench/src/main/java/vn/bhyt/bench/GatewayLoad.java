@@ -45,12 +45,12 @@ public final class GatewayLoad {
   private GatewayLoad() {}
 
   public static void main(String[] args) throws Exception {
-    int connections = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-    Duration warmUp = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 15);
-    Duration round = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 5);
-    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
-    int clientThreads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-    int bareThreads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    int connections = BareEndpointLoad.intArg(args, 0, 50);
+    Duration warmUp = Duration.ofSeconds(BareEndpointLoad.intArg(args, 1, 15));
+    Duration round = Duration.ofSeconds(BareEndpointLoad.intArg(args, 2, 5));
+    int rounds = BareEndpointLoad.intArg(args, 3, 6);
+    int clientThreads = BareEndpointLoad.intArg(args, 4, 1);
+    int bareThreads = BareEndpointLoad.intArg(args, 5, 1);
     try (BareEndpoint bare = BareEndpoint.start(0, bareThreads);
         TestDatabase db = TestDatabase.create();
         GatewayApp app = GatewayApp.start(BenchConfig.of(db))) {
