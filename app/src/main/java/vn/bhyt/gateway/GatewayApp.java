@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,22 +38,18 @@ import vn.bhyt.claims.catalog.CachingPriceCatalogue;
 import vn.bhyt.claims.catalog.FhirCheckIns;
 import vn.bhyt.claims.catalog.JdbcIcdList;
 import vn.bhyt.claims.catalog.RegistryCardHistory;
-import vn.bhyt.claims.fhir.FhirContexts;
-import vn.bhyt.claims.fhir.FhirStore;
-import vn.bhyt.claims.fhir.FhirValidation;
-import vn.bhyt.claims.fhir.rest.FhirClaims;
-import vn.bhyt.claims.fhir.rest.FhirRoutes;
+import vn.bhyt.claims.fhirapi.FhirClaims;
 import vn.bhyt.claims.fhirclaim.ClaimMapper;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.store.ClaimTransactions;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.submission.ClaimIntake;
 import vn.bhyt.claims.submission.ClaimsHandler;
-import vn.bhyt.claims.visit.CardEligibility;
-import vn.bhyt.claims.visit.CheckInService;
-import vn.bhyt.claims.visit.DischargeService;
-import vn.bhyt.claims.visit.VisitsHandler;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.fhir.FhirContexts;
+import vn.bhyt.fhir.FhirStore;
+import vn.bhyt.fhir.FhirValidation;
+import vn.bhyt.fhir.rest.FhirRoutes;
 import vn.bhyt.http.BodyLimits;
 import vn.bhyt.http.EventLoops;
 import vn.bhyt.http.HttpServer;
@@ -72,6 +69,10 @@ import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Facility;
+import vn.bhyt.visits.CardEligibility;
+import vn.bhyt.visits.CheckInService;
+import vn.bhyt.visits.DischargeService;
+import vn.bhyt.visits.VisitsHandler;
 
 /**
  * A running gateway: database pool, registry cache, card checks, the FHIR API, claims intake and
@@ -234,7 +235,8 @@ public final class GatewayApp implements AutoCloseable {
       VisitsHandler visits =
           new VisitsHandler(
               checkIns, new DischargeService(store, workers), cards, Clock.system(config.zone()));
-      FhirRoutes.register(router, store, workers, new CardEligibility(checks), null, claims);
+      FhirRoutes.register(
+          router, store, workers, new CardEligibility(checks), null, List.of(claims));
       router
           .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
           .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);

@@ -40,10 +40,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.auth.Role;
-import vn.bhyt.claims.fhir.FhirContexts;
-import vn.bhyt.claims.fhir.FhirValidation;
 import vn.bhyt.config.ConfigLoader;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.fhir.FhirContexts;
+import vn.bhyt.fhir.FhirValidation;
 import vn.bhyt.persistence.TestDatabase;
 
 /**

@@ -29,10 +29,10 @@ import vn.bhyt.auth.Role;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimDossiers;
-import vn.bhyt.claims.fhir.FhirContexts;
 import vn.bhyt.claims.fhirclaim.ClaimMapper;
 import vn.bhyt.claims.intake.ClaimEnvelopeWriter;
 import vn.bhyt.config.ConfigLoader;
+import vn.bhyt.fhir.FhirContexts;
 import vn.bhyt.http.Json;
 import vn.bhyt.persistence.TestDatabase;
 

@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import vn.bhyt.claims.assessment.Answer;
 import vn.bhyt.claims.assessment.CheckIns;
-import vn.bhyt.claims.visit.Identifiers;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.fhir.Identifiers;
 
 /**
  * Reception's check-ins as the FHIR store holds them, read through its search indexes with blocking

@@ -21,7 +21,7 @@ import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimFormat;
 import vn.bhyt.claims.claim.ClaimRow;
 import vn.bhyt.claims.claim.ClaimTable;
-import vn.bhyt.claims.visit.Identifiers;
+import vn.bhyt.fhir.Identifiers;
 
 /**
  * The mapping between a claim dossier and a FHIR {@code Claim}: the visit key as its identifier,

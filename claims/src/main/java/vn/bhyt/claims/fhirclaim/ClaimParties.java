@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import vn.bhyt.claims.visit.Identifiers;
+import vn.bhyt.fhir.Identifiers;
 
 /**
  * The patient and the card of a claim as the Claim's contained Patient and Coverage: {@code MA_BN},

@@ -22,7 +22,7 @@ import vn.bhyt.claims.assessment.Severity;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimRow;
-import vn.bhyt.claims.visit.Identifiers;
+import vn.bhyt.fhir.Identifiers;
 
 /**
  * The mapping of a claim's pre-assessment to a FHIR {@code ClaimResponse}: per item the amounts

@@ -15,7 +15,6 @@ import vn.bhyt.claims.assessment.AssessmentContext;
 import vn.bhyt.claims.assessment.Assessor;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.claim.ClaimDossier;
-import vn.bhyt.claims.fhir.ResourceIds;
 import vn.bhyt.claims.store.ClaimLock;
 import vn.bhyt.claims.store.ClaimVisit;
 import vn.bhyt.claims.store.ClaimWriter;
@@ -24,6 +23,7 @@ import vn.bhyt.claims.store.JdbcClaimHistory;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.store.NewVersion;
 import vn.bhyt.claims.store.StoreException;
+import vn.bhyt.fhir.ResourceIds;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 

@@ -23,17 +23,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.claims.assessment.Answer;
-import vn.bhyt.claims.fhir.FhirContexts;
-import vn.bhyt.claims.fhir.FhirStore;
-import vn.bhyt.claims.visit.CheckIn;
-import vn.bhyt.claims.visit.CheckInService;
-import vn.bhyt.claims.visit.Identifiers;
-import vn.bhyt.claims.visit.VisitDetails;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.VisitKind;
+import vn.bhyt.fhir.FhirContexts;
+import vn.bhyt.fhir.FhirStore;
+import vn.bhyt.fhir.Identifiers;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.audit.CardHasher;
@@ -46,6 +43,9 @@ import vn.bhyt.verifier.registry.RegistryImporter;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Evidence;
 import vn.bhyt.verifier.rules.Facility;
+import vn.bhyt.visits.CheckIn;
+import vn.bhyt.visits.CheckInService;
+import vn.bhyt.visits.VisitDetails;
 
 /**
  * Reception's check-ins, recorded by the real {@link CheckInService} into the FHIR store on a real

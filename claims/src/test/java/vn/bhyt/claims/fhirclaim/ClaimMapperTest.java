@@ -27,10 +27,10 @@ import vn.bhyt.claims.claim.ClaimDossiers;
 import vn.bhyt.claims.claim.ClaimFormat;
 import vn.bhyt.claims.claim.ClaimRow;
 import vn.bhyt.claims.claim.ClaimTable;
-import vn.bhyt.claims.fhir.FhirContexts;
-import vn.bhyt.claims.fhir.FhirValidation;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
+import vn.bhyt.fhir.FhirContexts;
+import vn.bhyt.fhir.FhirValidation;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.rules.Facility;
 

@@ -1,0 +1,5 @@
+/**
+ * The claims module's endpoints under {@code /fhir}: Claim and ClaimResponse, contributed to the
+ * FHIR API's routes. Transport: handlers on top of the claims intake, store and FHIR mappers.
+ */
+package vn.bhyt.claims.fhirapi;

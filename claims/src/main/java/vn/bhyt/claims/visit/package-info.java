@@ -1,5 +1,0 @@
-/**
- * Reception check-in: a card check that opens a visit, recorded as FHIR R4 Patient, Coverage,
- * Encounter and CoverageEligibilityResponse in one transaction. The mappers are pure.
- */
-package vn.bhyt.claims.visit;

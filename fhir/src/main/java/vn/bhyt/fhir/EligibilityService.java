@@ -1,0 +1,26 @@
+package vn.bhyt.fhir;
+
+import java.util.concurrent.CompletionStage;
+import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+
+/**
+ * The card check for FHIR clients: answers a CoverageEligibilityRequest with a
+ * CoverageEligibilityResponse. {@code POST /fhir/CoverageEligibilityRequest} calls it and stores
+ * nothing itself.
+ */
+public interface EligibilityService {
+  /**
+   * Checks the coverage a request asks about.
+   *
+   * @param request a request that passed base R4 validation
+   * @param checkedBy the name of the token that asked, for the audit trail
+   */
+  CompletionStage<CoverageEligibilityResponse> check(
+      CoverageEligibilityRequest request, String checkedBy);
+
+  /** A service for gateways without card checks: every answer has outcome error. */
+  static EligibilityService notConfigured() {
+    return new UnconfiguredEligibility();
+  }
+}

@@ -1,0 +1,37 @@
+package vn.bhyt.fhir;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** An SQL statement and the values of its parameters, in order. */
+record Sql(String text, List<Object> binds) {
+  Sql {
+    binds = List.copyOf(binds);
+  }
+
+  PreparedStatement prepare(Connection c) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(text);
+    try {
+      for (int i = 0; i < binds.size(); i++) {
+        bind(ps, i + 1, binds.get(i));
+      }
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** Sets a parameter with the setter of its type: strings and ints are the common ones. */
+  static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    if (value instanceof String s) {
+      ps.setString(index, s);
+    } else if (value instanceof Integer n) {
+      ps.setInt(index, n);
+    } else {
+      ps.setObject(index, value);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package vn.bhyt.fhir;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Several SQL statements sent to the database as one, in one round trip: the rows of a resource
+ * version and of its index entries. Needs a connection that allows multiple statements (the pool of
+ * {@code vn.bhyt.persistence.Database} does).
+ */
+final class Statements {
+  private final StringBuilder text = new StringBuilder();
+  private final List<Object> binds = new ArrayList<>();
+
+  /** Adds a statement whose {@code ?} take the values in order. */
+  Statements add(String statement, Object... values) {
+    if (!text.isEmpty()) {
+      text.append(";\n");
+    }
+    text.append(statement);
+    binds.addAll(Arrays.asList(values));
+    return this;
+  }
+
+  /**
+   * Adds one {@code INSERT} of several rows.
+   *
+   * @param head the statement up to {@code VALUES}, such as {@code INSERT INTO t (a, b)}
+   * @param rows the values of each row, all of the same length
+   */
+  Statements insertRows(String head, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return this;
+    }
+    String one = "(?" + ", ?".repeat(rows.get(0).length - 1) + ")";
+    StringBuilder statement = new StringBuilder(head).append(" VALUES ");
+    for (int i = 0; i < rows.size(); i++) {
+      statement.append(i == 0 ? "" : ", ").append(one);
+    }
+    add(statement.toString());
+    rows.forEach(r -> binds.addAll(Arrays.asList(r)));
+    return this;
+  }
+
+  /** Adds a statement. */
+  Statements add(Sql statement) {
+    return add(statement.text(), statement.binds().toArray());
+  }
+
+  /** Runs them all; the first that fails throws, and the statements after it do not run. */
+  void execute(Connection c) throws SQLException {
+    if (text.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = new Sql(text.toString(), binds).prepare(c)) {
+      ps.execute();
+      while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+        // every statement's result is read, so that a failure among them is thrown here
+      }
+    }
+  }
+
+  /** Runs queries, each answering one row, and reads each row in turn. */
+  <R> List<R> queryRows(Connection c, RowReader<R> reader) throws SQLException {
+    List<R> rows = new ArrayList<>();
+    try (PreparedStatement ps = new Sql(text.toString(), binds).prepare(c)) {
+      boolean results = ps.execute();
+      while (results || ps.getUpdateCount() != -1) {
+        if (results) {
+          try (ResultSet rs = ps.getResultSet()) {
+            if (!rs.next()) {
+              throw new SQLException("a query of several answered no row");
+            }
+            rows.add(reader.read(rs));
+          }
+        }
+        results = ps.getMoreResults();
+      }
+    }
+    return rows;
+  }
+
+  /** Reads the current row of a result. */
+  @FunctionalInterface
+  interface RowReader<R> {
+    R read(ResultSet rs) throws SQLException;
+  }
+}

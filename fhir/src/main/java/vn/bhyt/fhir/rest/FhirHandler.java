@@ -1,0 +1,126 @@
+package vn.bhyt.fhir.rest;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import vn.bhyt.fhir.FhirProblem;
+import vn.bhyt.fhir.FhirStore;
+import vn.bhyt.fhir.FhirValidation;
+import vn.bhyt.http.Request;
+import vn.bhyt.http.Response;
+import vn.bhyt.http.RouteHandler;
+
+/**
+ * The base of the FHIR handlers: negotiates the answer's format, runs slow work on the workers and
+ * answers the API's failures as OperationOutcomes. Other failures go to the kernel, whose renderer
+ * under {@code /fhir} answers them as OperationOutcomes too (500, 503).
+ */
+public abstract class FhirHandler implements RouteHandler {
+  private static final int DEADLOCK = 1213;
+  private static final int LOCK_WAIT_TIMEOUT = 1205;
+  private static final int DUPLICATE_KEY = 1062;
+
+  final FhirStore store;
+  final Executor executor;
+  private final String base;
+
+  /** A handler of the API's own, built on its parts one by one. */
+  FhirHandler(FhirStore store, Executor executor, String base) {
+    this.store = store;
+    this.executor = executor;
+    this.base = base;
+  }
+
+  /** A handler of an endpoint another module contributes. */
+  protected FhirHandler(FhirApi api) {
+    this(api.store(), api.executor(), api.base());
+  }
+
+  @Override
+  public final CompletionStage<Response> handle(Request request) {
+    FhirExchange ex;
+    try {
+      ex = FhirExchange.of(request, store.context(), base);
+    } catch (FhirProblem p) {
+      return CompletableFuture.completedFuture(OperationOutcomes.answer(p, FhirFormat.JSON));
+    }
+    CompletionStage<Response> answer;
+    try {
+      answer = answer(ex);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer.exceptionallyCompose(e -> recover(ex, e));
+  }
+
+  /** Answers a request; may throw {@link FhirProblem}, also from the returned stage. */
+  protected abstract CompletionStage<Response> answer(FhirExchange ex);
+
+  /** Runs work that blocks or takes time (parsing, validation, the database) on the workers. */
+  protected <R> CompletableFuture<R> blocking(Blocking<R> work) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return work.get();
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        },
+        executor);
+  }
+
+  /**
+   * Validates a resource against base R4.
+   *
+   * @throws FhirProblem 422 with the errors when it has any
+   */
+  protected static void requireValid(Resource resource) {
+    OperationOutcome outcome = FhirValidation.validate(resource);
+    if (FhirValidation.hasErrors(outcome)) {
+      throw FhirProblem.unprocessable(OperationOutcomes.errorsWithoutValues(outcome));
+    }
+  }
+
+  /** Blocking work. */
+  @FunctionalInterface
+  public interface Blocking<R> {
+    R get() throws SQLException;
+  }
+
+  private static CompletionStage<Response> recover(FhirExchange ex, Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof FhirProblem p) {
+      return CompletableFuture.completedFuture(ex.failure(p));
+    }
+    if (isConflict(cause)) {
+      return CompletableFuture.completedFuture(
+          ex.failure(FhirProblem.conflict("a concurrent change got in the way; try again")));
+    }
+    return CompletableFuture.failedFuture(cause);
+  }
+
+  private static boolean isConflict(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SQLTransactionRollbackException) {
+        return true;
+      }
+      if (c instanceof SQLException s) {
+        int code = s.getErrorCode();
+        if (code == DEADLOCK || code == LOCK_WAIT_TIMEOUT || code == DUPLICATE_KEY) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

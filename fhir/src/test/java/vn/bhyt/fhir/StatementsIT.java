@@ -1,0 +1,99 @@
+package vn.bhyt.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bhyt.persistence.TestDatabase;
+
+/** Several statements in one round trip: all run, or the failing one throws. */
+class StatementsIT {
+  static TestDatabase db;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.create();
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void allStatementsRunWithManyRows() throws Exception {
+    try (Connection c = db.dataSource().getConnection()) {
+      new Statements()
+          .add(
+              "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
+                  + " VALUES (?, ?, 1, ?)",
+              "Patient",
+              "s1",
+              LocalDateTime.of(2026, 11, 23, 1, 0))
+          .insertRows(
+              "INSERT INTO fhir_token_index (res_type, res_id, param, system, value)",
+              List.of(
+                  new Object[] {"Patient", "s1", "identifier", "", "A"},
+                  new Object[] {"Patient", "s1", "identifier", "urn:x", "B"}))
+          .execute(c);
+      assertThat(count(c, "SELECT COUNT(*) FROM fhir_resource WHERE res_id = 's1'")).isEqualTo(1);
+      assertThat(count(c, "SELECT COUNT(*) FROM fhir_token_index WHERE res_id = 's1'"))
+          .isEqualTo(2);
+      assertThat(
+              count(
+                  c,
+                  "SELECT COUNT(*) FROM fhir_token_index WHERE res_id = 's1' AND system = 'urn:x'"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailingLaterStatementThrowsAndTheTransactionRollsBack() throws Exception {
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      Statements twice =
+          new Statements()
+              .add(
+                  "INSERT INTO fhir_token_index (res_type, res_id, param, system, value)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  "Patient",
+                  "s2",
+                  "identifier",
+                  "urn:x",
+                  "C")
+              .add(
+                  "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
+                      + " VALUES (?, ?, 1, ?)",
+                  "Patient",
+                  "s2",
+                  LocalDateTime.of(2026, 11, 23, 1, 0))
+              .add(
+                  "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
+                      + " VALUES (?, ?, 1, ?)",
+                  "Patient",
+                  "s2",
+                  LocalDateTime.of(2026, 11, 23, 1, 0));
+      assertThatThrownBy(() -> twice.execute(c)).isInstanceOf(SQLException.class);
+      c.rollback();
+      c.setAutoCommit(true);
+      assertThat(count(c, "SELECT COUNT(*) FROM fhir_resource WHERE res_id = 's2'")).isZero();
+      assertThat(count(c, "SELECT COUNT(*) FROM fhir_token_index WHERE res_id = 's2'")).isZero();
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

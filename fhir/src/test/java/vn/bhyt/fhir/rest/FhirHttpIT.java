@@ -1,0 +1,447 @@
+package vn.bhyt.fhir.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bhyt.auth.JdbcTokenStore;
+import vn.bhyt.auth.Role;
+import vn.bhyt.fhir.EligibilityService;
+import vn.bhyt.fhir.FhirContexts;
+import vn.bhyt.fhir.FhirStore;
+import vn.bhyt.fhir.FhirValidation;
+import vn.bhyt.http.HttpServer;
+import vn.bhyt.http.Router;
+import vn.bhyt.persistence.TestDatabase;
+
+/** The FHIR API over HTTP: a real server on a free port, a real MariaDB, plain HTTP requests. */
+class FhirHttpIT {
+  static final String CARDS = "https://bhxh.gov.vn/the-bhyt";
+  static final String JSON = "application/fhir+json";
+  static final String XML = "application/fhir+xml";
+  static TestDatabase db;
+  static ExecutorService workers;
+  static HttpServer server;
+  static String reception;
+  static String billing;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create();
+    workers = Executors.newFixedThreadPool(8);
+    JdbcTokenStore tokens = new JdbcTokenStore(db.dataSource(), workers);
+    reception = tokens.create(Role.RECEPTION, "desk-1");
+    billing = tokens.create(Role.BILLING, "his");
+    EligibilityService eligibility =
+        (request, checkedBy) -> {
+          CoverageEligibilityResponse r = new CoverageEligibilityResponse();
+          r.setOutcome(RemittanceOutcome.COMPLETE).setDisposition("checked by " + checkedBy);
+          r.setPatient(request.getPatient());
+          return CompletableFuture.completedFuture(r);
+        };
+    Router router = new Router();
+    FhirRoutes.register(
+        router, new FhirStore(db.dataSource(), FhirContexts.r4()), workers, eligibility);
+    server = HttpServer.start("127.0.0.1", 0, 1 << 20, router, tokens, new SimpleMeterRegistry());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    workers.shutdownNow();
+    db.close();
+  }
+
+  static String base() {
+    return "http://127.0.0.1:" + server.port() + "/fhir";
+  }
+
+  static HttpResponse<String> send(
+      String method, String path, String token, String type, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  static HttpResponse<String> get(String path, String... headers) throws Exception {
+    return send("GET", path, reception, null, null, headers);
+  }
+
+  static HttpResponse<String> post(String path, Resource r, String... headers) throws Exception {
+    return send("POST", path, reception, JSON, json(r), headers);
+  }
+
+  static String json(Resource r) {
+    return FhirContexts.r4().newJsonParser().encodeResourceToString(r);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T extends Resource> T parse(HttpResponse<String> r) {
+    String type = r.headers().firstValue("Content-Type").orElse("");
+    var parser =
+        type.startsWith(XML) ? FhirContexts.r4().newXmlParser() : FhirContexts.r4().newJsonParser();
+    return (T) parser.parseResource(r.body());
+  }
+
+  static Patient patient(String card, String family, String given) {
+    Patient p = new Patient();
+    p.addIdentifier().setSystem(CARDS).setValue(card);
+    p.addName().setFamily(family).addGiven(given);
+    p.setBirthDateElement(new DateType("1990-01-31"));
+    return p;
+  }
+
+  static String card() {
+    return "DN" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
+  }
+
+  static OperationOutcome assertOutcome(HttpResponse<String> r, int status, IssueType code) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+"));
+    OperationOutcome oo = parse(r);
+    assertThat(oo.getIssueFirstRep().getCode()).isEqualTo(code);
+    return oo;
+  }
+
+  @Test
+  void metadataIsOpenAndValid() throws Exception {
+    HttpResponse<String> r = send("GET", "/metadata", null, null, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).contains(JSON + "; charset=utf-8");
+    CapabilityStatement cs = parse(r);
+    assertThat(cs.getImplementation().getUrl()).isEqualTo(base());
+    assertThat(cs.getRestFirstRep().getResource())
+        .extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
+        .containsExactly(
+            "Patient",
+            "Coverage",
+            "Encounter",
+            "CoverageEligibilityResponse",
+            "Organization",
+            "CoverageEligibilityRequest");
+    assertThat(FhirValidation.hasErrors(FhirValidation.validate(cs))).isFalse();
+    HttpResponse<String> xml = send("GET", "/metadata", null, null, null, "Accept", XML);
+    assertThat(xml.headers().firstValue("Content-Type")).contains(XML + "; charset=utf-8");
+    assertThat(xml.body()).startsWith("<CapabilityStatement");
+  }
+
+  @Test
+  void createReadVreadUpdateHistory() throws Exception {
+    HttpResponse<String> created = post("/Patient", patient(card(), "Nguyễn", "Văn An"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Patient p = parse(created);
+    String id = p.getIdElement().getIdPart();
+    assertThat(created.headers().firstValue("Location"))
+        .contains(base() + "/Patient/" + id + "/_history/1");
+    assertThat(created.headers().firstValue("ETag")).contains("W/\"1\"");
+    assertThat(created.headers().firstValue("Last-Modified")).isPresent();
+
+    HttpResponse<String> minimal =
+        post("/Patient", patient(card(), "Phan", "Minh"), "Prefer", "return=minimal");
+    assertThat(minimal.statusCode()).isEqualTo(201);
+    assertThat(minimal.body()).isEmpty();
+    assertThat(minimal.headers().firstValue("Location")).isPresent();
+    HttpResponse<String> read = get("/Patient/" + id);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("ETag")).contains("W/\"1\"");
+    assertThat(read.headers().firstValue("Content-Location"))
+        .contains(base() + "/Patient/" + id + "/_history/1");
+    Patient current = parse(read);
+    current.getNameFirstRep().setFamily("Trần");
+    HttpResponse<String> updated =
+        send("PUT", "/Patient/" + id, reception, JSON, json(current), "If-Match", "W/\"1\"");
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.headers().firstValue("ETag")).contains("W/\"2\"");
+    HttpResponse<String> stale =
+        send("PUT", "/Patient/" + id, reception, JSON, json(current), "If-Match", "W/\"1\"");
+    assertOutcome(stale, 412, IssueType.CONFLICT);
+
+    assertThat(
+            ((Patient) parse(get("/Patient/" + id + "/_history/1"))).getNameFirstRep().getFamily())
+        .isEqualTo("Nguyễn");
+    assertOutcome(get("/Patient/" + id + "/_history/9"), 404, IssueType.NOTFOUND);
+    Bundle history = parse(get("/Patient/" + id + "/_history"));
+    assertThat(history.getType()).isEqualTo(Bundle.BundleType.HISTORY);
+    assertThat(history.getTotal()).isEqualTo(2);
+    assertThat(history.getEntry().get(0).getResponse().getEtag()).isEqualTo("W/\"2\"");
+    assertThat(history.getEntry().get(1).getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.POST);
+    assertThat(FhirValidation.hasErrors(FhirValidation.validate(history))).isFalse();
+
+    HttpResponse<String> mismatch = send("PUT", "/Patient/OTHER", reception, JSON, json(current));
+    assertOutcome(mismatch, 400, IssueType.INVALID);
+    Patient fresh = patient(card(), "Lê", "Hưng");
+    fresh.setId("client-" + UUID.randomUUID().toString().substring(0, 8));
+    HttpResponse<String> createdByPut =
+        send("PUT", "/Patient/" + fresh.getIdElement().getIdPart(), reception, JSON, json(fresh));
+    assertThat(createdByPut.statusCode()).as(createdByPut.body()).isEqualTo(201);
+  }
+
+  @Test
+  void searchPagesWithLinksByGetAndPost() throws Exception {
+    String family = "Họ" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 5; i++) {
+      assertThat(post("/Patient", patient(card(), family, "Tên " + i)).statusCode()).isEqualTo(201);
+    }
+    String q = URLEncoder.encode(family, StandardCharsets.UTF_8);
+    Bundle first = parse(get("/Patient?name=" + q + "&_count=2"));
+    assertThat(first.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+    assertThat(first.getTotal()).isEqualTo(5);
+    assertThat(first.getEntry()).hasSize(2);
+    assertThat(first.getLink("self").getUrl()).startsWith(base() + "/Patient?name=");
+    assertThat(first.getEntryFirstRep().getFullUrl()).startsWith(base() + "/Patient/");
+    List<String> ids = new ArrayList<>();
+    Bundle page = first;
+    while (true) {
+      page.getEntry().forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
+      if (page.getLink("next") == null) {
+        break;
+      }
+      page = parse(get(page.getLink("next").getUrl()));
+    }
+    assertThat(ids).hasSize(5).doesNotHaveDuplicates();
+
+    HttpResponse<String> form =
+        send(
+            "POST",
+            "/Patient/_search",
+            reception,
+            "application/x-www-form-urlencoded",
+            "name=" + q + "&_count=10");
+    assertThat(((Bundle) parse(form)).getTotal()).isEqualTo(5);
+    assertOutcome(
+        send("POST", "/Patient/_search", reception, JSON, "{}"), 415, IssueType.NOTSUPPORTED);
+  }
+
+  @Test
+  void conditionalCreateOverHttp() throws Exception {
+    String card = card();
+    String criteria = "identifier=" + CARDS + "|" + card;
+    HttpResponse<String> first =
+        post("/Patient", patient(card, "Võ", "Dũng"), "If-None-Exist", criteria);
+    HttpResponse<String> second =
+        post("/Patient", patient(card, "Võ", "Dũng"), "If-None-Exist", "Patient?" + criteria);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(((Patient) parse(second)).getIdElement().getIdPart())
+        .isEqualTo(((Patient) parse(first)).getIdElement().getIdPart());
+    String shared = card();
+    post("/Patient", patient(shared, "A", "B"));
+    post("/Patient", patient(shared, "A", "C"));
+    assertOutcome(
+        post("/Patient", patient(shared, "A", "D"), "If-None-Exist", "identifier=" + shared),
+        412,
+        IssueType.MULTIPLEMATCHES);
+  }
+
+  @Test
+  void twentyParallelConditionalCreatesMakeOnePatient() throws Exception {
+    String card = card();
+    String body = json(patient(card, "Dương", "Gia Bảo"));
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base() + "/Patient"))
+              .header("Authorization", "Bearer " + reception)
+              .header("Content-Type", JSON)
+              .header("If-None-Exist", "identifier=" + CARDS + "|" + card)
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      calls.add(
+          HttpClient.newHttpClient()
+              .sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+    List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+    assertThat(answers.stream().map(HttpResponse::statusCode))
+        .as(answers.stream().map(HttpResponse::body).toList().toString())
+        .containsOnly(200, 201)
+        .filteredOn(s -> s == 201)
+        .hasSize(1);
+    assertThat(
+            answers.stream().map(a -> ((Patient) parse(a)).getIdElement().getIdPart()).distinct())
+        .hasSize(1);
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM fhir_token_index WHERE res_type = 'Patient' AND value = ?")) {
+      ps.setString(1, card);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void xmlInAndOut() throws Exception {
+    String xml =
+        FhirContexts.r4().newXmlParser().encodeResourceToString(patient(card(), "Lý", "Kim Yến"));
+    HttpResponse<String> created = send("POST", "/Patient", reception, XML, xml, "Accept", XML);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Content-Type")).contains(XML + "; charset=utf-8");
+    Patient p = parse(created);
+    HttpResponse<String> read = get("/Patient/" + p.getIdElement().getIdPart() + "?_format=xml");
+    assertThat(read.body()).startsWith("<Patient");
+    HttpResponse<String> json =
+        get(
+            "/Patient/" + p.getIdElement().getIdPart(),
+            "Accept",
+            "application/xml;q=0.5, application/json");
+    assertThat(json.headers().firstValue("Content-Type")).contains(JSON + "; charset=utf-8");
+    assertOutcome(
+        get("/Patient/" + p.getIdElement().getIdPart() + "?_format=html"), 400, IssueType.INVALID);
+  }
+
+  @Test
+  void validateAnswersTheIssues() throws Exception {
+    HttpResponse<String> ok = post("/Patient/$validate", patient(card(), "Đỗ", "Đạt"));
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(FhirValidation.hasErrors(parse(ok))).isFalse();
+    Encounter bad = new Encounter();
+    bad.setSubject(new Reference("Patient/X"));
+    OperationOutcome issues = parse(post("/Encounter/$validate", bad));
+    assertThat(FhirValidation.hasErrors(issues)).isTrue();
+    Parameters wrapped = new Parameters();
+    wrapped.addParameter().setName("resource").setResource(patient(card(), "Bùi", "Lan"));
+    HttpResponse<String> viaParameters = post("/Patient/$validate", wrapped);
+    assertThat(viaParameters.statusCode()).as(viaParameters.body()).isEqualTo(200);
+    assertOutcome(post("/Encounter/$validate", patient(card(), "A", "B")), 400, IssueType.INVALID);
+  }
+
+  @Test
+  void eligibilityGoesToTheService() throws Exception {
+    CoverageEligibilityRequest request = new CoverageEligibilityRequest();
+    request.setStatus(CoverageEligibilityRequest.EligibilityRequestStatus.ACTIVE);
+    request.addPurpose(CoverageEligibilityRequest.EligibilityRequestPurpose.VALIDATION);
+    request.setPatient(new Reference("Patient/P1"));
+    request.setCreatedElement(new org.hl7.fhir.r4.model.DateTimeType("2026-11-23T08:00:00+07:00"));
+    request.setInsurer(new Reference().setDisplay("BHXH Việt Nam"));
+    HttpResponse<String> r = post("/CoverageEligibilityRequest", request);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    CoverageEligibilityResponse answer = parse(r);
+    assertThat(answer.getDisposition()).isEqualTo("checked by desk-1");
+    request.setPatient(null);
+    assertOutcome(post("/CoverageEligibilityRequest", request), 422, IssueType.PROCESSING);
+    assertOutcome(
+        send("POST", "/CoverageEligibilityRequest", billing, JSON, json(request)),
+        403,
+        IssueType.FORBIDDEN);
+  }
+
+  @Test
+  void everyErrorIsAnOperationOutcome() throws Exception {
+    assertOutcome(get("/Patient?nmae=x"), 400, IssueType.INVALID);
+    assertOutcome(
+        send("POST", "/Patient", reception, JSON, "{\"resourceType\":\"Patient\",\"x\":1}"),
+        400,
+        IssueType.INVALID);
+    assertOutcome(send("POST", "/Patient", reception, JSON, "{not json"), 400, IssueType.INVALID);
+    assertOutcome(get("/Patient/NOPE"), 404, IssueType.NOTFOUND);
+    assertOutcome(get("/Observation/1"), 404, IssueType.NOTFOUND);
+    assertOutcome(get("/Nothing?x=1"), 404, IssueType.NOTFOUND);
+    assertOutcome(get("/Patient/1/_history/1/extra"), 404, IssueType.NOTFOUND);
+    assertOutcome(
+        post("/Coverage", new org.hl7.fhir.r4.model.Coverage()), 405, IssueType.NOTSUPPORTED);
+    assertOutcome(send("DELETE", "/Patient/1", reception, null, null), 405, IssueType.NOTSUPPORTED);
+    assertOutcome(
+        send("POST", "/Patient", reception, "text/plain", "hello"), 415, IssueType.NOTSUPPORTED);
+    assertOutcome(
+        send("POST", "/Patient", reception, null, json(patient(card(), "A", "B"))),
+        415,
+        IssueType.NOTSUPPORTED);
+    Encounter incomplete = new Encounter();
+    incomplete.setSubject(new Reference("Patient/X"));
+    assertOutcome(post("/Encounter", incomplete), 422, IssueType.PROCESSING);
+    String id =
+        ((Patient) parse(post("/Patient", patient(card(), "Hồ", "Thu"))))
+            .getIdElement()
+            .getIdPart();
+    Patient p = (Patient) parse(get("/Patient/" + id));
+    assertOutcome(
+        send("PUT", "/Patient/" + id, reception, JSON, json(p), "If-Match", "W/\"7\""),
+        412,
+        IssueType.CONFLICT);
+    assertOutcome(
+        send("PUT", "/Patient/" + id, reception, JSON, json(p), "If-Match", "yesterday"),
+        400,
+        IssueType.INVALID);
+    assertOutcome(send("GET", "/Patient/1", null, null, null), 401, IssueType.LOGIN);
+    assertOutcome(send("GET", "/Patient/1", "bhyt_nope", null, null), 401, IssueType.LOGIN);
+    assertOutcome(
+        send("POST", "/Patient", billing, JSON, json(patient(card(), "A", "B"))),
+        403,
+        IssueType.FORBIDDEN);
+    assertOutcome(send("GET", "/Patient/1", null, null, null, "Accept", XML), 401, IssueType.LOGIN);
+  }
+
+  @Test
+  void errorsNeverEchoPatientData() throws Exception {
+    String card = card();
+    HttpResponse<String> badDate = get("/Patient?birthdate=" + card);
+    assertOutcome(badDate, 400, IssueType.INVALID);
+    assertThat(badDate.body()).doesNotContain(card);
+    Patient p = patient(card, "Nguyễn", "Văn An");
+    p.getIdentifierFirstRep()
+        .getPeriod()
+        .setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2020"))
+        .setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2019"));
+    HttpResponse<String> invalid = post("/Patient", p);
+    assertOutcome(invalid, 422, IssueType.PROCESSING);
+    assertThat(invalid.body()).doesNotContain(card).doesNotContain("Nguyễn");
+    HttpResponse<String> unparsable =
+        send(
+            "POST",
+            "/Patient",
+            reception,
+            JSON,
+            json(p).replace("\"1990-01-31\"", "\"" + card + "\""));
+    assertOutcome(unparsable, 400, IssueType.INVALID);
+    assertThat(unparsable.body()).doesNotContain(card);
+  }
+}
