@@ -49,6 +49,7 @@ import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.fhir.FhirContexts;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.FhirValidation;
+import vn.bhyt.fhir.JdbcEncounterIndex;
 import vn.bhyt.fhir.rest.FhirRoutes;
 import vn.bhyt.http.BodyLimits;
 import vn.bhyt.http.EventLoops;
@@ -66,6 +67,7 @@ import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.http.VerifyHandler;
 import vn.bhyt.verifier.registry.CachingRegistry;
 import vn.bhyt.verifier.registry.FundClient;
+import vn.bhyt.verifier.registry.JdbcCardTerms;
 import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Facility;
@@ -258,8 +260,10 @@ public final class GatewayApp implements AutoCloseable {
           AssessmentContext.of(
                   new Facility(config.facility().code(), config.facility().level()),
                   LocalDate.now(config.zone()))
-              .withCards(new RegistryCardHistory(ds))
-              .withCheckIns(new FhirCheckIns(ds, config.facility().code(), config.zone()))
+              .withCards(new RegistryCardHistory(new JdbcCardTerms(ds)))
+              .withCheckIns(
+                  new FhirCheckIns(
+                      new JdbcEncounterIndex(ds), config.facility().code(), config.zone()))
               .withPrices(new CachingPriceCatalogue(ds))
               .withDiagnoses(new JdbcIcdList(ds));
       ClaimIntake intake =

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import vn.bhyt.config.GatewayConfig;
 
@@ -27,8 +26,8 @@ public final class Database {
   }
 
   /**
-   * Opens a pool and runs the pending migrations up to a version (tests of a migration start just
-   * before it).
+   * Opens a pool and runs the pending migrations of every module up to a version (tests of a
+   * migration start just before it).
    *
    * @param metrics where pool usage is published, or null
    */
@@ -44,7 +43,12 @@ public final class Database {
     return ds;
   }
 
-  private static HikariDataSource pool(GatewayConfig.Db db, MeterRegistry metrics) {
+  /**
+   * Opens a pool without migrating: for tools and tests that bring the schema about themselves.
+   *
+   * @param metrics where pool usage is published, or null
+   */
+  public static HikariDataSource pool(GatewayConfig.Db db, MeterRegistry metrics) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("bhyt");
     hc.setJdbcUrl(db.url());
@@ -61,19 +65,13 @@ public final class Database {
     return new HikariDataSource(hc);
   }
 
-  /** Brings the schema up to date. */
+  /** Brings every module's schema ({@link Schema}) up to date. */
   public static void migrate(javax.sql.DataSource ds) {
     migrate(ds, MigrationVersion.LATEST);
   }
 
   private static void migrate(javax.sql.DataSource ds, MigrationVersion target) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .target(target)
-        .load()
-        .migrate();
+    Migrations.run(ds, target);
   }
 
   /**

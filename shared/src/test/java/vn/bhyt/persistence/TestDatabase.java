@@ -31,12 +31,18 @@ public final class TestDatabase implements AutoCloseable {
     this.user = user;
     this.name = name;
     this.config = new GatewayConfig.Db(serverUrl + name, user, new Secret(password()), 8);
-    this.dataSource = Database.open(config, null, version);
+    this.dataSource =
+        version == null ? Database.pool(config, null) : Database.open(config, null, version);
   }
 
   /** Creates and migrates a database of its own. */
   public static TestDatabase create() {
     return create(MigrationVersion.LATEST);
+  }
+
+  /** Creates a database of its own with no table at all: tests of the migrations themselves. */
+  public static TestDatabase createEmpty() {
+    return create(null);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.bhyt.claims.assessment.PriceCatalogue;
+import vn.bhyt.persistence.DatabaseException;
 
 /**
  * The insured price list behind a bounded Caffeine cache of every period of each code looked up
@@ -60,7 +61,7 @@ public final class CachingPriceCatalogue implements PriceCatalogue {
   /**
    * {@inheritDoc}
    *
-   * @throws LookupException when the code is not cached and the database does not answer
+   * @throws DatabaseException when the code is not cached and the database does not answer
    */
   @Override
   public Optional<BigDecimal> price(String code, LocalDate day) {

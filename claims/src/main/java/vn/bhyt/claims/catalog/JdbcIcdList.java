@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import vn.bhyt.claims.assessment.Answer;
 import vn.bhyt.claims.assessment.IcdList;
+import vn.bhyt.persistence.DatabaseException;
 
 /**
  * The imported ICD-10 list, held whole in memory (some 15,000 codes) and reloaded when an import,
@@ -58,7 +59,7 @@ public final class JdbcIcdList implements IcdList {
   /**
    * {@inheritDoc}
    *
-   * @throws LookupException when the list was never loaded and the database does not answer
+   * @throws DatabaseException when the list was never loaded and the database does not answer
    */
   @Override
   public Answer contains(String code, LocalDate day) {
@@ -106,7 +107,7 @@ public final class JdbcIcdList implements IcdList {
         first = from.isBefore(first) ? from : first;
       }
     } catch (SQLException e) {
-      throw new LookupException("ICD-10 list load failed", e);
+      throw new DatabaseException("ICD-10 list load failed", e);
     }
     return new Snapshot(Map.copyOf(codes), first);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.bhyt.claims.assessment.PriceCatalogue;
+import vn.bhyt.persistence.DatabaseException;
 
 /**
  * The insured price list table, read with blocking JDBC calls, uncached. Of the rows of a code
@@ -35,7 +36,7 @@ public final class JdbcPriceCatalogue implements PriceCatalogue {
   /**
    * {@inheritDoc}
    *
-   * @throws LookupException when the database does not answer
+   * @throws DatabaseException when the database does not answer
    */
   @Override
   public Optional<BigDecimal> price(String code, LocalDate day) {
@@ -51,7 +52,7 @@ public final class JdbcPriceCatalogue implements PriceCatalogue {
         return rs.next() ? Optional.of(rs.getBigDecimal(1)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new LookupException("price catalogue lookup failed", e);
+      throw new DatabaseException("price catalogue lookup failed", e);
     }
   }
 
@@ -73,7 +74,7 @@ public final class JdbcPriceCatalogue implements PriceCatalogue {
       }
       return List.copyOf(periods);
     } catch (SQLException e) {
-      throw new LookupException("price catalogue lookup failed", e);
+      throw new DatabaseException("price catalogue lookup failed", e);
     }
   }
 }

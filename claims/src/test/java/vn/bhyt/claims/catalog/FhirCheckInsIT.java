@@ -3,22 +3,13 @@ package vn.bhyt.claims.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.Locale;
-import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +21,7 @@ import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.fhir.FhirContexts;
 import vn.bhyt.fhir.FhirStore;
-import vn.bhyt.fhir.Identifiers;
+import vn.bhyt.fhir.JdbcEncounterIndex;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.audit.CardHasher;
@@ -49,7 +40,7 @@ import vn.bhyt.visits.VisitDetails;
 
 /**
  * Reception's check-ins, recorded by the real {@link CheckInService} into the FHIR store on a real
- * MariaDB, found by visit key and by card and day; the lookups run through indexes.
+ * MariaDB, found by visit key and by card and day.
  */
 class FhirCheckInsIT {
   static final FacilityCode HERE = new FacilityCode("79034");
@@ -78,13 +69,7 @@ class FhirCheckInsIT {
             n -> {});
     store = new FhirStore(db.dataSource(), FhirContexts.r4(), VN);
     reception = checkInService(db, store);
-    checkIns = new FhirCheckIns(db.dataSource(), HERE, VN);
-    seed(600);
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "ANALYZE TABLE fhir_resource, fhir_token_index, fhir_date_index, fhir_reference_index");
-    }
+    checkIns = new FhirCheckIns(new JdbcEncounterIndex(db.dataSource()), HERE, VN);
   }
 
   @AfterAll
@@ -126,7 +111,7 @@ class FhirCheckInsIT {
   @Test
   void nothingIsKnownBeforeReceptionChecksAnyoneIn() throws Exception {
     try (TestDatabase empty = TestDatabase.create()) {
-      FhirCheckIns none = new FhirCheckIns(empty.dataSource(), HERE, VN);
+      FhirCheckIns none = new FhirCheckIns(new JdbcEncounterIndex(empty.dataSource()), HERE, VN);
       assertThat(none.byVisit("79034", "LK-0001")).isEqualTo(Answer.UNKNOWN);
       assertThat(none.byCard("79034", AN, d("2026-03-10"))).isEqualTo(Answer.UNKNOWN);
     }
@@ -179,52 +164,5 @@ class FhirCheckInsIT {
         });
     assertThat(checkIns.byVisit("79034", "LK-0002")).isEqualTo(Answer.NO);
     assertThat(checkIns.byCard("79034", AN, d("2026-04-01"))).isEqualTo(Answer.NO);
-  }
-
-  @Test
-  void lookupsRunThroughIndexes() throws Exception {
-    LocalDateTime from = LocalDateTime.of(2026, 3, 9, 17, 0);
-    assertThat(
-            Plans.fullScans(
-                db.dataSource(), FhirCheckIns.BY_VISIT, "LK-0001", Identifiers.hisVisit(HERE)))
-        .isEmpty();
-    assertThat(
-            Plans.fullScans(
-                db.dataSource(), FhirCheckIns.BY_CARD, from, from.plusDays(1), "DN4010100000300"))
-        .isEmpty();
-    assertThat(Plans.fullScans(db.dataSource(), FhirCheckIns.ANY_ENCOUNTER)).isEmpty();
-  }
-
-  /** Patients with a card and two visits each, as check-in writes them, for realistic plans. */
-  static void seed(int patients) throws Exception {
-    store.inTransaction(
-        c -> {
-          for (int i = 0; i < patients; i++) {
-            Patient p = new Patient();
-            p.addIdentifier().setSystem(Identifiers.SSN).setValue(String.format("40101%05d", i));
-            p.addName().setFamily("Nguyễn").addGiven("Văn " + i);
-            String patient = "Patient/" + store.create(c, p).getIdElement().getIdPart();
-            Coverage cov = new Coverage();
-            cov.setStatus(Coverage.CoverageStatus.ACTIVE);
-            cov.setSubscriberId(String.format("DN40101%08d", i));
-            cov.setBeneficiary(new Reference(patient));
-            cov.addPayor().setDisplay("VSS");
-            store.create(c, cov);
-            for (int v = 0; v < 2; v++) {
-              LocalDateTime start = LocalDateTime.of(2025, 1, 1, 8, 0).plusDays((i * 7L + v) % 700);
-              Encounter e = new Encounter();
-              e.setStatus(Encounter.EncounterStatus.FINISHED);
-              e.getClass_().setCode("AMB");
-              e.setSubject(new Reference(patient));
-              e.addIdentifier()
-                  .setUse(Identifier.IdentifierUse.OFFICIAL)
-                  .setSystem(Identifiers.hisVisit(HERE))
-                  .setValue("SEED-" + i + "-" + v);
-              e.setPeriod(new Period().setStart(Date.from(start.atZone(VN).toInstant())));
-              store.create(c, e);
-            }
-          }
-          return null;
-        });
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.assessment.PriceCatalogue;
+import vn.bhyt.persistence.Plans;
 import vn.bhyt.persistence.TestDatabase;
 
 /** Price lookups against a real MariaDB: period boundaries, the cache and its invalidation. */

@@ -4,15 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import vn.bhyt.persistence.InstallationKey;
 
 /**
  * A short keyed hash of a card number, for audit records and logs.
@@ -43,23 +40,9 @@ public final class CardHasher {
     }
   }
 
-  /** The installation's hasher, creating its key on first use. */
+  /** The installation's hasher, with the key it keeps in the database ({@link InstallationKey}). */
   public static CardHasher of(DataSource ds) throws SQLException {
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    try (Connection c = ds.getConnection()) {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT IGNORE INTO installation (id, hash_key) VALUES (1, ?)")) {
-        ps.setBytes(1, fresh);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps =
-              c.prepareStatement("SELECT hash_key FROM installation WHERE id = 1");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new CardHasher(rs.getBytes(1));
-      }
-    }
+    return new CardHasher(InstallationKey.read(ds));
   }
 
   /** The first 16 hex digits of the HMAC-SHA256 of a card number. */

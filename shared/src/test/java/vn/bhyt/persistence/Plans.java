@@ -1,4 +1,4 @@
-package vn.bhyt.claims.catalog;
+package vn.bhyt.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,14 +8,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** MariaDB's query plans, for tests that keep lookups off full table and index scans. */
-final class Plans {
+public final class Plans {
   private Plans() {}
 
   /**
    * The tables a query reads whole ({@code ALL}) or through a full index scan ({@code index}); the
    * plan is printed when there are any.
    */
-  static List<String> fullScans(DataSource ds, String sql, Object... binds) throws Exception {
+  public static List<String> fullScans(DataSource ds, String sql, Object... binds)
+      throws Exception {
     List<String> scans = new ArrayList<>();
     StringBuilder plan = new StringBuilder();
     try (Connection c = ds.getConnection();
