@@ -3,12 +3,18 @@ package vn.bhyt.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
 
-/** The gateway's whole configuration. */
+/**
+ * The gateway's whole configuration.
+ *
+ * @param effective every key's value as configured, secrets masked: what {@link #describe()} logs
+ */
 public record GatewayConfig(
     Http http,
     Db db,
@@ -19,6 +25,15 @@ public record GatewayConfig(
     ZoneId zone,
     Claims claims,
     Map<ConfigKey, String> effective) {
+
+  public GatewayConfig {
+    Map<ConfigKey, String> masked = new EnumMap<>(ConfigKey.class);
+    for (Map.Entry<ConfigKey, String> e : effective.entrySet()) {
+      masked.put(
+          e.getKey(), e.getKey().secret() ? new Secret(e.getValue()).toString() : e.getValue());
+    }
+    effective = Collections.unmodifiableMap(masked);
+  }
 
   /**
    * The HTTP server.
@@ -74,19 +89,19 @@ public record GatewayConfig(
   public String describe() {
     StringBuilder out = new StringBuilder();
     for (ConfigKey key : ConfigKey.values()) {
-      String value = effective.getOrDefault(key, "");
-      out.append(key.key())
-          .append(" = ")
-          .append(key.secret() ? new Secret(value) : value)
-          .append('\n');
+      out.append(key.key()).append(" = ").append(effective.getOrDefault(key, "")).append('\n');
     }
     return out.toString();
   }
 
   /** The same configuration with another database. */
   public GatewayConfig withDb(Db newDb) {
-    return new GatewayConfig(
-        http, newDb, facility, fund, registry, referenceDir, zone, claims, effective);
+    Map<ConfigKey, String> e = new EnumMap<>(effective);
+    e.put(ConfigKey.DB_URL, newDb.url());
+    e.put(ConfigKey.DB_USER, newDb.user());
+    e.put(ConfigKey.DB_PASSWORD, newDb.password().value());
+    e.put(ConfigKey.DB_POOL_SIZE, Integer.toString(newDb.poolSize()));
+    return new GatewayConfig(http, newDb, facility, fund, registry, referenceDir, zone, claims, e);
   }
 
   /** The same configuration with another HTTP port. */
@@ -99,7 +114,8 @@ public record GatewayConfig(
             http.eventLoops(),
             http.busyPoll(),
             http.workerThreads());
-    return new GatewayConfig(
-        h, db, facility, fund, registry, referenceDir, zone, claims, effective);
+    Map<ConfigKey, String> e = new EnumMap<>(effective);
+    e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
+    return new GatewayConfig(h, db, facility, fund, registry, referenceDir, zone, claims, e);
   }
 }
