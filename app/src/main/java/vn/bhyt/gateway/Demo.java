@@ -3,6 +3,7 @@ package vn.bhyt.gateway;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class Demo implements Callable<Integer> {
     ThrowawayMariaDb db = throwaway;
     GatewayApp app;
     try {
-      app = GatewayApp.start(config);
+      app = GatewayApp.start(config, Clock.system(config.zone()));
     } catch (Exception e) {
       if (db != null) {
         db.close();

@@ -108,13 +108,23 @@ public final class GatewayApp implements AutoCloseable {
    * @throws IllegalArgumentException when no database is configured
    */
   public static GatewayApp start(GatewayConfig config) throws InterruptedException, SQLException {
+    return start(config, Clock.system(config.zone()));
+  }
+
+  /**
+   * Starts the gateway on a configured database with a clock: what every part reads the time from.
+   *
+   * @throws IllegalArgumentException when no database is configured
+   */
+  public static GatewayApp start(GatewayConfig config, Clock clock)
+      throws InterruptedException, SQLException {
     if (!config.db().configured()) {
       throw new IllegalArgumentException("db.url: empty (expected: a jdbc:mariadb: URL)");
     }
     log.info("starting with configuration:\n{}", config.describe());
     Parts p = new Parts();
     try {
-      p.build(config);
+      p.build(config, clock);
       return new GatewayApp(p);
     } catch (RuntimeException | SQLException | InterruptedException e) {
       p.close();
@@ -152,6 +162,7 @@ public final class GatewayApp implements AutoCloseable {
     JdbcCheckLog checkLog;
     HttpServer server;
     JdbcTokenStore tokens;
+    Clock clock;
 
     Parts() {}
 
@@ -172,7 +183,8 @@ public final class GatewayApp implements AutoCloseable {
       this.tokens = tokens;
     }
 
-    void build(GatewayConfig config) throws InterruptedException, SQLException {
+    void build(GatewayConfig config, Clock clock) throws InterruptedException, SQLException {
+      this.clock = clock;
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmGcMetrics().bindTo(metrics);
@@ -200,12 +212,7 @@ public final class GatewayApp implements AutoCloseable {
               reference, new Facility(config.facility().code(), config.facility().level()));
       CardCheckService checks =
           new CardCheckService(
-              registry,
-              FundClient.NONE,
-              rules,
-              checkLog,
-              CardHasher.of(ds),
-              Clock.system(config.zone()));
+              registry, FundClient.NONE, rules, checkLog, CardHasher.of(ds), clock);
       VerifyHandler cards = new VerifyHandler(checks, QrImageDecoder.withDefaults(), workers);
       Router router =
           new Router().add(HttpMethod.POST, "/api/v1/cards/verify", Role.RECEPTION, cards);
@@ -231,12 +238,11 @@ public final class GatewayApp implements AutoCloseable {
         VerifyHandler cards,
         ReferenceData reference,
         FhirClaims claims) {
-      FhirStore store = new FhirStore(ds, FhirContexts.r4(), config.zone());
+      FhirStore store = new FhirStore(ds, FhirContexts.r4(), clock);
       CheckInService checkIns =
           new CheckInService(checks, store, reference, config.facility().code(), workers);
       VisitsHandler visits =
-          new VisitsHandler(
-              checkIns, new DischargeService(store, workers), cards, Clock.system(config.zone()));
+          new VisitsHandler(checkIns, new DischargeService(store, workers), cards, clock);
       FhirRoutes.register(
           router, store, workers, new CardEligibility(checks), null, List.of(claims));
       router
@@ -259,7 +265,7 @@ public final class GatewayApp implements AutoCloseable {
       AssessmentContext lookups =
           AssessmentContext.of(
                   new Facility(config.facility().code(), config.facility().level()),
-                  LocalDate.now(config.zone()))
+                  LocalDate.now(clock))
               .withCards(new RegistryCardHistory(new JdbcCardTerms(ds)))
               .withCheckIns(
                   new FhirCheckIns(
@@ -274,7 +280,7 @@ public final class GatewayApp implements AutoCloseable {
               lookups,
               new ClaimTransactions(ds),
               workers,
-              Clock.system(config.zone()));
+              clock);
       JdbcClaims stored = new JdbcClaims(ds);
       ClaimsHandler claims = new ClaimsHandler(intake, stored, rules, workers, config.zone());
       Set<Role> readers = EnumSet.of(Role.BILLING, Role.INSPECTOR);

@@ -2,6 +2,7 @@ package vn.bhyt.gateway;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -64,7 +65,7 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws Exception {
       GatewayConfig config = ConfigFiles.load();
-      GatewayApp app = GatewayApp.start(config);
+      GatewayApp app = GatewayApp.start(config, Clock.system(config.zone()));
       awaitShutdown(app);
       return 0;
     }

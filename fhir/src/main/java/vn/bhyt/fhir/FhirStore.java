@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +62,7 @@ public final class FhirStore {
   private final DataSource ds;
   private final FhirContext ctx;
   private final ZoneId zone;
+  private final Clock clock;
 
   /** A store whose dates without a time zone are in Vietnam's time. */
   public FhirStore(DataSource ds, FhirContext ctx) {
@@ -73,9 +75,19 @@ public final class FhirStore {
    * @param zone the zone of dates without one, for date search
    */
   public FhirStore(DataSource ds, FhirContext ctx, ZoneId zone) {
+    this(ds, ctx, Clock.system(zone));
+  }
+
+  /**
+   * A store whose versions are stamped by a clock.
+   *
+   * @param clock the time of each version; its zone is the zone of dates without one
+   */
+  public FhirStore(DataSource ds, FhirContext ctx, Clock clock) {
     this.ds = ds;
     this.ctx = ctx;
-    this.zone = zone;
+    this.zone = clock.getZone();
+    this.clock = clock;
   }
 
   public FhirContext context() {
@@ -610,7 +622,7 @@ public final class FhirStore {
     return r;
   }
 
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }
