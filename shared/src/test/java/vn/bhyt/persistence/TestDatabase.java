@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.config.Secret;
+import vn.bhyt.testing.ThrowawayMariaDb;
 
 /**
  * A fresh, migrated database for one test class, on a real MariaDB server.

@@ -1,4 +1,4 @@
-package vn.bhyt.persistence;
+package vn.bhyt.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
