@@ -84,22 +84,10 @@ public final class GatewayApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
   private static final String CLAIMS = "/api/v1/claims";
 
-  private final HikariDataSource ds;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService scheduler;
-  private final CachingRegistry registry;
-  private final JdbcCheckLog checkLog;
-  private final HttpServer server;
-  private final JdbcTokenStore tokens;
+  private final Parts parts;
 
-  private GatewayApp(Parts p) {
-    this.ds = p.ds;
-    this.workers = p.workers;
-    this.scheduler = p.scheduler;
-    this.registry = p.registry;
-    this.checkLog = p.checkLog;
-    this.server = p.server;
-    this.tokens = p.tokens;
+  private GatewayApp(Parts parts) {
+    this.parts = parts;
   }
 
   /**
@@ -133,27 +121,31 @@ public final class GatewayApp implements AutoCloseable {
   }
 
   public int port() {
-    return server.port();
+    return parts.server.port();
   }
 
   public HikariDataSource dataSource() {
-    return ds;
+    return parts.ds;
   }
 
   public CachingRegistry registry() {
-    return registry;
+    return parts.registry;
   }
 
   public JdbcTokenStore tokens() {
-    return tokens;
+    return parts.tokens;
   }
 
+  /** Stops the server and closes every part: threads, caches, the audit writer, the pool. */
   @Override
   public void close() {
-    new Parts(ds, workers, scheduler, registry, checkLog, server, tokens).close();
+    parts.close();
   }
 
-  /** The parts under construction, closed in reverse order when any fails. */
+  /**
+   * The gateway's parts, each owned here and closed in reverse order: when the gateway stops, or
+   * when one fails to start.
+   */
   private static final class Parts implements AutoCloseable {
     HikariDataSource ds;
     ExecutorService workers;
@@ -162,26 +154,8 @@ public final class GatewayApp implements AutoCloseable {
     JdbcCheckLog checkLog;
     HttpServer server;
     JdbcTokenStore tokens;
+    ExecutorService flusher;
     Clock clock;
-
-    Parts() {}
-
-    Parts(
-        HikariDataSource ds,
-        ExecutorService workers,
-        ScheduledExecutorService scheduler,
-        CachingRegistry registry,
-        JdbcCheckLog checkLog,
-        HttpServer server,
-        JdbcTokenStore tokens) {
-      this.ds = ds;
-      this.workers = workers;
-      this.scheduler = scheduler;
-      this.registry = registry;
-      this.checkLog = checkLog;
-      this.server = server;
-      this.tokens = tokens;
-    }
 
     void build(GatewayConfig config, Clock clock) throws InterruptedException, SQLException {
       this.clock = clock;
@@ -197,6 +171,7 @@ public final class GatewayApp implements AutoCloseable {
       ds = Database.open(config.db(), metrics);
       workers = Executors.newFixedThreadPool(config.http().workerThreads(), named("worker"));
       scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
+      flusher = Executors.newCachedThreadPool(named("claim-flusher"));
       registry =
           new CachingRegistry(
                   new JdbcRegistry(ds),
@@ -278,8 +253,9 @@ public final class GatewayApp implements AutoCloseable {
               new Assessor(rules),
               claimReference,
               lookups,
-              new ClaimTransactions(ds),
+              ClaimTransactions.on(ds),
               workers,
+              flusher,
               clock);
       JdbcClaims stored = new JdbcClaims(ds);
       ClaimsHandler claims = new ClaimsHandler(intake, stored, rules, workers, config.zone());
@@ -361,6 +337,9 @@ public final class GatewayApp implements AutoCloseable {
       }
       if (checkLog != null) {
         checkLog.close();
+      }
+      if (flusher != null) {
+        flusher.shutdownNow();
       }
       if (workers != null) {
         workers.shutdownNow();

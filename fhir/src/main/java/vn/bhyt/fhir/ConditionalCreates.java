@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.bhyt.persistence.MariaDbErrors;
+import vn.bhyt.persistence.Statements;
 
 /**
  * The conditional-create table: one row per resource type and criteria names the resource created
@@ -18,8 +20,6 @@ import java.util.Optional;
  * resource: the losers' inserts wait for the winner's transaction and then fail.
  */
 final class ConditionalCreates {
-  private static final int DUPLICATE_KEY = 1062;
-
   private ConditionalCreates() {}
 
   /**
@@ -45,7 +45,7 @@ final class ConditionalCreates {
 
   /** Whether a claim failed because the criteria were taken. */
   static boolean isTaken(SQLException e) {
-    return e.getErrorCode() == DUPLICATE_KEY;
+    return MariaDbErrors.isDuplicateKey(e);
   }
 
   /**

@@ -27,13 +27,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TimeZone;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
-import vn.bhyt.persistence.Database;
+import vn.bhyt.persistence.Blocking;
+import vn.bhyt.persistence.DatabaseException;
+import vn.bhyt.persistence.SqlWork;
+import vn.bhyt.persistence.Statements;
+import vn.bhyt.persistence.Transactions;
 
 /**
  * The FHIR R4 resource store: resources as JSON in MariaDB with every version kept, search indexes
@@ -46,7 +49,6 @@ import vn.bhyt.persistence.Database;
  * that id (FHIR's update as create). Nothing is ever deleted.
  */
 public final class FhirStore {
-  private static final int MAX_ATTEMPTS = 5;
   private static final ZoneId FACILITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private static final int CLAIM_ATTEMPTS = 3;
@@ -60,6 +62,7 @@ public final class FhirStore {
       Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(CACHE_TTL).build();
   private final ThreadLocal<List<String>> writing = new ThreadLocal<>();
   private final DataSource ds;
+  private final Transactions transactions;
   private final FhirContext ctx;
   private final ZoneId zone;
   private final Clock clock;
@@ -85,6 +88,7 @@ public final class FhirStore {
    */
   public FhirStore(DataSource ds, FhirContext ctx, Clock clock) {
     this.ds = ds;
+    this.transactions = Transactions.on(ds);
     this.ctx = ctx;
     this.zone = clock.getZone();
     this.clock = clock;
@@ -277,23 +281,8 @@ public final class FhirStore {
    * deadlock victim or a conditional create's claim was taken ({@link ClaimTaken}), up to five
    * times in all. The work must have no effects outside its transactions.
    */
-  public static <R> R retried(SqlCall<R> work) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return work.call();
-      } catch (SQLTransactionRollbackException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
-  }
-
-  /** Database work for {@link #retried}. */
-  @FunctionalInterface
-  public interface SqlCall<R> {
-    R call() throws SQLException;
+  public static <R> R retried(Blocking<R> work) throws SQLException {
+    return Transactions.retried(work);
   }
 
   private static void rollBack(Connection c, SQLException failure) {
@@ -407,31 +396,17 @@ public final class FhirStore {
   }
 
   /**
-   * Runs work in one transaction on a connection of its own: commits when it returns, rolls back
-   * when it throws. A transaction the database chose as a deadlock victim is run again, up to five
-   * times in all, after a short random pause; the work must therefore have no effects outside it.
+   * Runs work in one transaction on a connection of its own ({@link Transactions}): commits when it
+   * returns, rolls back when it throws. A transaction the database chose as a deadlock victim is
+   * run again, up to five times in all, after a short random pause; the work must therefore have no
+   * effects outside it. Versions written are dropped from the cache as they are written and again
+   * once the transaction has ended.
    */
   public <R> R inTransaction(SqlWork<R> work) throws SQLException {
-    return retried(() -> once(work));
-  }
-
-  private <R> R once(SqlWork<R> work) throws SQLException {
     List<String> written = new ArrayList<>();
     writing.set(written);
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        R result = work.run(c);
-        Database.commit(c);
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        try {
-          c.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      }
+    try {
+      return transactions.run(work);
     } finally {
       writing.remove();
       currents.invalidateAll(written);
@@ -451,7 +426,7 @@ public final class FhirStore {
     }
     try {
       return Optional.ofNullable(currents.get(type + "/" + id, k -> load(type, id)));
-    } catch (UncheckedSqlException e) {
+    } catch (DatabaseException e) {
       throw e.getCause();
     }
   }
@@ -466,18 +441,7 @@ public final class FhirStore {
     try (Connection c = ds.getConnection()) {
       return ResourceRows.currentStored(c, type, id).orElse(null);
     } catch (SQLException e) {
-      throw new UncheckedSqlException(e);
-    }
-  }
-
-  private static final class UncheckedSqlException extends RuntimeException {
-    UncheckedSqlException(SQLException cause) {
-      super(cause);
-    }
-
-    @Override
-    public synchronized SQLException getCause() {
-      return (SQLException) super.getCause();
+      throw new DatabaseException(e);
     }
   }
 
@@ -487,14 +451,6 @@ public final class FhirStore {
     List<String> keys = writing.get();
     if (keys != null) {
       keys.add(key);
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -2,6 +2,7 @@ package vn.bhyt.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.bhyt.persistence.Statements;
 
 /**
  * The rows of the search index tables for the current version of resources: collected for several

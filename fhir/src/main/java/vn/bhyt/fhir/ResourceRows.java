@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import vn.bhyt.persistence.Statements;
 
 /** The resource tables: each resource's current version and the JSON of every version. */
 final class ResourceRows {

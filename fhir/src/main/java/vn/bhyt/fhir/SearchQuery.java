@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.bhyt.persistence.Sql;
 
 /**
  * A FHIR search of one resource type compiled to SQL. The most selective index condition drives the

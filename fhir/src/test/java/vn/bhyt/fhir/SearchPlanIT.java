@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.persistence.Sql;
 import vn.bhyt.persistence.TestDatabase;
 
 /**

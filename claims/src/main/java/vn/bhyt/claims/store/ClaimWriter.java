@@ -9,18 +9,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
 import vn.bhyt.claims.intake.InnerTableWriter;
+import vn.bhyt.persistence.Statements;
 
 /**
  * The writer of one transaction's claims. Claim rows, cards, versions, tables and findings are
@@ -32,31 +30,31 @@ import vn.bhyt.claims.intake.InnerTableWriter;
  * transaction's {@link JdbcClaimHistory} is told of each version written ({@link
  * JdbcClaimHistory#written}).
  *
- * <p>While a batch is being sent, the connection is the sender's: whoever else uses it calls {@link
- * #sent()} first ({@link #lock}, {@link #flush()} and {@link #close()} do so themselves).
+ * <p>While a batch is being sent, the connection is the sender's: it is lent through the {@link
+ * SharedConnection}, whose every other use waits for the batch to have gone.
  */
 public final class ClaimWriter implements AutoCloseable {
   private static final long FLUSH_CHARS = 8L << 20;
   private static final int FLUSH_VERSIONS = 500;
   private static final int LOCK_BATCH = 500;
 
-  private final Connection c;
+  private final SharedConnection shared;
   private final Executor flusher;
   private final PreparedStatement versions;
   private final PreparedStatement tables;
   private final PreparedStatement findings;
   private Batch batch = new Batch();
-  private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
 
   /** A writer that sends every batch on the caller's thread. */
-  public ClaimWriter(Connection c) throws SQLException {
-    this(c, Runnable::run);
+  public ClaimWriter(SharedConnection shared) throws SQLException {
+    this(shared, Runnable::run);
   }
 
   /** A writer that sends batches given to {@link #send()} on the flusher's threads. */
-  public ClaimWriter(Connection c, Executor flusher) throws SQLException {
-    this.c = c;
+  public ClaimWriter(SharedConnection shared, Executor flusher) throws SQLException {
+    this.shared = shared;
     this.flusher = flusher;
+    Connection c = shared.take();
     this.versions = c.prepareStatement(Sql.INSERT_VERSION);
     this.tables = c.prepareStatement(Sql.INSERT_TABLE);
     this.findings = c.prepareStatement(Sql.INSERT_FINDING);
@@ -68,7 +66,7 @@ public final class ClaimWriter implements AutoCloseable {
    */
   public Map<String, ClaimLock> lock(String facility, Collection<String> maLks)
       throws SQLException {
-    sent();
+    Connection c = shared.take();
     Map<String, ClaimLock> out = new HashMap<>();
     List<String> keys = new ArrayList<>(maLks);
     for (int from = 0; from < keys.size(); from += LOCK_BATCH) {
@@ -105,26 +103,22 @@ public final class ClaimWriter implements AutoCloseable {
   }
 
   /**
-   * Starts sending the batch in the background, once the batch sent before has gone; until {@link
-   * #sent()} returns, the connection is the sender's.
+   * Starts sending the batch in the background, once the batch sent before has gone; until the
+   * connection is taken again, it is the sender's.
    */
   public void send() throws SQLException {
-    sent();
     if (batch.isEmpty()) {
+      shared.take();
       return;
     }
     Batch out = batch;
     batch = new Batch();
-    sending =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                send(out);
-              } catch (SQLException e) {
-                throw new StoreException(e);
-              }
-            },
-            flusher);
+    shared.lend(
+        flusher,
+        c -> {
+          send(c, out);
+          return null;
+        });
   }
 
   /**
@@ -133,24 +127,15 @@ public final class ClaimWriter implements AutoCloseable {
    * @throws SQLException when sending it failed
    */
   public void sent() throws SQLException {
-    CompletableFuture<Void> last = sending;
-    sending = CompletableFuture.completedFuture(null);
-    try {
-      last.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof StoreException store) {
-        throw store.getCause();
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    shared.take();
   }
 
   /** Sends the batch on this thread, after the one sent in the background. */
   public void flush() throws SQLException {
-    sent();
+    Connection c = shared.take();
     Batch out = batch;
     batch = new Batch();
-    send(out);
+    send(c, out);
   }
 
   /** Waits for the batch sent in the background and closes the statements. */
@@ -163,7 +148,7 @@ public final class ClaimWriter implements AutoCloseable {
     }
   }
 
-  private void send(Batch out) throws SQLException {
+  private void send(Connection c, Batch out) throws SQLException {
     if (out.isEmpty()) {
       return;
     }
@@ -256,8 +241,7 @@ public final class ClaimWriter implements AutoCloseable {
     private final List<Written> versions = new ArrayList<>();
     private final List<Object[]> newClaims = new ArrayList<>();
     private final List<Object[]> cardRows = new ArrayList<>();
-    private final StringBuilder claimSql = new StringBuilder();
-    private final List<Object> claimBinds = new ArrayList<>();
+    private final Statements updates = new Statements();
     private long chars;
 
     boolean isEmpty() {
@@ -286,7 +270,7 @@ public final class ClaimWriter implements AutoCloseable {
               utc(v.receivedAt())
             });
       } else {
-        statement(
+        updates.add(
             Sql.UPDATE_CLAIM,
             v.version(),
             v.assessment().status().code(),
@@ -296,28 +280,11 @@ public final class ClaimWriter implements AutoCloseable {
             v.visit().department(),
             utc(v.receivedAt()),
             v.claimId());
-        statement(Sql.DELETE_CARDS, v.claimId());
+        updates.add(Sql.DELETE_CARDS, v.claimId());
       }
       for (String card : v.visit().cards()) {
         cardRows.add(new Object[] {card, v.claimId()});
       }
-    }
-
-    private void statement(String sql, Object... binds) {
-      claimSql.append(claimSql.isEmpty() ? "" : ";\n").append(sql);
-      claimBinds.addAll(Arrays.asList(binds));
-    }
-
-    private void rows(String head, List<Object[]> rows) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      String one = "(?" + ",?".repeat(rows.get(0).length - 1) + ")";
-      StringBuilder sql = new StringBuilder(head).append(one);
-      sql.append(("," + one).repeat(rows.size() - 1));
-      statement(sql.toString());
-      rows.forEach(r -> claimBinds.addAll(Arrays.asList(r)));
-      rows.clear();
     }
 
     /**
@@ -325,25 +292,11 @@ public final class ClaimWriter implements AutoCloseable {
      * deletions in the order written, then the cards.
      */
     void sendClaims(Connection c) throws SQLException {
-      String updates = claimSql.toString();
-      List<Object> updateBinds = new ArrayList<>(claimBinds);
-      claimSql.setLength(0);
-      claimBinds.clear();
-      rows(Sql.INSERT_CLAIMS, newClaims);
-      if (!updates.isEmpty()) {
-        statement(updates);
-        claimBinds.addAll(updateBinds);
-      }
-      rows(Sql.INSERT_CARDS, cardRows);
-      try (PreparedStatement ps = c.prepareStatement(claimSql.toString())) {
-        for (int i = 0; i < claimBinds.size(); i++) {
-          ps.setObject(i + 1, claimBinds.get(i));
-        }
-        ps.execute();
-        while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
-          // reads every statement's result, so that a failure among them is thrown here
-        }
-      }
+      new Statements()
+          .insertRows(Sql.INSERT_CLAIMS, newClaims)
+          .add(updates)
+          .insertRows(Sql.INSERT_CARDS, cardRows)
+          .execute(c);
     }
   }
 

@@ -1,6 +1,5 @@
 package vn.bhyt.claims.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import vn.bhyt.claims.assessment.ClaimHistory;
 import vn.bhyt.claims.assessment.PastClaim;
+import vn.bhyt.persistence.DatabaseException;
 
 /**
  * The claim history over the stored claims, read on the connection of the transaction that stores
@@ -30,15 +30,15 @@ public final class JdbcClaimHistory implements ClaimHistory {
   /** The most keys read ahead by one statement. */
   static final int BATCH = 500;
 
-  private final Connection c;
+  private final SharedConnection shared;
   private final Map<String, List<PastClaim>> ahead = new HashMap<>();
   private final Map<String, List<PastClaim>> onCardAhead = new HashMap<>();
   private final Map<String, ClaimVisit> written = new HashMap<>();
   private final Map<String, List<String>> writtenOnCard = new HashMap<>();
   private final Set<String> facilities = new HashSet<>();
 
-  public JdbcClaimHistory(Connection c) {
-    this.c = c;
+  public JdbcClaimHistory(SharedConnection shared) {
+    this.shared = shared;
   }
 
   /** Reads the claims of the visit keys, in one statement per {@value #BATCH} keys. */
@@ -103,7 +103,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
       String sql = head + "(?" + ",?".repeat(part.size() - 1) + ")";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
+      try (PreparedStatement ps = shared.take().prepareStatement(sql)) {
         for (int i = 0; i < part.size(); i++) {
           ps.setString(i + 1, part.get(i));
         }
@@ -117,7 +117,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
           }
         }
       } catch (SQLException e) {
-        throw new StoreException(e);
+        throw new DatabaseException(e);
       }
     }
   }
@@ -171,7 +171,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
   }
 
   private List<PastClaim> query(String sql, String key, LocalDateTime a, LocalDateTime b) {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = shared.take().prepareStatement(sql)) {
       ps.setString(1, key);
       if (a != null) {
         ps.setObject(2, a);
@@ -185,7 +185,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
       }
       return out;
     } catch (SQLException e) {
-      throw new StoreException(e);
+      throw new DatabaseException(e);
     }
   }
 

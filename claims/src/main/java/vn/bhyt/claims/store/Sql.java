@@ -16,7 +16,7 @@ final class Sql {
   /** The insert of new claims up to {@code VALUES}: followed by the rows. */
   static final String INSERT_CLAIMS =
       "INSERT INTO claim (id, facility, ma_lk, version, status, visit_start, visit_end,"
-          + " inpatient, department, updated_at, created_at) VALUES ";
+          + " inpatient, department, updated_at, created_at)";
 
   static final String UPDATE_CLAIM =
       "UPDATE claim SET version = ?, status = ?, visit_start = ?, visit_end = ?, inpatient = ?,"
@@ -25,8 +25,7 @@ final class Sql {
   static final String DELETE_CARDS = "DELETE FROM claim_card WHERE claim_id = ?";
 
   /** {@link #INSERT_CARD} up to {@code VALUES}: followed by the rows. */
-  static final String INSERT_CARDS =
-      "INSERT IGNORE INTO claim_card (card_number, claim_id) VALUES ";
+  static final String INSERT_CARDS = "INSERT IGNORE INTO claim_card (card_number, claim_id)";
 
   static final String INSERT_VERSION =
       "INSERT INTO claim_version (claim_id, version, content_hash, format, status, visit_start,"

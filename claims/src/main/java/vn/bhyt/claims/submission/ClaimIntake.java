@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.claims.assessment.AssessmentContext;
@@ -22,10 +21,11 @@ import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.intake.ClaimParseException;
-import vn.bhyt.claims.store.ClaimTransactions;
 import vn.bhyt.claims.store.ClaimWriter;
 import vn.bhyt.claims.store.JdbcClaimHistory;
-import vn.bhyt.claims.store.StoreException;
+import vn.bhyt.claims.store.SharedConnection;
+import vn.bhyt.persistence.DatabaseException;
+import vn.bhyt.persistence.Transactions;
 import vn.bhyt.problem.ProblemException;
 
 /**
@@ -41,24 +41,13 @@ import vn.bhyt.problem.ProblemException;
 public final class ClaimIntake {
   private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
 
-  /**
-   * Sends envelopes' rows while their next dossiers are read: at most one batch of each envelope at
-   * a time, so at most as many threads as envelopes are received at once.
-   */
-  private static final Executor FLUSHER =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "claim-flusher");
-            t.setDaemon(true);
-            return t;
-          });
-
   private final ClaimEnvelopeReader reader;
   private final Assessor assessor;
   private final ClaimReference reference;
   private final AssessmentContext lookups;
-  private final ClaimTransactions transactions;
+  private final Transactions transactions;
   private final Executor executor;
+  private final Executor flusher;
   private final Clock clock;
 
   /**
@@ -66,14 +55,20 @@ public final class ClaimIntake {
    *
    * @param lookups the facility and the lookups the assessment consults; its day and claim history
    *     are replaced by each envelope's
+   * @param transactions the runner of claim transactions ({@code ClaimTransactions.on})
+   * @param executor the workers that receive envelopes
+   * @param flusher the threads that send an envelope's rows while its next dossiers are read: at
+   *     most one batch of each envelope at a time, so at most one thread per envelope received at
+   *     once
    */
   public ClaimIntake(
       ClaimEnvelopeReader reader,
       Assessor assessor,
       ClaimReference reference,
       AssessmentContext lookups,
-      ClaimTransactions transactions,
+      Transactions transactions,
       Executor executor,
+      Executor flusher,
       Clock clock) {
     this.reader = reader;
     this.assessor = assessor;
@@ -81,6 +76,7 @@ public final class ClaimIntake {
     this.lookups = lookups;
     this.transactions = transactions;
     this.executor = executor;
+    this.flusher = flusher;
     this.clock = clock;
   }
 
@@ -119,8 +115,9 @@ public final class ClaimIntake {
     try {
       return transactions.run(
           c -> {
-            try (ClaimWriter writer = new ClaimWriter(c)) {
-              EnvelopeIntake intake = intake(c, writer, submission);
+            SharedConnection shared = new SharedConnection(c);
+            try (ClaimWriter writer = new ClaimWriter(shared)) {
+              EnvelopeIntake intake = intake(shared, writer, submission);
               intake.take(dossier);
               intake.finish();
               writer.flush();
@@ -129,7 +126,7 @@ public final class ClaimIntake {
                   submission.requestId(),
                   intake.unchanged() == 0 ? "stored" : "unchanged");
               return new Received(intake.results().get(0), intake.unchanged() > 0);
-            } catch (StoreException e) {
+            } catch (DatabaseException e) {
               throw e.getCause();
             }
           });
@@ -138,11 +135,12 @@ public final class ClaimIntake {
     }
   }
 
-  private EnvelopeIntake intake(Connection c, ClaimWriter writer, Submission submission) {
+  private EnvelopeIntake intake(
+      SharedConnection shared, ClaimWriter writer, Submission submission) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     EnvelopeCards cards = new EnvelopeCards(lookups.cards());
-    JdbcClaimHistory history = new JdbcClaimHistory(c);
+    JdbcClaimHistory history = new JdbcClaimHistory(shared);
     AssessmentContext context =
         new AssessmentContext(
             lookups.facility(),
@@ -153,13 +151,14 @@ public final class ClaimIntake {
             history,
             lookups.diagnoses());
     return new EnvelopeIntake(
-        writer, c, assessor, reference, context, history, cards, submission, now);
+        writer, shared, assessor, reference, context, history, cards, submission, now);
   }
 
   private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
       throws SQLException {
-    try (ClaimWriter writer = new ClaimWriter(c, FLUSHER)) {
-      EnvelopeIntake intake = intake(c, writer, submission);
+    SharedConnection shared = new SharedConnection(c);
+    try (ClaimWriter writer = new ClaimWriter(shared, flusher)) {
+      EnvelopeIntake intake = intake(shared, writer, submission);
       reader.read(new ByteArrayInputStream(envelope), intake::take);
       intake.finish();
       writer.flush();
@@ -173,7 +172,7 @@ public final class ClaimIntake {
       return results;
     } catch (ClaimParseException e) {
       throw e.toProblem();
-    } catch (StoreException e) {
+    } catch (DatabaseException e) {
       throw e.getCause();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

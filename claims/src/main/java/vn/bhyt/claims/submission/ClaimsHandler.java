@@ -1,6 +1,5 @@
 package vn.bhyt.claims.submission;
 
-import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import vn.bhyt.claims.assessment.AssessmentStatus;
@@ -21,6 +19,7 @@ import vn.bhyt.claims.store.ClaimPage;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
+import vn.bhyt.persistence.Blocking;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 
@@ -73,14 +72,16 @@ public final class ClaimsHandler {
   /** One claim with its current version and its history: 200, or 404. */
   public CompletionStage<Response> get(Request request) {
     String id = request.pathParam("id");
-    return CompletableFuture.supplyAsync(
+    return Blocking.offload(
+        executor,
         () ->
-            sql(() -> claims.find(id))
+            claims
+                .find(id)
                 .map(c -> Response.json(200, json.claim(c)))
                 .orElseThrow(
                     () ->
-                        new ProblemException(ProblemType.CLAIM_NOT_FOUND, "no claim with this id")),
-        executor);
+                        new ProblemException(
+                            ProblemType.CLAIM_NOT_FOUND, "no claim with this id")));
   }
 
   /** A page of claims, newest first, with the link to the next page. */
@@ -100,9 +101,10 @@ public final class ClaimsHandler {
             text(request, "rule"));
     int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
     int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
-    return CompletableFuture.supplyAsync(
+    return Blocking.offload(
+        executor,
         () -> {
-          ClaimPage found = sql(() -> claims.list(filter, (page - 1) * size, size));
+          ClaimPage found = claims.list(filter, (page - 1) * size, size);
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("claims", found.claims().stream().map(json::summary).toList());
           body.put("page", page);
@@ -110,8 +112,7 @@ public final class ClaimsHandler {
           body.put("total", found.total());
           body.put("next", (long) page * size < found.total() ? next(request, page + 1) : null);
           return Response.json(200, body);
-        },
-        executor);
+        });
   }
 
   /** Every assessment rule, enabled or not. */
@@ -183,17 +184,5 @@ public final class ClaimsHandler {
 
   private static ProblemException badParameter(String detail) {
     return new ProblemException(ProblemType.BAD_PARAMETER, detail);
-  }
-
-  private interface SqlCall<T> {
-    T call() throws SQLException;
-  }
-
-  private static <T> T sql(SqlCall<T> call) {
-    try {
-      return call.call();
-    } catch (SQLException e) {
-      throw new CompletionException(e);
-    }
   }
 }

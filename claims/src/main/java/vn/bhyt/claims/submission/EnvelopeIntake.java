@@ -1,6 +1,5 @@
 package vn.bhyt.claims.submission;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,9 @@ import vn.bhyt.claims.store.ContentHash;
 import vn.bhyt.claims.store.JdbcClaimHistory;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.store.NewVersion;
-import vn.bhyt.claims.store.StoreException;
+import vn.bhyt.claims.store.SharedConnection;
 import vn.bhyt.fhir.ResourceIds;
+import vn.bhyt.persistence.DatabaseException;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 
@@ -44,7 +44,7 @@ final class EnvelopeIntake {
   static final int GROUP = 200;
 
   private final ClaimWriter writer;
-  private final Connection c;
+  private final SharedConnection shared;
   private final Assessor assessor;
   private final ClaimReference reference;
   private final AssessmentContext context;
@@ -59,7 +59,7 @@ final class EnvelopeIntake {
 
   EnvelopeIntake(
       ClaimWriter writer,
-      Connection c,
+      SharedConnection shared,
       Assessor assessor,
       ClaimReference reference,
       AssessmentContext context,
@@ -68,7 +68,7 @@ final class EnvelopeIntake {
       Submission submission,
       Instant now) {
     this.writer = writer;
-    this.c = c;
+    this.shared = shared;
     this.assessor = assessor;
     this.reference = reference;
     this.context = context;
@@ -110,7 +110,7 @@ final class EnvelopeIntake {
       group.clear();
       writer.send();
     } catch (SQLException e) {
-      throw new StoreException(e);
+      throw new DatabaseException(e);
     }
   }
 
@@ -131,7 +131,10 @@ final class EnvelopeIntake {
       ClaimLock same = stored.get();
       unchanged++;
       return new ClaimResult(
-          maLk, same.id(), same.version(), JdbcClaims.assessment(c, same.id(), same.version()));
+          maLk,
+          same.id(),
+          same.version(),
+          JdbcClaims.assessment(shared.take(), same.id(), same.version()));
     }
     if (stored.isPresent() && stored.get().forwarded() && submission.correction() == null) {
       throw refuse(

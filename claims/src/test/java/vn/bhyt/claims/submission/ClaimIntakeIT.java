@@ -64,6 +64,7 @@ class ClaimIntakeIT {
   static HikariDataSource pool;
   static ClaimIntake intake;
   static JdbcClaims claims;
+  static ExecutorService flusher;
 
   @BeforeAll
   static void open() {
@@ -73,20 +74,23 @@ class ClaimIntakeIT {
     ClaimReference reference = ClaimReference.builtIn();
     RuleBook rules = RuleBook.standard(ReferenceData.builtIn(), reference, Set.of());
     Facility facility = new Facility(new FacilityCode(HERE), FacilityLevel.PROVINCIAL);
+    flusher = Executors.newCachedThreadPool();
     intake =
         new ClaimIntake(
             new ClaimEnvelopeReader(),
             new Assessor(rules),
             reference,
             AssessmentContext.of(facility, LocalDate.of(2026, 11, 20)),
-            new ClaimTransactions(pool),
+            ClaimTransactions.on(pool),
             Runnable::run,
+            flusher,
             Clock.fixed(NOW, ZoneId.of("Asia/Ho_Chi_Minh")));
     claims = new JdbcClaims(pool);
   }
 
   @AfterAll
   static void close() {
+    flusher.shutdownNow();
     pool.close();
     db.close();
   }

@@ -1,7 +1,5 @@
 package vn.bhyt.fhir.rest;
 
-import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +13,8 @@ import vn.bhyt.fhir.FhirValidation;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.http.RouteHandler;
+import vn.bhyt.persistence.Blocking;
+import vn.bhyt.persistence.MariaDbErrors;
 
 /**
  * The base of the FHIR handlers: negotiates the answer's format, runs slow work on the workers and
@@ -22,10 +22,6 @@ import vn.bhyt.http.RouteHandler;
  * under {@code /fhir} answers them as OperationOutcomes too (500, 503).
  */
 public abstract class FhirHandler implements RouteHandler {
-  private static final int DEADLOCK = 1213;
-  private static final int LOCK_WAIT_TIMEOUT = 1205;
-  private static final int DUPLICATE_KEY = 1062;
-
   final FhirStore store;
   final Executor executor;
   private final String base;
@@ -64,15 +60,7 @@ public abstract class FhirHandler implements RouteHandler {
 
   /** Runs work that blocks or takes time (parsing, validation, the database) on the workers. */
   protected <R> CompletableFuture<R> blocking(Blocking<R> work) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return work.get();
-          } catch (SQLException e) {
-            throw new CompletionException(e);
-          }
-        },
-        executor);
+    return Blocking.offload(executor, work);
   }
 
   /**
@@ -87,12 +75,6 @@ public abstract class FhirHandler implements RouteHandler {
     }
   }
 
-  /** Blocking work. */
-  @FunctionalInterface
-  public interface Blocking<R> {
-    R get() throws SQLException;
-  }
-
   private static CompletionStage<Response> recover(FhirExchange ex, Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
@@ -102,25 +84,10 @@ public abstract class FhirHandler implements RouteHandler {
     if (cause instanceof FhirProblem p) {
       return CompletableFuture.completedFuture(ex.failure(p));
     }
-    if (isConflict(cause)) {
+    if (MariaDbErrors.isConflict(cause)) {
       return CompletableFuture.completedFuture(
           ex.failure(FhirProblem.conflict("a concurrent change got in the way; try again")));
     }
     return CompletableFuture.failedFuture(cause);
-  }
-
-  private static boolean isConflict(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof SQLTransactionRollbackException) {
-        return true;
-      }
-      if (c instanceof SQLException s) {
-        int code = s.getErrorCode();
-        if (code == DEADLOCK || code == LOCK_WAIT_TIMEOUT || code == DUPLICATE_KEY) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

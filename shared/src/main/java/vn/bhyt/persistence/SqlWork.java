@@ -1,9 +1,9 @@
-package vn.bhyt.fhir;
+package vn.bhyt.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Database work run inside one transaction by {@link FhirStore#inTransaction}. */
+/** Database work on a connection, run inside one transaction by {@link Transactions#run}. */
 @FunctionalInterface
 public interface SqlWork<R> {
   R run(Connection c) throws SQLException;

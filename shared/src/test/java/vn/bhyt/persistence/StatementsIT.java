@@ -1,4 +1,4 @@
-package vn.bhyt.fhir;
+package vn.bhyt.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,15 +12,24 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.bhyt.persistence.TestDatabase;
 
 /** Several statements in one round trip: all run, or the failing one throws. */
 class StatementsIT {
   static TestDatabase db;
 
   @BeforeAll
-  static void open() {
+  static void open() throws SQLException {
     db = TestDatabase.create();
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE st_item (kind VARCHAR(20), id VARCHAR(20), version INT, at DATETIME(3),"
+              + " PRIMARY KEY (kind, id)) ENGINE=InnoDB");
+      s.execute(
+          "CREATE TABLE st_tag (kind VARCHAR(20), id VARCHAR(20), param VARCHAR(20),"
+              + " system VARCHAR(50), value VARCHAR(50),"
+              + " PRIMARY KEY (kind, id, param, system, value)) ENGINE=InnoDB");
+    }
   }
 
   @AfterAll
@@ -33,24 +42,19 @@ class StatementsIT {
     try (Connection c = db.dataSource().getConnection()) {
       new Statements()
           .add(
-              "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
-                  + " VALUES (?, ?, 1, ?)",
+              "INSERT INTO st_item (kind, id, version, at)" + " VALUES (?, ?, 1, ?)",
               "Patient",
               "s1",
               LocalDateTime.of(2026, 11, 23, 1, 0))
           .insertRows(
-              "INSERT INTO fhir_token_index (res_type, res_id, param, system, value)",
+              "INSERT INTO st_tag (kind, id, param, system, value)",
               List.of(
                   new Object[] {"Patient", "s1", "identifier", "", "A"},
                   new Object[] {"Patient", "s1", "identifier", "urn:x", "B"}))
           .execute(c);
-      assertThat(count(c, "SELECT COUNT(*) FROM fhir_resource WHERE res_id = 's1'")).isEqualTo(1);
-      assertThat(count(c, "SELECT COUNT(*) FROM fhir_token_index WHERE res_id = 's1'"))
-          .isEqualTo(2);
-      assertThat(
-              count(
-                  c,
-                  "SELECT COUNT(*) FROM fhir_token_index WHERE res_id = 's1' AND system = 'urn:x'"))
+      assertThat(count(c, "SELECT COUNT(*) FROM st_item WHERE id = 's1'")).isEqualTo(1);
+      assertThat(count(c, "SELECT COUNT(*) FROM st_tag WHERE id = 's1'")).isEqualTo(2);
+      assertThat(count(c, "SELECT COUNT(*) FROM st_tag WHERE id = 's1' AND system = 'urn:x'"))
           .isEqualTo(1);
     }
   }
@@ -62,30 +66,27 @@ class StatementsIT {
       Statements twice =
           new Statements()
               .add(
-                  "INSERT INTO fhir_token_index (res_type, res_id, param, system, value)"
-                      + " VALUES (?, ?, ?, ?, ?)",
+                  "INSERT INTO st_tag (kind, id, param, system, value)" + " VALUES (?, ?, ?, ?, ?)",
                   "Patient",
                   "s2",
                   "identifier",
                   "urn:x",
                   "C")
               .add(
-                  "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
-                      + " VALUES (?, ?, 1, ?)",
+                  "INSERT INTO st_item (kind, id, version, at)" + " VALUES (?, ?, 1, ?)",
                   "Patient",
                   "s2",
                   LocalDateTime.of(2026, 11, 23, 1, 0))
               .add(
-                  "INSERT INTO fhir_resource (res_type, res_id, version, last_updated)"
-                      + " VALUES (?, ?, 1, ?)",
+                  "INSERT INTO st_item (kind, id, version, at)" + " VALUES (?, ?, 1, ?)",
                   "Patient",
                   "s2",
                   LocalDateTime.of(2026, 11, 23, 1, 0));
       assertThatThrownBy(() -> twice.execute(c)).isInstanceOf(SQLException.class);
       c.rollback();
       c.setAutoCommit(true);
-      assertThat(count(c, "SELECT COUNT(*) FROM fhir_resource WHERE res_id = 's2'")).isZero();
-      assertThat(count(c, "SELECT COUNT(*) FROM fhir_token_index WHERE res_id = 's2'")).isZero();
+      assertThat(count(c, "SELECT COUNT(*) FROM st_item WHERE id = 's2'")).isZero();
+      assertThat(count(c, "SELECT COUNT(*) FROM st_tag WHERE id = 's2'")).isZero();
     }
   }
 

@@ -1,4 +1,4 @@
-package vn.bhyt.fhir;
+package vn.bhyt.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,16 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Several SQL statements sent to the database as one, in one round trip: the rows of a resource
- * version and of its index entries. Needs a connection that allows multiple statements (the pool of
- * {@code vn.bhyt.persistence.Database} does).
+ * Several SQL statements sent to the database as one, in one round trip (the rows of a resource
+ * version and of its index entries; a batch of claims and their cards). Needs a connection that
+ * allows multiple statements, as the pool of {@link Database} does.
  */
-final class Statements {
+public final class Statements {
   private final StringBuilder text = new StringBuilder();
   private final List<Object> binds = new ArrayList<>();
 
   /** Adds a statement whose {@code ?} take the values in order. */
-  Statements add(String statement, Object... values) {
+  public Statements add(String statement, Object... values) {
     if (!text.isEmpty()) {
       text.append(";\n");
     }
@@ -33,7 +33,7 @@ final class Statements {
    * @param head the statement up to {@code VALUES}, such as {@code INSERT INTO t (a, b)}
    * @param rows the values of each row, all of the same length
    */
-  Statements insertRows(String head, List<Object[]> rows) {
+  public Statements insertRows(String head, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return this;
     }
@@ -48,12 +48,25 @@ final class Statements {
   }
 
   /** Adds a statement. */
-  Statements add(Sql statement) {
+  public Statements add(Sql statement) {
     return add(statement.text(), statement.binds().toArray());
   }
 
+  /** Adds the statements of another, after these. */
+  public Statements add(Statements more) {
+    if (!more.text.isEmpty()) {
+      add(more.text.toString(), more.binds.toArray());
+    }
+    return this;
+  }
+
+  /** Whether no statement was added. */
+  public boolean isEmpty() {
+    return text.isEmpty();
+  }
+
   /** Runs them all; the first that fails throws, and the statements after it do not run. */
-  void execute(Connection c) throws SQLException {
+  public void execute(Connection c) throws SQLException {
     if (text.isEmpty()) {
       return;
     }
@@ -66,7 +79,7 @@ final class Statements {
   }
 
   /** Runs queries, each answering one row, and reads each row in turn. */
-  <R> List<R> queryRows(Connection c, RowReader<R> reader) throws SQLException {
+  public <R> List<R> queryRows(Connection c, RowReader<R> reader) throws SQLException {
     List<R> rows = new ArrayList<>();
     try (PreparedStatement ps = new Sql(text.toString(), binds).prepare(c)) {
       boolean results = ps.execute();
@@ -87,7 +100,7 @@ final class Statements {
 
   /** Reads the current row of a result. */
   @FunctionalInterface
-  interface RowReader<R> {
+  public interface RowReader<R> {
     R read(ResultSet rs) throws SQLException;
   }
 }

@@ -1,4 +1,4 @@
-package vn.bhyt.fhir;
+package vn.bhyt.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,12 +6,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** An SQL statement and the values of its parameters, in order. */
-record Sql(String text, List<Object> binds) {
-  Sql {
+public record Sql(String text, List<Object> binds) {
+  public Sql {
     binds = List.copyOf(binds);
   }
 
-  PreparedStatement prepare(Connection c) throws SQLException {
+  /** The statement prepared on a connection with its values bound. */
+  public PreparedStatement prepare(Connection c) throws SQLException {
     PreparedStatement ps = c.prepareStatement(text);
     try {
       for (int i = 0; i < binds.size(); i++) {
@@ -25,7 +26,7 @@ record Sql(String text, List<Object> binds) {
   }
 
   /** Sets a parameter with the setter of its type: strings and ints are the common ones. */
-  static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+  public static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
     if (value instanceof String s) {
       ps.setString(index, s);
     } else if (value instanceof Integer n) {
