@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
 
@@ -58,6 +60,9 @@ public final class ConfigLoader {
     return config;
   }
 
+  // A parse failure answers null after recording a problem; build() throws before such a
+  // configuration escapes, so the nulls never reach a caller.
+  @SuppressWarnings("NullAway")
   private GatewayConfig assemble() {
     var http =
         new GatewayConfig.Http(
@@ -126,10 +131,10 @@ public final class ConfigLoader {
   }
 
   private String get(ConfigKey key) {
-    return values.get(key);
+    return Objects.requireNonNull(values.get(key), key.key()); // build() puts every key
   }
 
-  private <T> T parse(ConfigKey key, Function<String, T> parser) {
+  private <T> @Nullable T parse(ConfigKey key, Function<String, T> parser) {
     try {
       return parser.apply(get(key));
     } catch (RuntimeException e) {
@@ -146,6 +151,9 @@ public final class ConfigLoader {
     return value == null ? 0 : value;
   }
 
+  // A parse failure answers null after recording a problem; build() throws before such a
+  // configuration escapes, so the nulls never reach a caller.
+  @SuppressWarnings("NullAway")
   private Duration positive(ConfigKey key) {
     Duration value = parse(key, Duration::parse);
     if (value != null && (value.isNegative() || value.isZero())) {

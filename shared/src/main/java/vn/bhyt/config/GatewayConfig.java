@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.FacilityLevel;
 
@@ -21,7 +22,7 @@ public record GatewayConfig(
     Facility facility,
     Fund fund,
     Registry registry,
-    Path referenceDir,
+    @Nullable Path referenceDir,
     ZoneId zone,
     Claims claims,
     Map<ConfigKey, String> effective) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming reader of RFC 4180 CSV with a header row: quoted fields, doubled quotes, CRLF or LF,
@@ -50,12 +51,12 @@ public final class CsvReader implements Closeable {
   }
 
   /** The next record, or null at the end of the file. */
-  public CsvRecord next() throws IOException {
+  public @Nullable CsvRecord next() throws IOException {
     List<String> values = readRecord();
     return values == null ? null : new CsvRecord(recordLine, values, header);
   }
 
-  private List<String> readRecord() throws IOException {
+  private @Nullable List<String> readRecord() throws IOException {
     int c = read();
     while (c == '\n' || c == '\r') {
       c = read();

@@ -3,6 +3,7 @@ package vn.bhyt.csv;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One CSV record, read by column name. */
 public final class CsvRecord {
@@ -22,7 +23,7 @@ public final class CsvRecord {
   }
 
   /** The stripped value of a column, or null when the column is absent or the value empty. */
-  public String get(String column) {
+  public @Nullable String get(String column) {
     Integer index = header.get(column.toLowerCase(Locale.ROOT));
     if (index == null || index >= values.size()) {
       return null;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a table (the card registry, the price list, the ICD-10 list) from CSV: an idempotent upsert
@@ -185,10 +186,12 @@ public final class CsvUpsert<T> {
     long bad;
     final List<ImportSummary.RowError> errors = new ArrayList<>();
 
-    void error(long line, String message) {
+    void error(long line, @Nullable String message) {
       bad++;
       if (errors.size() < MAX_ERRORS_KEPT) {
-        errors.add(new ImportSummary.RowError(line, message.replaceFirst("^line \\d+: ", "")));
+        errors.add(
+            new ImportSummary.RowError(
+                line, String.valueOf(message).replaceFirst("^line \\d+: ", "")));
       }
     }
 

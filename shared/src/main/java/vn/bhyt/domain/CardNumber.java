@@ -2,6 +2,7 @@ package vn.bhyt.domain;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A health insurance card number as presented, normalised but not yet judged.
@@ -21,14 +22,14 @@ public record CardNumber(String value, Model model) {
     NEW("2021"),
     UNKNOWN(null);
 
-    private final String code;
+    private final @Nullable String code;
 
-    Model(String code) {
+    Model(@Nullable String code) {
       this.code = code;
     }
 
     /** The model's year as shown in answers, or null when unknown. */
-    public String code() {
+    public @Nullable String code() {
       return code;
     }
   }
@@ -43,7 +44,7 @@ public record CardNumber(String value, Model model) {
 
   /** A number exactly as given. */
   public CardNumber(String value) {
-    this(value, null);
+    this(value, classify(value));
   }
 
   /** {@code [0-9]{10}}: new; {@code [A-Z]{2}[0-9]{3}[0-9A-Z]{10}}: old. */
@@ -104,22 +105,22 @@ public record CardNumber(String value, Model model) {
   }
 
   /** The beneficiary group (characters 1-2) of an old-model number, else null. */
-  public String group() {
+  public @Nullable String group() {
     return model() == Model.OLD ? value.substring(0, 2) : null;
   }
 
   /** The benefit level digit (character 3) of an old-model number, else null. */
-  public Integer level() {
+  public @Nullable Integer level() {
     return model() == Model.OLD ? value.charAt(2) - '0' : null;
   }
 
   /** The province of issue (characters 4-5) of an old-model number, else null. */
-  public String province() {
+  public @Nullable String province() {
     return model() == Model.OLD ? value.substring(3, 5) : null;
   }
 
   /** The social-insurance number: the last 10 characters of an old number, or the new number. */
-  public String ssn() {
+  public @Nullable String ssn() {
     return switch (model()) {
       case OLD -> value.substring(5);
       case NEW -> value;

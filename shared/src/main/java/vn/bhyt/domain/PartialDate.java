@@ -3,6 +3,7 @@ package vn.bhyt.domain;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A date that may be known only to the year, as birth dates on many health insurance cards are.
@@ -11,9 +12,9 @@ import java.util.Objects;
  */
 public final class PartialDate {
   private final int year;
-  private final LocalDate date;
+  private final @Nullable LocalDate date;
 
-  private PartialDate(int year, LocalDate date) {
+  private PartialDate(int year, @Nullable LocalDate date) {
     this.year = year;
     this.date = date;
   }
@@ -49,7 +50,7 @@ public final class PartialDate {
   }
 
   /** The full date, or null when only the year is known. */
-  public LocalDate date() {
+  public @Nullable LocalDate date() {
     return date;
   }
 
@@ -61,7 +62,7 @@ public final class PartialDate {
    * Whether two dates denote the same day, comparing only years when either side has only a year.
    */
   public boolean sameAs(PartialDate other) {
-    if (yearOnly() || other.yearOnly()) {
+    if (date == null || other.date == null) {
       return year == other.year;
     }
     return date.equals(other.date);
@@ -69,12 +70,12 @@ public final class PartialDate {
 
   /** The person's age in whole years on a day (from 1 January when only the year is known). */
   public int ageOn(LocalDate day) {
-    LocalDate birth = yearOnly() ? LocalDate.of(year, 1, 1) : date;
+    LocalDate birth = date == null ? LocalDate.of(year, 1, 1) : date;
     return java.time.Period.between(birth, day).getYears();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PartialDate other && year == other.year && Objects.equals(date, other.date);
   }
 
@@ -85,6 +86,6 @@ public final class PartialDate {
 
   @Override
   public String toString() {
-    return yearOnly() ? String.format("%04d", year) : date.toString();
+    return date == null ? String.format("%04d", year) : date.toString();
   }
 }

@@ -1,6 +1,7 @@
 package vn.bhyt.persistence;
 
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Database work that failed, where the caller's interface declares no {@link SQLException} (a
@@ -20,7 +21,7 @@ public final class DatabaseException extends RuntimeException {
   }
 
   @Override
-  public synchronized SQLException getCause() {
+  public synchronized @Nullable SQLException getCause() {
     return (SQLException) super.getCause();
   }
 }

@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the migrations of every {@link Schema} on the class path, each module's with its own history
@@ -81,7 +82,8 @@ final class Migrations {
    * The schema's own target: the highest of its versions not above the target, or null when all of
    * them are above it (the schema is left alone).
    */
-  private static MigrationVersion own(List<MigrationVersion> versions, MigrationVersion target) {
+  private static @Nullable MigrationVersion own(
+      List<MigrationVersion> versions, MigrationVersion target) {
     if (target == MigrationVersion.LATEST) {
       return target;
     }

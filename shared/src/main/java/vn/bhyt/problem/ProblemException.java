@@ -1,6 +1,7 @@
 package vn.bhyt.problem;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the gateway cannot answer, carrying the problem to send back.
@@ -16,7 +17,8 @@ public final class ProblemException extends RuntimeException {
     this(type, detail, Map.of());
   }
 
-  public ProblemException(ProblemType type, String detail, Map<String, Object> extensions) {
+  public ProblemException(
+      ProblemType type, @Nullable String detail, Map<String, Object> extensions) {
     super(detail, null, false, false);
     this.type = type;
     this.extensions = Map.copyOf(extensions);
@@ -26,7 +28,7 @@ public final class ProblemException extends RuntimeException {
     return type;
   }
 
-  public String detail() {
+  public @Nullable String detail() {
     return getMessage();
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityLevel;
 import vn.bhyt.domain.VisitKind;
 
@@ -79,7 +80,7 @@ public final class ReferenceData {
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
-  public Optional<BeneficiaryGroup> group(String code) {
+  public Optional<BeneficiaryGroup> group(@Nullable String code) {
     return Optional.ofNullable(code == null ? null : groups.get(code));
   }
 

@@ -1,6 +1,7 @@
 package vn.bhyt.reference;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityLevel;
 import vn.bhyt.domain.VisitKind;
 
@@ -18,5 +19,5 @@ public record RouteRule(
     VisitKind visitKind,
     boolean selfReferredIsRightRoute,
     int selfReferredPercent,
-    Integer rightRoutePercent,
-    String confidence) {}
+    @Nullable Integer rightRoutePercent,
+    @Nullable String confidence) {}

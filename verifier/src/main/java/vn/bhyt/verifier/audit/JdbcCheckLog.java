@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.domain.Ulids;
@@ -151,7 +152,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   }
 
   /** A record with its id and card hash as the table stores them. */
-  private record Row(CheckRecord record, byte[] checkId, byte[] cardHash) {
+  private record Row(CheckRecord record, byte[] checkId, byte @Nullable [] cardHash) {
     static Row of(CheckRecord r) {
       byte[] hash = r.cardHash() == null ? null : HexFormat.of().parseHex(r.cardHash());
       if (hash != null && hash.length != 8) {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.Ulids;
 import vn.bhyt.problem.ProblemException;
@@ -95,7 +96,8 @@ public final class CardCheckService {
     return registry.byCardNumber(number);
   }
 
-  private CompletionStage<Verdict> judge(Evidence evidence, RegistryEntry entry, Visit visit) {
+  private CompletionStage<Verdict> judge(
+      Evidence evidence, @Nullable RegistryEntry entry, Visit visit) {
     CardNumber number = CardRules.numberOf(evidence, entry);
     if (entry != null || number.model() == CardNumber.Model.UNKNOWN) {
       return CompletableFuture.completedFuture(

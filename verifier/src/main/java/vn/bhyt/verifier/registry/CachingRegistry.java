@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.domain.CardNumber;
@@ -31,8 +32,8 @@ public final class CachingRegistry implements Registry, AutoCloseable {
 
   private final JdbcRegistry store;
   private final AsyncLoadingCache<RegistryKey, Optional<RegistryEntry>> cache;
-  private ScheduledExecutorService poller;
-  private Instant watermark;
+  private @Nullable ScheduledExecutorService poller;
+  private @Nullable Instant watermark;
   private boolean clearing;
 
   public CachingRegistry(JdbcRegistry store, long maxSize, Duration ttl, Executor executor) {
@@ -73,9 +74,13 @@ public final class CachingRegistry implements Registry, AutoCloseable {
 
   /** Invalidates the rows changed since the last poll; runs on the polling thread. */
   void poll() {
+    Instant since = watermark;
+    if (since == null) {
+      return; // not started
+    }
     try {
       Instant now = store.now();
-      List<JdbcRegistry.Change> changes = store.changedSince(watermark.minus(OVERLAP), POLL_LIMIT);
+      List<JdbcRegistry.Change> changes = store.changedSince(since.minus(OVERLAP), POLL_LIMIT);
       boolean bulk = changes.size() >= POLL_LIMIT;
       if (bulk) {
         if (!clearing) {

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.registry;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.verifier.rules.CardStatus;
 
 /**
@@ -8,4 +9,7 @@ import vn.bhyt.verifier.rules.CardStatus;
  * status. Unknown values are null.
  */
 public record CardTerm(
-    LocalDate validFrom, LocalDate validTo, Integer benefitLevel, CardStatus status) {}
+    @Nullable LocalDate validFrom,
+    @Nullable LocalDate validTo,
+    @Nullable Integer benefitLevel,
+    @Nullable CardStatus status) {}

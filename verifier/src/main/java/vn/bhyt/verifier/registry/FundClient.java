@@ -2,6 +2,7 @@ package vn.bhyt.verifier.registry;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.verifier.rules.FundState;
@@ -16,5 +17,6 @@ public interface FundClient {
    * Asks the fund about a card. The stage completes with {@link FundState#UNAVAILABLE} rather than
    * failing when the fund does not answer in time.
    */
-  CompletionStage<FundState> check(CardNumber number, String name, PartialDate birthDate);
+  CompletionStage<FundState> check(
+      CardNumber number, @Nullable String name, @Nullable PartialDate birthDate);
 }

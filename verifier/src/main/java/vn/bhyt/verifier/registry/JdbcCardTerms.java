@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.persistence.DatabaseException;
 import vn.bhyt.verifier.rules.CardStatus;
@@ -73,7 +74,7 @@ public final class JdbcCardTerms implements CardTerms {
         status == null ? null : CardStatus.parse(status));
   }
 
-  private static LocalDate date(Date date) {
+  private static @Nullable LocalDate date(@Nullable Date date) {
     return date == null ? null : date.toLocalDate();
   }
 }

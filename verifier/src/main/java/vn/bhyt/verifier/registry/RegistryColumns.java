@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.LivingArea;
@@ -78,12 +79,13 @@ final class RegistryColumns {
     return i;
   }
 
-  private static LocalDate date(ResultSet rs, int column) throws SQLException {
+  private static @Nullable LocalDate date(ResultSet rs, int column) throws SQLException {
     Date d = rs.getDate(column);
     return d == null ? null : d.toLocalDate();
   }
 
-  private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+  private static void setDate(PreparedStatement ps, int i, @Nullable LocalDate d)
+      throws SQLException {
     if (d == null) {
       ps.setNull(i, Types.DATE);
     } else {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvRecord;
 import vn.bhyt.domain.CardNumber;
@@ -76,7 +77,7 @@ final class RegistryCsv {
     return level;
   }
 
-  private static String text(CsvRecord r, String column, int max) {
+  private static @Nullable String text(CsvRecord r, String column, int max) {
     String v = r.get(column);
     if (v != null && v.length() > max) {
       throw bad(r, column, "at most " + max + " characters");
@@ -84,7 +85,8 @@ final class RegistryCsv {
     return v;
   }
 
-  private static String matching(CsvRecord r, String column, Pattern form, String expected) {
+  private static @Nullable String matching(
+      CsvRecord r, String column, Pattern form, String expected) {
     String v = r.get(column);
     if (v != null && !form.matcher(v).matches()) {
       throw bad(r, column, expected);
@@ -92,7 +94,7 @@ final class RegistryCsv {
     return v;
   }
 
-  private static <T> T parse(
+  private static <T> @Nullable T parse(
       CsvRecord r, String column, Function<String, T> parser, String expected) {
     String v = r.get(column);
     if (v == null) {

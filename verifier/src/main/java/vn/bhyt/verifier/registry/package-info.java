@@ -3,4 +3,7 @@
  * the CSV importer, and the port to the fund's online check. JDBC runs on executors, never on an
  * event loop.
  */
+@NullMarked
 package vn.bhyt.verifier.registry;
+
+import org.jspecify.annotations.NullMarked;

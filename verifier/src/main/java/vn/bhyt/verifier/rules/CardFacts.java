@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.rules;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.LivingArea;
@@ -10,19 +11,19 @@ import vn.bhyt.domain.Sex;
 /** The card as the verdict states it: registry data where there is a row, else the card's own. */
 public record CardFacts(
     CardNumber number,
-    String ssn,
-    String group,
-    Integer benefitLevel,
-    String province,
-    String name,
-    PartialDate birthDate,
-    Sex sex,
-    String address,
-    FacilityCode registeredFacility,
-    LocalDate validFrom,
-    LocalDate validTo,
-    LocalDate issuedOn,
-    LivingArea livingArea,
-    LocalDate fiveYearsFrom,
-    String replacedBy,
-    CardStatus status) {}
+    @Nullable String ssn,
+    @Nullable String group,
+    @Nullable Integer benefitLevel,
+    @Nullable String province,
+    @Nullable String name,
+    @Nullable PartialDate birthDate,
+    @Nullable Sex sex,
+    @Nullable String address,
+    @Nullable FacilityCode registeredFacility,
+    @Nullable LocalDate validFrom,
+    @Nullable LocalDate validTo,
+    @Nullable LocalDate issuedOn,
+    @Nullable LivingArea livingArea,
+    @Nullable LocalDate fiveYearsFrom,
+    @Nullable String replacedBy,
+    @Nullable CardStatus status) {}

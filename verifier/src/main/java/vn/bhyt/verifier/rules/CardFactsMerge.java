@@ -1,5 +1,6 @@
 package vn.bhyt.verifier.rules;
 
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.verifier.card.CardPayload;
 
@@ -7,7 +8,7 @@ import vn.bhyt.verifier.card.CardPayload;
 final class CardFactsMerge {
   private CardFactsMerge() {}
 
-  static CardFacts merge(Evidence evidence, RegistryEntry e) {
+  static CardFacts merge(Evidence evidence, @Nullable RegistryEntry e) {
     CardPayload p = CardRules.payloadOf(evidence);
     CardNumber number = e != null ? e.cardNumber() : CardRules.numberOf(evidence, null);
     return new CardFacts(
@@ -34,7 +35,7 @@ final class CardFactsMerge {
   }
 
   @SafeVarargs
-  private static <T> T first(T... values) {
+  private static <T> @Nullable T first(@Nullable T... values) {
     for (T v : values) {
       if (v != null) {
         return v;

@@ -3,6 +3,7 @@ package vn.bhyt.verifier.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.card.CardPayload;
@@ -27,7 +28,8 @@ public final class CardRules {
    * @param entry the registry's row for the card, or null when it has none
    * @param fund what the fund said when the registry had no row (ignored otherwise)
    */
-  public Verdict judge(Evidence evidence, RegistryEntry entry, FundState fund, Visit visit) {
+  public Verdict judge(
+      Evidence evidence, @Nullable RegistryEntry entry, FundState fund, Visit visit) {
     CardFacts card = CardFactsMerge.merge(evidence, entry);
     List<Finding> findings = new ArrayList<>();
     numbers.check(card, findings::add);
@@ -88,17 +90,20 @@ public final class CardRules {
   }
 
   /** The number a check is about: the scanned or typed one, or the registry's for a citizen ID. */
-  public static CardNumber numberOf(Evidence evidence, RegistryEntry entry) {
+  public static CardNumber numberOf(Evidence evidence, @Nullable RegistryEntry entry) {
     if (evidence instanceof Evidence.Scanned s) {
       return s.payload().number();
     }
     if (evidence instanceof Evidence.Typed t) {
       return t.number();
     }
-    return entry == null ? null : entry.cardNumber();
+    if (entry == null) {
+      throw new IllegalArgumentException("a citizen ID's card number comes from the registry");
+    }
+    return entry.cardNumber();
   }
 
-  static CardPayload payloadOf(Evidence evidence) {
+  static @Nullable CardPayload payloadOf(Evidence evidence) {
     return evidence instanceof Evidence.Scanned s ? s.payload() : null;
   }
 }

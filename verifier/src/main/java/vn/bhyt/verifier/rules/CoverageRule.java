@@ -30,13 +30,14 @@ final class CoverageRule {
     Optional<RouteRule> rule = reference.routeRule(visit.date(), facility.level(), ruleKind);
     Route route = route(card, visit, facility, rule, why);
     BigDecimal percent = BigDecimal.valueOf(level.fundPercent());
+    Integer full = rule.isPresent() ? rule.get().rightRoutePercent() : null;
     if (route == Route.WRONG) {
       int share = rule.map(RouteRule::selfReferredPercent).orElse(0);
       percent = percent.multiply(BigDecimal.valueOf(share)).divide(HUNDRED);
       why.add(
           Explanation.of("SELF_REFERRED_SHARE", share, facility.level().code(), ruleKind.code()));
-    } else if (rule.map(RouteRule::rightRoutePercent).isPresent()) {
-      percent = BigDecimal.valueOf(rule.get().rightRoutePercent());
+    } else if (full != null) {
+      percent = BigDecimal.valueOf(full);
       why.add(Explanation.of("FACILITY_LEVEL_FULL", facility.level().code(), percent));
     } else if (level.fundPercent() < 100) {
       extras(card, visit, why);

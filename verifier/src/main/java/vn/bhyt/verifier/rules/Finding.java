@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.rules;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One finding behind a verdict.
@@ -9,7 +10,7 @@ import java.util.List;
  * @param result the fund's result code the finding stands for, or null when it has none
  * @param args values for the message (dates, codes; never names)
  */
-public record Finding(String code, String result, Severity severity, List<String> args) {
+public record Finding(String code, @Nullable String result, Severity severity, List<String> args) {
   public Finding {
     args = List.copyOf(args);
   }

@@ -1,5 +1,7 @@
 package vn.bhyt.verifier.rules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every finding the card rules make, with the fund's result code it maps to and its severity.
  *
@@ -28,15 +30,15 @@ public enum FindingCode {
   VALIDITY_UNKNOWN(null, Severity.INFO),
   IDENTITY_NOT_CHECKED(null, Severity.INFO);
 
-  private final String result;
+  private final @Nullable String result;
   private final Severity severity;
 
-  FindingCode(String result, Severity severity) {
+  FindingCode(@Nullable String result, Severity severity) {
     this.result = result;
     this.severity = severity;
   }
 
-  public String result() {
+  public @Nullable String result() {
     return result;
   }
 

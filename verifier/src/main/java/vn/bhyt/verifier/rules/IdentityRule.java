@@ -1,12 +1,13 @@
 package vn.bhyt.verifier.rules;
 
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Compares the name and birth date presented with the registry's. */
 final class IdentityRule {
   private IdentityRule() {}
 
-  static void check(Evidence evidence, RegistryEntry entry, Consumer<Finding> out) {
+  static void check(Evidence evidence, @Nullable RegistryEntry entry, Consumer<Finding> out) {
     if (entry == null) {
       return;
     }

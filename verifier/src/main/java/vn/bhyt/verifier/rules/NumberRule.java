@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.rules;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.reference.ReferenceData;
@@ -23,10 +24,12 @@ final class NumberRule {
   }
 
   private void checkOld(CardNumber number, Consumer<Finding> out) {
-    if (reference.group(number.group()).isEmpty()) {
-      out.accept(Finding.of(FindingCode.GROUP_UNKNOWN, number.group()));
+    // an old-model number always carries its group, level and province
+    String group = Objects.requireNonNull(number.group());
+    if (reference.group(group).isEmpty()) {
+      out.accept(Finding.of(FindingCode.GROUP_UNKNOWN, group));
     }
-    int level = number.level();
+    int level = Objects.requireNonNull(number.level());
     if (level == 6 || level == 7) {
       out.accept(Finding.of(FindingCode.CARD_NUMBER_LEGACY));
     } else if (reference.level(level).isEmpty()) {
@@ -34,7 +37,7 @@ final class NumberRule {
     } else if (number.legacy()) {
       out.accept(Finding.of(FindingCode.CARD_NUMBER_LEGACY));
     }
-    String province = number.province();
+    String province = Objects.requireNonNull(number.province());
     if (!reference.knowsProvince(province)) {
       out.accept(Finding.of(FindingCode.PROVINCE_UNKNOWN, province));
     } else if (province.equals("97")) {

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.rules;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.LivingArea;
@@ -10,19 +11,19 @@ import vn.bhyt.domain.Sex;
 /** A card as the registry knows it. Unknown values are null; a null status counts as active. */
 public record RegistryEntry(
     CardNumber cardNumber,
-    String ssn,
-    String citizenId,
-    String name,
-    PartialDate birthDate,
-    Sex sex,
-    String address,
-    FacilityCode registeredFacility,
-    LocalDate validFrom,
-    LocalDate validTo,
-    LocalDate issuedOn,
-    CardStatus status,
-    String replacedBy,
-    LocalDate fiveYearsFrom,
-    LivingArea livingArea,
-    Integer benefitLevel,
-    String groupCode) {}
+    @Nullable String ssn,
+    @Nullable String citizenId,
+    @Nullable String name,
+    @Nullable PartialDate birthDate,
+    @Nullable Sex sex,
+    @Nullable String address,
+    @Nullable FacilityCode registeredFacility,
+    @Nullable LocalDate validFrom,
+    @Nullable LocalDate validTo,
+    @Nullable LocalDate issuedOn,
+    @Nullable CardStatus status,
+    @Nullable String replacedBy,
+    @Nullable LocalDate fiveYearsFrom,
+    @Nullable LivingArea livingArea,
+    @Nullable Integer benefitLevel,
+    @Nullable String groupCode) {}

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.rules;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to a card check.
@@ -13,7 +14,7 @@ public record Verdict(
     Outcome outcome,
     List<Finding> findings,
     CardFacts card,
-    Coverage coverage,
+    @Nullable Coverage coverage,
     Source source) {
   public Verdict {
     findings = List.copyOf(findings);
