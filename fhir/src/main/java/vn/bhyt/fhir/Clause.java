@@ -1,6 +1,7 @@
 package vn.bhyt.fhir;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One condition of a search: on the resource row ({@code table} null) or on one index table, with
@@ -9,7 +10,8 @@ import java.util.List;
  *
  * @param condition SQL with {@code {a}} where the table's alias goes
  */
-record Clause(String table, String condition, List<Object> binds, int rank, String canonical) {
+record Clause(
+    @Nullable String table, String condition, List<Object> binds, int rank, String canonical) {
   Clause {
     binds = List.copyOf(binds);
   }

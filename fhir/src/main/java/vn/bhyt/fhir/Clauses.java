@@ -3,10 +3,12 @@ package vn.bhyt.fhir;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reader of one search parameter ({@code birthdate=ge1990}) into a {@link Clause}.
@@ -16,7 +18,7 @@ import org.hl7.fhir.r4.model.IdType;
 final class Clauses {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z_][A-Za-z_.:\\-]{0,63}");
   private static final Pattern PREFIX = Pattern.compile("^(eq|ne|gt|lt|ge|le|sa|eb|ap)(?=\\d)");
-  private static final String RESOURCE = null;
+  private static final @Nullable String RESOURCE = null;
 
   private Clauses() {}
 
@@ -58,7 +60,7 @@ final class Clauses {
     return SAFE_NAME.matcher(name).matches() ? "'" + name + "'" : "a search parameter";
   }
 
-  private static Clause ids(String modifier, List<String> values) {
+  private static Clause ids(@Nullable String modifier, List<String> values) {
     noModifier("_id", modifier);
     List<Object> binds = new ArrayList<>();
     for (String v : values) {
@@ -73,7 +75,7 @@ final class Clauses {
         RESOURCE, "{a}.res_id IN (" + marks + ")", binds, 0, canonical("_id", values));
   }
 
-  private static Clause token(SearchParam p, String modifier, List<String> values) {
+  private static Clause token(SearchParam p, @Nullable String modifier, List<String> values) {
     noModifier(p.name(), modifier);
     List<Object> binds = new ArrayList<>(List.of(p.name()));
     List<String> alternatives = new ArrayList<>();
@@ -96,7 +98,7 @@ final class Clauses {
     return indexed("fhir_token_index", alternatives, binds, 1, canonical(p.name(), values));
   }
 
-  private static Clause string(SearchParam p, String modifier, List<String> values) {
+  private static Clause string(SearchParam p, @Nullable String modifier, List<String> values) {
     boolean exact = "exact".equals(modifier);
     if (modifier != null && !exact) {
       throw FhirProblem.badRequest(p.name() + ": only the :exact modifier is supported");
@@ -124,7 +126,8 @@ final class Clauses {
     return indexed("fhir_string_index", alternatives, binds, 3, canonical(name, canonical));
   }
 
-  private static Clause date(SearchParam p, String modifier, List<String> values, ZoneId zone) {
+  private static Clause date(
+      SearchParam p, @Nullable String modifier, List<String> values, ZoneId zone) {
     noModifier(p.name(), modifier);
     List<Object> binds = new ArrayList<>(List.of(p.name()));
     List<String> alternatives = new ArrayList<>();
@@ -138,7 +141,7 @@ final class Clauses {
     return indexed("fhir_date_index", alternatives, binds, 4, canonical(p.name(), values));
   }
 
-  private static Clause lastUpdated(String modifier, List<String> values, ZoneId zone) {
+  private static Clause lastUpdated(@Nullable String modifier, List<String> values, ZoneId zone) {
     noModifier("_lastUpdated", modifier);
     List<Object> binds = new ArrayList<>();
     List<String> alternatives = new ArrayList<>();
@@ -153,7 +156,7 @@ final class Clauses {
     return new Clause(RESOURCE, condition, binds, 5, canonical("_lastUpdated", values));
   }
 
-  private static Clause reference(SearchParam p, String modifier, List<String> values) {
+  private static Clause reference(SearchParam p, @Nullable String modifier, List<String> values) {
     if (modifier != null && !modifier.equals(p.target())) {
       throw FhirProblem.badRequest(
           p.name() + ": only the :" + p.target() + " modifier is supported");
@@ -175,17 +178,18 @@ final class Clauses {
   }
 
   private static String target(SearchParam p, String value) {
+    String type = Objects.requireNonNull(p.target(), "a reference parameter names its target");
     if (!value.contains("/")) {
       if (!ResourceIds.valid(value)) {
         throw FhirProblem.badRequest(p.name() + ": not a valid id");
       }
-      return p.target() + "/" + value;
+      return type + "/" + value;
     }
     IdType id = new IdType(value);
-    if (!p.target().equals(id.getResourceType()) || !ResourceIds.valid(id.getIdPart())) {
-      throw FhirProblem.badRequest(p.name() + ": expected " + p.target() + "/id or id");
+    if (!type.equals(id.getResourceType()) || !ResourceIds.valid(id.getIdPart())) {
+      throw FhirProblem.badRequest(p.name() + ": expected " + type + "/id or id");
     }
-    return p.target() + "/" + id.getIdPart();
+    return type + "/" + id.getIdPart();
   }
 
   private static DateRange range(String name, String text, ZoneId zone, String op) {
@@ -205,7 +209,7 @@ final class Clauses {
     return new Clause(table, condition, binds, rank, canonical);
   }
 
-  private static void noModifier(String name, String modifier) {
+  private static void noModifier(String name, @Nullable String modifier) {
     if (modifier != null) {
       throw FhirProblem.badRequest(name + ": modifiers are not supported");
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The SQL of date conditions on index ranges and on the resource's last-updated instant. */
 final class DateConditions {
@@ -15,7 +16,7 @@ final class DateConditions {
    * bounded width, conditions on the high end also bound the low end, so that the index on low
    * serves them.
    */
-  static String onRange(String op, DateRange r, Duration maxWidth, List<Object> binds) {
+  static String onRange(String op, DateRange r, @Nullable Duration maxWidth, List<Object> binds) {
     String c =
         switch (op) {
           case "eq" -> "({a}.low < ? AND {a}.high > ?)";

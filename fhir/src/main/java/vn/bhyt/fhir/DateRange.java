@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instants a FHIR date, dateTime or instant covers, from {@code low} (inclusive) to {@code
@@ -62,7 +63,7 @@ record DateRange(Instant low, Instant high) {
   }
 
   /** The range of a period whose start or end may be unknown (open). */
-  static DateRange period(DateRange start, DateRange end) {
+  static DateRange period(@Nullable DateRange start, @Nullable DateRange end) {
     return new DateRange(start == null ? MIN : start.low, end == null ? MAX : end.high);
   }
 

@@ -3,6 +3,7 @@ package vn.bhyt.fhir;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The failure of a FHIR request that cannot be carried out, answered as an OperationOutcome with an
@@ -15,13 +16,14 @@ public final class FhirProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final IssueType code;
-  private final transient OperationOutcome outcome;
+  private final transient @Nullable OperationOutcome outcome;
 
   public FhirProblem(int status, IssueType code, String diagnostics) {
     this(status, code, diagnostics, null);
   }
 
-  private FhirProblem(int status, IssueType code, String diagnostics, OperationOutcome outcome) {
+  private FhirProblem(
+      int status, IssueType code, String diagnostics, @Nullable OperationOutcome outcome) {
     super(diagnostics, null, false, false);
     this.status = status;
     this.code = code;
@@ -72,7 +74,7 @@ public final class FhirProblem extends RuntimeException {
     return code;
   }
 
-  public String diagnostics() {
+  public @Nullable String diagnostics() {
     return getMessage();
   }
 

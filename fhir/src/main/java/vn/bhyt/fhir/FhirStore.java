@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.ResourceCodec.Stamped;
 import vn.bhyt.persistence.Blocking;
 import vn.bhyt.persistence.SqlWork;
@@ -199,7 +200,7 @@ public final class FhirStore {
    * @param expectedVersion the version the caller changed ({@code If-Match}), or null for any
    * @throws FhirProblem 400 without a valid id, 412 when the expected version is not current
    */
-  public <T extends Resource> T update(Connection c, T resource, Integer expectedVersion)
+  public <T extends Resource> T update(Connection c, T resource, @Nullable Integer expectedVersion)
       throws SQLException {
     String type = resource.fhirType();
     String id = resource.getIdElement().getIdPart();

@@ -3,6 +3,7 @@ package vn.bhyt.fhir;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The form of text that string search compares: lower case, without accents, {@code đ} as {@code
@@ -51,7 +52,7 @@ final class Folding {
     return SPACES.matcher(bare.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
   }
 
-  private static String lookUp(char c) {
+  private static @Nullable String lookUp(char c) {
     if (c < LATIN_END) {
       return LATIN[c];
     }

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The search index entries of a resource for the parameters of {@link SearchCatalog}. Values too
@@ -60,7 +61,8 @@ final class IndexEntries {
     identifiers.forEach(i -> token("identifier", i.getSystem(), i.getValue(), out));
   }
 
-  private static void token(String param, String system, String value, List<IndexEntry> out) {
+  private static void token(
+      String param, @Nullable String system, String value, List<IndexEntry> out) {
     String s = system == null ? "" : system;
     if (value != null
         && !value.isEmpty()
@@ -123,7 +125,7 @@ final class IndexEntries {
     }
   }
 
-  private static DateRange range(BaseDateTimeType value, ZoneId zone) {
+  private static @Nullable DateRange range(BaseDateTimeType value, ZoneId zone) {
     if (value == null || value.getValueAsString() == null || value.getValueAsString().isBlank()) {
       return null;
     }
@@ -143,7 +145,7 @@ final class IndexEntries {
   }
 
   /** A reference's target as {@code Type/id}, or null when it names no resource by id. */
-  static String target(Reference reference) {
+  static @Nullable String target(Reference reference) {
     if (reference == null) {
       return null;
     }

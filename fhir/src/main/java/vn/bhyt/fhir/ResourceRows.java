@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.persistence.Statements;
 
 /** The resource tables: each resource's current version and the JSON of every version. */
@@ -124,7 +125,8 @@ final class ResourceRows {
   }
 
   private static Optional<String> single(
-      Connection c, String sql, String type, String id, Integer version) throws SQLException {
+      Connection c, String sql, String type, String id, @Nullable Integer version)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, type);
       ps.setString(2, id);

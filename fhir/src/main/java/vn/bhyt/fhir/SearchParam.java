@@ -1,6 +1,7 @@
 package vn.bhyt.fhir;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search parameter the store indexes: its resource type, name, kind, the type a reference
@@ -13,8 +14,8 @@ public record SearchParam(
     String resourceType,
     String name,
     Kind kind,
-    String target,
-    Duration maxWidth,
+    @Nullable String target,
+    @Nullable Duration maxWidth,
     String documentation) {
   /** How values are compared. */
   public enum Kind {

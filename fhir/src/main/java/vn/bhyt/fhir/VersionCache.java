@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.persistence.Blocking;
 import vn.bhyt.persistence.DatabaseException;
 
@@ -69,7 +70,7 @@ final class VersionCache {
   }
 
   /** Reads inside the cache's computation, so that a write's invalidation waits for it. */
-  private StoredJson load(String type, String id) {
+  private @Nullable StoredJson load(String type, String id) {
     try (Connection c = ds.getConnection()) {
       return ResourceRows.currentStored(c, type, id).orElse(null);
     } catch (SQLException e) {

@@ -3,4 +3,7 @@
  * conditional creates that cannot duplicate, and the validator and eligibility port the REST API
  * and the check-in share.
  */
+@NullMarked
 package vn.bhyt.fhir;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package vn.bhyt.fhir.rest;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.Created;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.http.Response;
@@ -13,7 +14,7 @@ import vn.bhyt.http.Response;
  * 412 when several do.
  */
 final class CreateHandler extends FhirHandler {
-  CreateHandler(FhirStore store, Executor executor, String base) {
+  CreateHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
   }
 

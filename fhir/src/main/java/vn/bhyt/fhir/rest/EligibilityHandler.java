@@ -3,6 +3,7 @@ package vn.bhyt.fhir.rest;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.EligibilityService;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.http.Response;
@@ -16,7 +17,7 @@ final class EligibilityHandler extends FhirHandler {
   private final EligibilityService eligibility;
 
   EligibilityHandler(
-      FhirStore store, Executor executor, String base, EligibilityService eligibility) {
+      FhirStore store, Executor executor, @Nullable String base, EligibilityService eligibility) {
     super(store, executor, base);
     this.eligibility = eligibility;
   }

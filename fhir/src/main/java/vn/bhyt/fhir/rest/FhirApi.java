@@ -1,6 +1,7 @@
 package vn.bhyt.fhir.rest;
 
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirStore;
 
 /**
@@ -11,4 +12,4 @@ import vn.bhyt.fhir.FhirStore;
  * @param base the API's public base URL without a trailing slash, or null to build it from each
  *     request's {@code Host} header
  */
-public record FhirApi(FhirStore store, Executor executor, String base) {}
+public record FhirApi(FhirStore store, Executor executor, @Nullable String base) {}

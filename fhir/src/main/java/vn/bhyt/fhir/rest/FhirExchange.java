@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.fhir.FhirProblem;
@@ -49,7 +50,7 @@ public final class FhirExchange {
    *     the request's {@code Host}
    * @throws FhirProblem 400 for an unknown {@code _format}
    */
-  static FhirExchange of(Request request, FhirContext ctx, String configuredBase) {
+  static FhirExchange of(Request request, FhirContext ctx, @Nullable String configuredBase) {
     String base = configuredBase != null ? configuredBase : baseFromHost(request);
     return new FhirExchange(request, FhirFormat.ofAnswer(request), base, ctx);
   }

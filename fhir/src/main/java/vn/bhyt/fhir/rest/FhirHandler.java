@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.FhirValidation;
@@ -24,10 +25,10 @@ import vn.bhyt.persistence.MariaDbErrors;
 public abstract class FhirHandler implements RouteHandler {
   final FhirStore store;
   final Executor executor;
-  private final String base;
+  private final @Nullable String base;
 
   /** A handler of the API's own, built on its parts one by one. */
-  FhirHandler(FhirStore store, Executor executor, String base) {
+  FhirHandler(FhirStore store, Executor executor, @Nullable String base) {
     this.store = store;
     this.executor = executor;
     this.base = base;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.auth.Role;
 import vn.bhyt.fhir.EligibilityService;
 import vn.bhyt.fhir.FhirStore;
@@ -54,7 +55,7 @@ public final class FhirRoutes {
       FhirStore store,
       Executor executor,
       EligibilityService eligibility,
-      String baseUrl) {
+      @Nullable String baseUrl) {
     return register(router, store, executor, eligibility, baseUrl, List.of());
   }
 
@@ -66,7 +67,7 @@ public final class FhirRoutes {
       FhirStore store,
       Executor executor,
       EligibilityService eligibility,
-      String baseUrl,
+      @Nullable String baseUrl,
       List<FhirContribution> contributions) {
     String base = baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
     executor.execute(FhirValidation::r4);

@@ -2,13 +2,14 @@ package vn.bhyt.fhir.rest;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.http.Response;
 
 /** {@code GET /fhir/{type}/{id}/_history}: every version of a resource, newest first. */
 final class HistoryHandler extends FhirHandler {
-  HistoryHandler(FhirStore store, Executor executor, String base) {
+  HistoryHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.http.Response;
 
@@ -15,7 +16,10 @@ final class MetadataHandler extends FhirHandler {
    * @param contributions the endpoints other modules add, listed after the API's own
    */
   MetadataHandler(
-      FhirStore store, Executor executor, String base, List<FhirContribution> contributions) {
+      FhirStore store,
+      Executor executor,
+      @Nullable String base,
+      List<FhirContribution> contributions) {
     super(store, executor, base);
     this.statement = CapabilityMapper.statement(contributions);
   }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.StoredJson;
@@ -16,7 +17,7 @@ import vn.bhyt.http.Response;
  * has it, without leaving the event loop.
  */
 final class ReadHandler extends FhirHandler {
-  ReadHandler(FhirStore store, Executor executor, String base) {
+  ReadHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
   }
 

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.Paging;
@@ -19,7 +20,7 @@ final class SearchHandler extends FhirHandler {
   static final String[] CONTROL = {"_count", "_offset", "_format", "_pretty"};
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  SearchHandler(FhirStore store, Executor executor, String base) {
+  SearchHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
   }
 

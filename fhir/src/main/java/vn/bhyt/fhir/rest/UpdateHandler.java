@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.ResourceIds;
@@ -18,7 +19,7 @@ import vn.bhyt.http.Response;
 final class UpdateHandler extends FhirHandler {
   private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,9})\"?");
 
-  UpdateHandler(FhirStore store, Executor executor, String base) {
+  UpdateHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
   }
 
@@ -44,7 +45,7 @@ final class UpdateHandler extends FhirHandler {
                 ex.answerWritten("1".equals(stored.getMeta().getVersionId()) ? 201 : 200, stored));
   }
 
-  private static Integer expectedVersion(String ifMatch) {
+  private static @Nullable Integer expectedVersion(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
       return null;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.FhirValidation;
@@ -16,7 +17,7 @@ import vn.bhyt.http.Response;
  * answers 200 with an OperationOutcome of every issue. Nothing is stored.
  */
 final class ValidateHandler extends FhirHandler {
-  ValidateHandler(FhirStore store, Executor executor, String base) {
+  ValidateHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
   }
 
