@@ -43,7 +43,7 @@ final class ConditionalCreator {
             codec.parseLike(resource, writer.current(c, type, match.get(), false)), false);
       }
       Instant at = writer.now();
-      String id = ResourceIds.next();
+      String id = ResourceIds.next(at);
       Stamped<T> stamped = writer.stamp(resource, id, 1, at);
       Statements rows = new Statements();
       ConditionalCreates.claim(rows, parsed, id, at);

@@ -1,5 +1,6 @@
 package vn.bhyt.fhir;
 
+import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
@@ -20,7 +21,7 @@ public interface EligibilityService {
       CoverageEligibilityRequest request, String checkedBy);
 
   /** A service for gateways without card checks: every answer has outcome error. */
-  static EligibilityService notConfigured() {
-    return new UnconfiguredEligibility();
+  static EligibilityService notConfigured(Clock clock) {
+    return new UnconfiguredEligibility(clock);
   }
 }

@@ -47,6 +47,7 @@ public final class FhirStore {
   private final ResourceWriter writer;
   private final ConditionalCreator conditionals;
   private final ZoneId zone;
+  private final Clock clock;
 
   /** A store whose dates without a time zone are in Vietnam's time. */
   public FhirStore(DataSource ds, FhirContext ctx) {
@@ -75,6 +76,12 @@ public final class FhirStore {
     this.writer = new ResourceWriter(codec, versions, clock);
     this.conditionals = new ConditionalCreator(ds, codec, writer);
     this.zone = clock.getZone();
+    this.clock = clock;
+  }
+
+  /** The clock that stamps versions, for the times answers carry. */
+  public Clock clock() {
+    return clock;
   }
 
   public FhirContext context() {
@@ -83,7 +90,7 @@ public final class FhirStore {
 
   /** Stores a new resource with a new id at version 1 (the id it has is ignored). */
   public <T extends Resource> T create(Connection c, T resource) throws SQLException {
-    return writer.insert(c, resource, ResourceIds.next());
+    return writer.insert(c, resource, ResourceIds.next(writer.now()));
   }
 
   /**
@@ -94,7 +101,7 @@ public final class FhirStore {
     Instant at = writer.now();
     List<Stamped<T>> stamped = new ArrayList<>();
     for (T resource : resources) {
-      stamped.add(writer.stamp(resource, ResourceIds.next(), 1, at));
+      stamped.add(writer.stamp(resource, ResourceIds.next(at), 1, at));
     }
     return writer.insert(c, stamped);
   }
@@ -113,8 +120,8 @@ public final class FhirStore {
   }
 
   /** A new resource id, for resources of one {@link #createAll} that refer to each other. */
-  public static String newId() {
-    return ResourceIds.next();
+  public String newId() {
+    return ResourceIds.next(writer.now());
   }
 
   /**

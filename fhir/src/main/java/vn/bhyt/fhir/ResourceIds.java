@@ -10,9 +10,9 @@ public final class ResourceIds {
 
   private ResourceIds() {}
 
-  /** A new id. */
-  public static String next() {
-    return Ulids.next(Instant.now());
+  /** A new id, made at an instant (ids sort by the time they were made). */
+  public static String next(Instant at) {
+    return Ulids.next(at);
   }
 
   /** Whether a text is a valid FHIR logical id. */

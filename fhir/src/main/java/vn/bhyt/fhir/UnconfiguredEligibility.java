@@ -1,5 +1,6 @@
 package vn.bhyt.fhir;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +14,14 @@ import org.hl7.fhir.r4.model.Reference;
 
 /** The eligibility service of a gateway whose card checks are not wired: outcome error. */
 final class UnconfiguredEligibility implements EligibilityService {
+  private final Clock clock;
+
+  UnconfiguredEligibility(Clock clock) {
+    this.clock = clock;
+  }
+
   @Override
+  @SuppressWarnings("JavaUtilDate") // HAPI's model takes java.util.Date
   public CompletionStage<CoverageEligibilityResponse> check(
       CoverageEligibilityRequest request, String checkedBy) {
     CoverageEligibilityResponse r = new CoverageEligibilityResponse();
@@ -25,7 +33,7 @@ final class UnconfiguredEligibility implements EligibilityService {
       r.addPurpose(EligibilityResponsePurpose.VALIDATION);
     }
     r.setPatient(request.getPatient().copy());
-    r.setCreated(new Date());
+    r.setCreated(Date.from(clock.instant()));
     r.setRequest(requestReference(request));
     r.setInsurer(request.getInsurer().copy());
     r.setOutcome(RemittanceOutcome.ERROR);

@@ -100,7 +100,7 @@ class ConditionalCreateRaceIT {
                       Patient p =
                           Resources.patient(
                               Resources.CARD_SYSTEM, card, "Racer", "" + racer, "1990");
-                      p.setId(FhirStore.newId());
+                      p.setId(store.newId());
                       store.createAll(List.of(new FhirStore.Creation(p, criteria)));
                       return p.getIdElement().getIdPart();
                     }));

@@ -575,7 +575,7 @@ class FhirStoreIT {
   }
 
   static <T extends Resource> T withNewId(T resource) {
-    resource.setId(FhirStore.newId());
+    resource.setId(store.newId());
     return resource;
   }
 

@@ -2,24 +2,26 @@ package vn.bhyt.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ResourceIdsTest {
   @Test
-  void idsAreValidUniqueAndTimeOrdered() throws Exception {
+  void idsAreValidUniqueAndTimeOrdered() {
     Set<String> ids = new HashSet<>();
-    String first = ResourceIds.next();
+    Instant at = Instant.parse("2026-03-01T08:00:00Z");
+    String first = ResourceIds.next(at);
     for (int i = 0; i < 10_000; i++) {
-      String id = ResourceIds.next();
+      String id = ResourceIds.next(at);
       assertThat(ResourceIds.valid(id)).isTrue();
       assertThat(id).hasSize(26);
       ids.add(id);
     }
     assertThat(ids).hasSize(10_000);
-    Thread.sleep(2);
-    assertThat(ResourceIds.next().substring(0, 10)).isGreaterThan(first.substring(0, 10));
+    assertThat(ResourceIds.next(at.plusMillis(2)).substring(0, 10))
+        .isGreaterThan(first.substring(0, 10));
   }
 
   @Test

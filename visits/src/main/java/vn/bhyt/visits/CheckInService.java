@@ -153,9 +153,9 @@ public final class CheckInService {
   }
 
   /** Gives a resource its new id and adds it to those to create; answers its reference. */
-  private static String add(
+  private String add(
       List<FhirStore.Creation> creations, Resource r, FhirStore.Conditional criteria) {
-    r.setId(FhirStore.newId());
+    r.setId(store.newId());
     creations.add(new FhirStore.Creation(r, criteria));
     return ref(r);
   }

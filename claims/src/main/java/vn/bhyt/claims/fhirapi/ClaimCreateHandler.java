@@ -1,6 +1,5 @@
 package vn.bhyt.claims.fhirapi;
 
-import java.util.Date;
 import java.util.concurrent.CompletionStage;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -46,7 +45,7 @@ final class ClaimCreateHandler extends FhirHandler {
           ClaimResult result = received.result();
           ClaimResponse response =
               claims.responses.toResponse(
-                  dossier, result.assessment(), result.claimId(), new DateTimeType(new Date()));
+                  dossier, result.assessment(), result.claimId(), new DateTimeType(now()));
           int status = received.unchanged() ? 200 : 201;
           return ex.answer(status, response)
               .withHeader("ETag", "W/\"" + result.version() + "\"")

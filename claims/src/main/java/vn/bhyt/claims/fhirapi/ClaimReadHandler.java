@@ -2,7 +2,6 @@ package vn.bhyt.claims.fhirapi;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ final class ClaimReadHandler extends FhirHandler {
     }
     CurrentVersion current = found.get();
     ClaimDossier dossier = dossier(current);
-    DateTimeType now = new DateTimeType(new Date());
+    DateTimeType now = new DateTimeType(now());
     Resource resource =
         response
             ? claims.responses.toResponse(dossier, current.assessment(), id, now)

@@ -147,7 +147,7 @@ final class EnvelopeIntake {
               + " (POST /api/v1/claims?correction=<reason>)");
     }
     Assessment assessment = assessor.assess(dossier, context);
-    String id = stored.map(ClaimLock::id).orElseGet(ResourceIds::next);
+    String id = stored.map(ClaimLock::id).orElseGet(() -> ResourceIds.next(now));
     int version = stored.map(s -> s.version() + 1).orElse(1);
     ClaimVisit visit = ClaimVisit.of(dossier, reference, context.receivedOn());
     history.written(dossier.facilityCode(), maLk, visit);

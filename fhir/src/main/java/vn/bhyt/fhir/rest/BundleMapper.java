@@ -20,9 +20,14 @@ final class BundleMapper {
 
   /** A searchset with the total, {@code self}, {@code next} and {@code previous} links. */
   static Bundle searchset(
-      FhirExchange ex, String type, SearchParams filters, Paging paging, SearchPage page) {
+      FhirExchange ex,
+      String type,
+      SearchParams filters,
+      Paging paging,
+      SearchPage page,
+      Date now) {
     Bundle b = new Bundle().setType(BundleType.SEARCHSET).setTotal(page.total());
-    b.getMeta().setLastUpdated(new Date());
+    b.getMeta().setLastUpdated(now);
     b.addLink().setRelation("self").setUrl(pageUrl(ex, type, filters, paging));
     if (paging.count() > 0 && paging.offset() + paging.count() < page.total()) {
       b.addLink().setRelation("next").setUrl(pageUrl(ex, type, filters, paging.next()));
@@ -42,9 +47,10 @@ final class BundleMapper {
   }
 
   /** A history of one resource, newest version first, each entry with its request and response. */
-  static Bundle history(FhirExchange ex, String type, String id, List<Resource> versions) {
+  static Bundle history(
+      FhirExchange ex, String type, String id, List<Resource> versions, Date now) {
     Bundle b = new Bundle().setType(BundleType.HISTORY).setTotal(versions.size());
-    b.getMeta().setLastUpdated(new Date());
+    b.getMeta().setLastUpdated(now);
     b.addLink().setRelation("self").setUrl(ex.url(type, id) + "/_history");
     for (Resource r : versions) {
       String version = r.getMeta().getVersionId();

@@ -24,10 +24,10 @@ final class CapabilityMapper {
   private CapabilityMapper() {}
 
   /** The statement of the API with the endpoints other modules contribute. */
-  static CapabilityStatement statement(List<FhirContribution> contributions) {
+  static CapabilityStatement statement(List<FhirContribution> contributions, Date date) {
     CapabilityStatement cs = new CapabilityStatement();
     cs.setStatus(PublicationStatus.ACTIVE)
-        .setDate(new Date())
+        .setDate(date)
         .setPublisher("BHYT gateway")
         .setKind(CapabilityStatementKind.INSTANCE)
         .setFhirVersion(FHIRVersion._4_0_1);

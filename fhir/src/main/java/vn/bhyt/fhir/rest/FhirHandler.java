@@ -1,5 +1,6 @@
 package vn.bhyt.fhir.rest;
 
+import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,12 @@ public abstract class FhirHandler implements RouteHandler {
     this.store = store;
     this.executor = executor;
     this.base = base;
+  }
+
+  /** The time an answer is made, by the store's clock. */
+  @SuppressWarnings("JavaUtilDate") // HAPI's model takes java.util.Date
+  protected final Date now() {
+    return Date.from(store.clock().instant());
   }
 
   /** A handler of an endpoint another module contributes. */

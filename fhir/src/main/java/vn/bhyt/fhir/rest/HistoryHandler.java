@@ -23,7 +23,7 @@ final class HistoryHandler extends FhirHandler {
               if (versions.isEmpty()) {
                 throw FhirProblem.notFound("no " + type + " has this id");
               }
-              return ex.answer(200, BundleMapper.history(ex, type, id, versions));
+              return ex.answer(200, BundleMapper.history(ex, type, id, versions, now()));
             });
   }
 }

@@ -21,7 +21,7 @@ final class MetadataHandler extends FhirHandler {
       @Nullable String base,
       List<FhirContribution> contributions) {
     super(store, executor, base);
-    this.statement = CapabilityMapper.statement(contributions);
+    this.statement = CapabilityMapper.statement(contributions, now());
   }
 
   @Override

@@ -31,7 +31,8 @@ final class SearchHandler extends FhirHandler {
     Paging paging = Paging.of(params);
     SearchParams filters = params.without(CONTROL);
     return blocking(() -> store.search(type, filters, paging))
-        .thenApply(page -> ex.answer(200, BundleMapper.searchset(ex, type, filters, paging, page)));
+        .thenApply(
+            page -> ex.answer(200, BundleMapper.searchset(ex, type, filters, paging, page, now())));
   }
 
   private static SearchParams params(FhirExchange ex) {
