@@ -218,7 +218,7 @@ public final class FhirStore {
     if (current.isEmpty() && expectedVersion == null) {
       return writer.insert(c, resource, id);
     }
-    if (current.isEmpty() || expectedVersion != null && expectedVersion != current.getAsInt()) {
+    if (current.isEmpty() || (expectedVersion != null && expectedVersion != current.getAsInt())) {
       throw FhirProblem.preconditionFailed(
           IssueType.CONFLICT,
           "version " + expectedVersion + " is not the current version of this " + type);

@@ -32,7 +32,7 @@ final class Folding {
       if (folded == null) {
         return decomposed(text);
       }
-      if (folded == SPACE) {
+      if (folded.equals(SPACE)) {
         space = !out.isEmpty();
       } else if (!folded.isEmpty()) {
         if (space) {

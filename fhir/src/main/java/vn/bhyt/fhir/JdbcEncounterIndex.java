@@ -12,9 +12,8 @@ import vn.bhyt.persistence.DatabaseException;
 
 /**
  * The Encounter questions answered by one statement each over the search indexes, with blocking
- * JDBC calls, uncached.
- *
- * @throws DatabaseException from every question when the database does not answer
+ * JDBC calls, uncached. Every question throws {@link DatabaseException} when the database does not
+ * answer.
  */
 public final class JdbcEncounterIndex implements EncounterIndex {
   private static final String NOT_VOID =

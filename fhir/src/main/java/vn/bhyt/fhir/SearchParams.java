@@ -53,7 +53,7 @@ public final class SearchParams {
   public static SearchParams parse(String query) {
     String q = query.startsWith("?") ? query.substring(1) : query;
     List<Param> list = new ArrayList<>();
-    for (String pair : q.split("&")) {
+    for (String pair : q.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.persistence.Sql;
 
 /**
@@ -75,7 +76,7 @@ final class SearchQuery {
     binds.add(type);
     int n = 0;
     for (Clause c : clauses) {
-      if (c != drive) {
+      if (!isDriving(c, drive)) {
         sql.append(" AND ").append(c.table() == null ? c.on("r") : exists(c, "x" + n++, "r"));
         binds.addAll(c.binds());
       }
@@ -119,7 +120,7 @@ final class SearchQuery {
     binds.add(type);
     int n = 0;
     for (Clause c : clauses) {
-      boolean onRow = c == drive || drive == null && c.table() == null;
+      boolean onRow = isDriving(c, drive) || (drive == null && c.table() == null);
       sql.append(" AND ").append(onRow ? c.on("m") : exists(c, "x" + n++, "m"));
       binds.addAll(c.binds());
     }
@@ -147,5 +148,11 @@ final class SearchQuery {
         + ".res_id AND "
         + c.on(alias)
         + ")";
+  }
+
+  /** Whether a clause is the driving one itself (not merely an equal clause). */
+  @SuppressWarnings("ReferenceEquality") // identity is the question: equal clauses may repeat
+  private static boolean isDriving(Clause c, @Nullable Clause drive) {
+    return c == drive;
   }
 }

@@ -26,7 +26,11 @@ final class VersionCache {
 
   private final Cache<String, StoredJson> currents =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(TTL).build();
+
+  // One per store, not static: the ids a thread is writing in this store's transaction
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<List<String>> writing = new ThreadLocal<>();
+
   private final DataSource ds;
 
   VersionCache(DataSource ds) {

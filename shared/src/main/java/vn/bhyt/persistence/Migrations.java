@@ -84,7 +84,7 @@ final class Migrations {
    */
   private static @Nullable MigrationVersion own(
       List<MigrationVersion> versions, MigrationVersion target) {
-    if (target == MigrationVersion.LATEST) {
+    if (target.equals(MigrationVersion.LATEST)) {
       return target;
     }
     return versions.stream()

@@ -75,7 +75,7 @@ public final class Transactions {
         return work.get();
       } catch (SQLException e) {
         boolean again =
-            MariaDbErrors.isRolledBack(e) || duplicateKeys && MariaDbErrors.isDuplicateKey(e);
+            MariaDbErrors.isRolledBack(e) || (duplicateKeys && MariaDbErrors.isDuplicateKey(e));
         if (attempt >= attempts || !again) {
           throw e;
         }

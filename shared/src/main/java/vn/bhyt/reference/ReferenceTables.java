@@ -42,6 +42,8 @@ public final class ReferenceTables {
   }
 
   /**
+   * Fails when a problem was noted.
+   *
    * @throws ReferenceDataException listing every problem noted, when there is one
    */
   public void requireNoProblems() {

@@ -22,6 +22,8 @@ enum FhirFormat {
       Set.of("xml", "application/fhir+xml", "application/xml", "application/xml+fhir", "text/xml"));
 
   private final String mime;
+
+  @SuppressWarnings("ImmutableEnumChecker") // Set.of: unmodifiable
   private final Set<String> names;
 
   FhirFormat(String mime, Set<String> names) {
@@ -93,7 +95,7 @@ enum FhirFormat {
     }
     FhirFormat best = null;
     double bestQuality = 0;
-    for (String range : accept.split(",")) {
+    for (String range : accept.split(",", -1)) {
       String[] parts = range.split(";");
       String type = parts[0].strip().toLowerCase(Locale.ROOT);
       FhirFormat f =

@@ -53,8 +53,8 @@ final class ValidateHandler extends FhirHandler {
       }
     }
     return parameters.getParameter().stream()
-        .filter(p -> p.getName().equals("resource") && p.getResource() instanceof Resource)
-        .map(p -> (Resource) p.getResource())
+        .filter(p -> p.getName().equals("resource") && p.getResource() != null)
+        .map(p -> p.getResource())
         .findFirst()
         .orElseThrow(() -> FhirProblem.badRequest("the Parameters hold no resource to validate"));
   }

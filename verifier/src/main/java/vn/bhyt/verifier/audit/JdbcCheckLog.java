@@ -152,6 +152,7 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   }
 
   /** A record with its id and card hash as the table stores them. */
+  @SuppressWarnings("ArrayRecordComponent") // a private row, bound once and never compared
   private record Row(CheckRecord record, byte[] checkId, byte @Nullable [] cardHash) {
     static Row of(CheckRecord r) {
       byte[] hash = r.cardHash() == null ? null : HexFormat.of().parseHex(r.cardHash());

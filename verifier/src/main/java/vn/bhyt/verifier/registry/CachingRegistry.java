@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class CachingRegistry implements Registry, AutoCloseable {
 
   private final JdbcRegistry store;
   private final AsyncLoadingCache<RegistryKey, Optional<RegistryEntry>> cache;
-  private @Nullable ScheduledExecutorService poller;
+  private @Nullable ScheduledFuture<?> polling;
   private @Nullable Instant watermark;
   private boolean clearing;
 
@@ -66,10 +67,10 @@ public final class CachingRegistry implements Registry, AutoCloseable {
   /** Starts looking for changed rows at a fixed interval. */
   public void startPolling(ScheduledExecutorService scheduler, Duration interval)
       throws SQLException {
-    this.poller = scheduler;
     this.watermark = store.now();
-    scheduler.scheduleWithFixedDelay(
-        this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.polling =
+        scheduler.scheduleWithFixedDelay(
+            this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Invalidates the rows changed since the last poll; runs on the polling thread. */
@@ -118,8 +119,9 @@ public final class CachingRegistry implements Registry, AutoCloseable {
 
   @Override
   public void close() {
-    if (poller != null) {
-      poller.shutdownNow();
+    ScheduledFuture<?> task = polling;
+    if (task != null) {
+      task.cancel(false); // the scheduler is the app's
     }
   }
 }
