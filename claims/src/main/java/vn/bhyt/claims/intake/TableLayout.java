@@ -233,14 +233,20 @@ public enum TableLayout {
   private final String root;
   private final String list;
   private final String row;
+
+  // Unmodifiable (List.copyOf), though its type does not say so.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> fields;
+
+  // Unmodifiable (Map.copyOf), though its type does not say so.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Map<String, Integer> ranks;
 
   TableLayout(String root, String list, String row, List<String> fields) {
     this.root = root;
     this.list = list;
     this.row = row;
-    this.fields = fields;
+    this.fields = List.copyOf(fields);
     Map<String, Integer> r = new HashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       r.put(fields.get(i), i);
