@@ -119,7 +119,27 @@ public final class JdbcIcdList implements IcdList {
   /** The list as loaded: codes and the day the list starts. */
   private record Snapshot(Map<String, Validity> codes, LocalDate firstDay) {}
 
-  private record Loaded(Snapshot list, long at) {}
+  /**
+   * One load of the list and when it was made. Loads are told apart by identity (has another thread
+   * loaded the list meanwhile?), so it has no value equality.
+   */
+  private static final class Loaded {
+    private final Snapshot list;
+    private final long at;
+
+    Loaded(Snapshot list, long at) {
+      this.list = list;
+      this.at = at;
+    }
+
+    Snapshot list() {
+      return list;
+    }
+
+    long at() {
+      return at;
+    }
+  }
 
   /** The days a code is in the list, both ends inclusive. */
   private record Validity(LocalDate from, LocalDate to) {
