@@ -45,11 +45,19 @@ final class FieldText {
 
   /** A date or dateTime as {@code yyyyMMddHHmm} on the facility's clock; midnight for a date. */
   static String text(BaseDateTimeType value) {
-    if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+    if (dayOrCoarser(value.getPrecision())) {
       LocalDate day = LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
       return MINUTES.format(day.atStartOfDay());
     }
     return MINUTES.format(value.getValue().toInstant().atOffset(VIETNAM));
+  }
+
+  /** Whether a precision goes no finer than the day: a year, a month or a day. */
+  private static boolean dayOrCoarser(TemporalPrecisionEnum precision) {
+    return switch (precision) {
+      case YEAR, MONTH, DAY -> true;
+      case MINUTE, SECOND, MILLI -> false;
+    };
   }
 
   /** A plain decimal text as a number. */
