@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How XML 130 lays out the parsed tables: the inner root, the list and row elements, and the order
@@ -231,8 +232,8 @@ public enum TableLayout {
           "DU_PHONG"));
 
   private final String root;
-  private final String list;
-  private final String row;
+  private final @Nullable String list;
+  private final @Nullable String row;
 
   // Unmodifiable (List.copyOf), though its type does not say so.
   @SuppressWarnings("ImmutableEnumChecker")
@@ -242,7 +243,7 @@ public enum TableLayout {
   @SuppressWarnings("ImmutableEnumChecker")
   private final Map<String, Integer> ranks;
 
-  TableLayout(String root, String list, String row, List<String> fields) {
+  TableLayout(String root, @Nullable String list, @Nullable String row, List<String> fields) {
     this.root = root;
     this.list = list;
     this.row = row;
