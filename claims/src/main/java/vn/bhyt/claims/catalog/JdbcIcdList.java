@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Answer;
 import vn.bhyt.claims.assessment.IcdList;
 import vn.bhyt.persistence.DatabaseException;
@@ -38,7 +39,7 @@ public final class JdbcIcdList implements IcdList {
   private final ChangeWatch changes;
   private final long maxAgeNanos;
   private final Ticker ticker;
-  private volatile Loaded loaded;
+  private volatile @Nullable Loaded loaded;
 
   /** The list of a database, with the default poll interval and maximum age. */
   public JdbcIcdList(DataSource ds) {
@@ -112,7 +113,7 @@ public final class JdbcIcdList implements IcdList {
     return new Snapshot(Map.copyOf(codes), first);
   }
 
-  private static LocalDate date(Date d, LocalDate otherwise) {
+  private static LocalDate date(@Nullable Date d, LocalDate otherwise) {
     return d == null ? otherwise : d.toLocalDate();
   }
 
