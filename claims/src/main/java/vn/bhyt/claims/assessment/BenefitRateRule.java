@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.VisitKind;
@@ -148,7 +149,7 @@ final class BenefitRateRule implements Rule {
     return claims.group(line.group()).map(g -> !g.inList()).orElse(false);
   }
 
-  private static FacilityCode registered(
+  private static @Nullable FacilityCode registered(
       ClaimCard card, VisitRoute route, AssessmentContext context) {
     if (route == VisitRoute.REGISTERED) {
       return context.facility().code();
@@ -160,7 +161,7 @@ final class BenefitRateRule implements Rule {
     return new FacilityCode(text);
   }
 
-  private static CardFacts facts(ClaimCard card, int level, FacilityCode registered) {
+  private static CardFacts facts(ClaimCard card, int level, @Nullable FacilityCode registered) {
     CardNumber number = CardNumber.of(card.number());
     return new CardFacts(
         number,
@@ -240,7 +241,7 @@ final class BenefitRateRule implements Rule {
       CardRules rules) {}
 
   /** What lifts a right-route share to 100%: a small visit, the co-payment exemption. */
-  private record Reductions(boolean smallVisit, LocalDate exemptFrom, boolean fiveYears) {
+  private record Reductions(boolean smallVisit, @Nullable LocalDate exemptFrom, boolean fiveYears) {
 
     List<BigDecimal> allowed(Coverage coverage, LocalDate day) {
       BigDecimal share = coverage.percent();

@@ -112,10 +112,12 @@ final class CardValidityRule implements Rule {
     boolean byRegistry(LocalDate day) {
       return cards.stream()
           .anyMatch(
-              c ->
-                  registry.get(c).isEmpty()
-                      ? c.covers(day)
-                      : registry.get(c).stream().anyMatch(p -> p.covers(day)));
+              c -> {
+                List<CardPeriod> periods = registry.getOrDefault(c, List.of());
+                return periods.isEmpty()
+                    ? c.covers(day)
+                    : periods.stream().anyMatch(p -> p.covers(day));
+              });
     }
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 
 /**
@@ -16,7 +17,12 @@ import vn.bhyt.domain.CardNumber;
  * @param to its last valid day as the claim gives it, or null
  * @param registered its registered primary-care facility, or null
  */
-record ClaimCard(int index, String number, LocalDate from, LocalDate to, String registered) {
+record ClaimCard(
+    int index,
+    String number,
+    @Nullable LocalDate from,
+    @Nullable LocalDate to,
+    @Nullable String registered) {
 
   /** The claim's cards; dates and facilities are taken only from lists as long as the cards'. */
   static List<ClaimCard> of(ClaimFacts claim) {
@@ -60,7 +66,7 @@ record ClaimCard(int index, String number, LocalDate from, LocalDate to, String 
    * The card's benefit level on a day: the registry's for the period covering it, else the digit of
    * an old-model number, else null.
    */
-  Integer level(LocalDate day, CardHistory history) {
+  @Nullable Integer level(LocalDate day, CardHistory history) {
     Optional<Integer> registry =
         history.periods(number).stream()
             .filter(p -> p.covers(day) && p.benefitLevel() != null)
@@ -81,7 +87,7 @@ record ClaimCard(int index, String number, LocalDate from, LocalDate to, String 
     return items.size() == 1 ? java.util.Collections.nCopies(size, items.get(0)) : List.of();
   }
 
-  private static String item(List<String> items, int i) {
+  private static @Nullable String item(List<String> items, int i) {
     if (i >= items.size() || items.get(i).isEmpty()) {
       return null;
     }

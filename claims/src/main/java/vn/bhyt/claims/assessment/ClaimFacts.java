@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimRow;
 
@@ -17,7 +18,7 @@ import vn.bhyt.claims.claim.ClaimRow;
  */
 public final class ClaimFacts {
   private final ClaimDossier dossier;
-  private final ClaimRow summary;
+  private final @Nullable ClaimRow summary;
   private final List<Line> lines;
   private final LocalDate visitDay;
 
@@ -70,29 +71,29 @@ public final class ClaimFacts {
   }
 
   /** A summary field's text, or null. */
-  public String text(String field) {
+  public @Nullable String text(String field) {
     return summary == null ? null : summary.text(field);
   }
 
-  public BigDecimal decimal(String field) {
+  public @Nullable BigDecimal decimal(String field) {
     return Values.decimal(text(field));
   }
 
-  public LocalDateTime dateTime(String field) {
+  public @Nullable LocalDateTime dateTime(String field) {
     return Values.dateTime(text(field));
   }
 
-  public LocalDate date(String field) {
+  public @Nullable LocalDate date(String field) {
     return Values.date(text(field));
   }
 
   /** {@code NGAY_VAO}, or null. */
-  public LocalDateTime admitted() {
+  public @Nullable LocalDateTime admitted() {
     return dateTime("NGAY_VAO");
   }
 
   /** {@code NGAY_RA}, or null. */
-  public LocalDateTime discharged() {
+  public @Nullable LocalDateTime discharged() {
     return dateTime("NGAY_RA");
   }
 
@@ -102,7 +103,7 @@ public final class ClaimFacts {
   }
 
   /** The sum of one amount over the lines that have it readable. */
-  public BigDecimal sum(Function<Line, BigDecimal> amount) {
+  public BigDecimal sum(Function<Line, @Nullable BigDecimal> amount) {
     return lines.stream()
         .map(amount)
         .filter(Objects::nonNull)

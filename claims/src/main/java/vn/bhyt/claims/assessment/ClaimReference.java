@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.reference.ReferenceData.ReferenceFiles;
 import vn.bhyt.reference.ReferenceDataException;
 
@@ -87,7 +88,7 @@ public final class ClaimReference {
     return fields.stream().map(Field::table).distinct().toList();
   }
 
-  public Optional<Group> group(Integer code) {
+  public Optional<Group> group(@Nullable Integer code) {
     return Optional.ofNullable(code == null ? null : groups.get(code));
   }
 
@@ -106,7 +107,7 @@ public final class ClaimReference {
    * The route a code of {@code MA_DOITUONG_KCB} or {@code MA_LYDO_VVIEN} stands for on a day; a
    * code not listed falls back to its group (the part before the point).
    */
-  public Optional<VisitRoute> route(String field, String code, LocalDate day) {
+  public Optional<VisitRoute> route(String field, @Nullable String code, LocalDate day) {
     if (code == null) {
       return Optional.empty();
     }
@@ -134,7 +135,7 @@ public final class ClaimReference {
             .or(() -> Optional.ofNullable(group == null ? null : groupLimits.get(group)));
   }
 
-  private static boolean inForce(LocalDate from, LocalDate to, LocalDate day) {
+  private static boolean inForce(LocalDate from, @Nullable LocalDate to, LocalDate day) {
     return !day.isBefore(from) && (to == null || !day.isAfter(to));
   }
 
@@ -150,9 +151,9 @@ public final class ClaimReference {
       String table,
       String name,
       boolean required,
-      String anyOf,
+      @Nullable String anyOf,
       FieldFormat format,
-      Integer maxLength,
+      @Nullable Integer maxLength,
       boolean personal) {}
 
   /**
@@ -163,12 +164,13 @@ public final class ClaimReference {
    * @param summaryTotal the summary field summing the group's lines ({@code T_THUOC}, {@code
    *     T_VTYT}), or null
    */
-  public record Group(int code, String meaning, boolean inList, String summaryTotal) {}
+  public record Group(int code, String meaning, boolean inList, @Nullable String summaryTotal) {}
 
   /** A kind of visit ({@code MA_LOAI_KCB}) and the dates its code is in force. */
-  public record VisitType(String code, String meaning, Stay stay, LocalDate from, LocalDate to) {}
+  public record VisitType(
+      String code, String meaning, Stay stay, LocalDate from, @Nullable LocalDate to) {}
 
   /** A code of {@code MA_DOITUONG_KCB} or {@code MA_LYDO_VVIEN} and the route it stands for. */
   public record RouteCode(
-      String field, String code, VisitRoute route, LocalDate from, LocalDate to) {}
+      String field, String code, VisitRoute route, LocalDate from, @Nullable LocalDate to) {}
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.csv.CsvRecord;
 import vn.bhyt.reference.ReferenceData.ReferenceFiles;
 import vn.bhyt.reference.ReferenceTables;
@@ -104,7 +105,7 @@ final class ClaimReferenceLoader {
     }
   }
 
-  private static LocalDate date(String text) {
+  private static @Nullable LocalDate date(@Nullable String text) {
     return text == null ? null : LocalDate.parse(text);
   }
 

@@ -2,6 +2,7 @@ package vn.bhyt.claims.assessment;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** How much of one service a patient may be charged on one day. */
 @FunctionalInterface
@@ -12,7 +13,7 @@ public interface DailyLimits {
    *
    * @param group the line's {@code MA_NHOM}, or null
    */
-  Optional<BigDecimal> limit(String code, Integer group);
+  Optional<BigDecimal> limit(String code, @Nullable Integer group);
 
   /** No limits. */
   static DailyLimits none() {

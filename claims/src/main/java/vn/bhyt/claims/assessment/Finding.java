@@ -1,6 +1,7 @@
 package vn.bhyt.claims.assessment;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a claim, placed at a table, line and field.
@@ -20,10 +21,10 @@ public record Finding(
     String code,
     Severity severity,
     String table,
-    Integer line,
-    String field,
-    String expected,
-    String actual,
+    @Nullable Integer line,
+    @Nullable String field,
+    @Nullable String expected,
+    @Nullable String actual,
     String message,
     String rule) {
 

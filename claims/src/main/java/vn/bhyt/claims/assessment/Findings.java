@@ -2,6 +2,7 @@ package vn.bhyt.claims.assessment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The findings one rule makes on one claim, each stamped with the rule and its severity. */
 public final class Findings {
@@ -13,7 +14,12 @@ public final class Findings {
   }
 
   /** Adds a finding of the rule's own severity. */
-  public void add(FindingCode code, Place at, Object expected, Object actual, String message) {
+  public void add(
+      FindingCode code,
+      Place at,
+      @Nullable Object expected,
+      @Nullable Object actual,
+      String message) {
     add(code, rule.severity(), at, expected, actual, message);
   }
 
@@ -22,8 +28,8 @@ public final class Findings {
       FindingCode code,
       Severity severity,
       Place at,
-      Object expected,
-      Object actual,
+      @Nullable Object expected,
+      @Nullable Object actual,
       String message) {
     list.add(
         new Finding(
@@ -38,7 +44,7 @@ public final class Findings {
             rule.ref()));
   }
 
-  private static String text(Object value) {
+  private static @Nullable String text(@Nullable Object value) {
     if (value == null) {
       return null;
     }

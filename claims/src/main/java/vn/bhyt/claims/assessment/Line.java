@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimRow;
 
@@ -27,22 +28,24 @@ public record Line(String table, ClaimRow row) {
     return new Place(table, row.line(), field);
   }
 
-  public String text(String field) {
+  public @Nullable String text(String field) {
     return row.text(field);
   }
 
-  public BigDecimal decimal(String field) {
+  public @Nullable BigDecimal decimal(String field) {
     return Values.decimal(row.text(field));
   }
 
-  public LocalDateTime dateTime(String field) {
+  public @Nullable LocalDateTime dateTime(String field) {
     return Values.dateTime(row.text(field));
   }
 
   /** {@code MA_NHOM}, or null. */
-  public Integer group() {
+  public @Nullable Integer group() {
     String text = row.text("MA_NHOM");
-    return Values.isInteger(text) && text.length() <= 4 ? Integer.valueOf(text) : null;
+    return text != null && Values.isInteger(text) && text.length() <= 4
+        ? Integer.valueOf(text)
+        : null;
   }
 
   /** The field naming what was given: {@code MA_THUOC}, {@code MA_VAT_TU} or {@code MA_DICH_VU}. */
@@ -54,7 +57,7 @@ public record Line(String table, ClaimRow row) {
   }
 
   /** The drug, supply or service code, or null. */
-  public String code() {
+  public @Nullable String code() {
     return row.text(codeField());
   }
 
@@ -68,36 +71,36 @@ public record Line(String table, ClaimRow row) {
     return row.has("DON_GIA_BH") ? "DON_GIA_BH" : "DON_GIA";
   }
 
-  public BigDecimal hospitalPrice() {
+  public @Nullable BigDecimal hospitalPrice() {
     return decimal(hospitalPriceField());
   }
 
-  public BigDecimal insuredPrice() {
+  public @Nullable BigDecimal insuredPrice() {
     return decimal(insuredPriceField());
   }
 
   /** {@code TYLE_TT_DV}, 100 when the line has none. */
-  public BigDecimal serviceRatio() {
+  public @Nullable BigDecimal serviceRatio() {
     return decimalOr("TYLE_TT_DV", LineMoney.HUNDRED);
   }
 
   /** {@code TYLE_TT_BH}, 100 when the line has none. */
-  public BigDecimal insuredRatio() {
+  public @Nullable BigDecimal insuredRatio() {
     return decimalOr("TYLE_TT_BH", LineMoney.HUNDRED);
   }
 
   /** {@code T_NGUONKHAC}, 0 when the line has none. */
-  public BigDecimal otherSources() {
+  public @Nullable BigDecimal otherSources() {
     return decimalOr("T_NGUONKHAC", BigDecimal.ZERO);
   }
 
   /** The day of the order ({@code NGAY_YL}), or null. */
-  public LocalDate serviceDay() {
+  public @Nullable LocalDate serviceDay() {
     LocalDateTime at = dateTime("NGAY_YL");
     return at == null ? null : at.toLocalDate();
   }
 
-  private BigDecimal decimalOr(String field, BigDecimal absent) {
+  private @Nullable BigDecimal decimalOr(String field, BigDecimal absent) {
     return row.has(field) ? decimal(field) : absent;
   }
 }

@@ -2,6 +2,7 @@ package vn.bhyt.claims.assessment;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A claim received before, as the history keeps it.
@@ -13,9 +14,9 @@ import java.util.Objects;
 public record PastClaim(
     String facility,
     String maLk,
-    String cardNumber,
-    LocalDateTime admitted,
-    LocalDateTime discharged,
+    @Nullable String cardNumber,
+    @Nullable LocalDateTime admitted,
+    @Nullable LocalDateTime discharged,
     boolean inpatient) {
   public PastClaim {
     Objects.requireNonNull(facility, "facility");

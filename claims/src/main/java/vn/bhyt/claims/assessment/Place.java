@@ -1,6 +1,7 @@
 package vn.bhyt.claims.assessment;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where in a claim a finding is: a table, a row and a field.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param line the row's position in its table, or null for the whole table
  * @param field the field, or null for the whole row
  */
-public record Place(String table, Integer line, String field) {
+public record Place(String table, @Nullable Integer line, @Nullable String field) {
   public Place {
     Objects.requireNonNull(table, "table");
   }

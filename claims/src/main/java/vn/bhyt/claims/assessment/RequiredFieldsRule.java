@@ -57,7 +57,7 @@ final class RequiredFieldsRule implements Rule {
     Map<String, Boolean> groupPresent = new LinkedHashMap<>();
     for (ClaimReference.Field f : fields) {
       if (f.required() && !row.has(f.name())) {
-        missing(at.field(f.name()), out);
+        missing(at, f.name(), out);
       }
       if (f.anyOf() != null) {
         groups.computeIfAbsent(f.anyOf(), g -> new StringBuilder()).append('|').append(f.name());
@@ -66,19 +66,20 @@ final class RequiredFieldsRule implements Rule {
     }
     groups.forEach(
         (group, names) -> {
-          if (!groupPresent.get(group)) {
-            missing(at.field(names.substring(1)), out);
+          if (!groupPresent.getOrDefault(group, false)) {
+            missing(at, names.substring(1), out);
           }
         });
   }
 
-  private static void missing(Place at, Findings out) {
-    String what = at.field().contains("|") ? "One of " + at.field() : at.field();
+  /** A finding that the row lacks a field, or every field of a group ({@code A|B}). */
+  private static void missing(Place row, String field, Findings out) {
+    String what = field.contains("|") ? "One of " + field : field;
     out.add(
         FindingCode.FIELD_MISSING,
-        at,
+        row.field(field),
         null,
         null,
-        what + " is required in " + at.table() + " but missing or empty.");
+        what + " is required in " + row.table() + " but missing or empty.");
   }
 }

@@ -3,6 +3,7 @@ package vn.bhyt.claims.assessment;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a rule is: its id and version, the visit dates it applies to, the severity of its findings
@@ -15,7 +16,12 @@ import java.util.regex.Pattern;
  * @param severity the severity of its findings unless a finding says otherwise
  */
 public record RuleInfo(
-    String id, int version, LocalDate from, LocalDate to, Severity severity, String description) {
+    String id,
+    int version,
+    LocalDate from,
+    @Nullable LocalDate to,
+    Severity severity,
+    String description) {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
   public RuleInfo {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the summary's totals with the sums of the lines: {@code T_TONGCHI_BV} = Σ {@code
@@ -97,7 +98,7 @@ final class SummaryTotalsRule implements Rule {
     }
   }
 
-  private static BigDecimal sum(List<Line> lines, Function<Line, BigDecimal> amount) {
+  private static BigDecimal sum(List<Line> lines, Function<Line, @Nullable BigDecimal> amount) {
     return LineMoney.round(
         lines.stream().map(amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
   }

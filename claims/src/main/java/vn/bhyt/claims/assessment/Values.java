@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How claim fields are written: numbers with a point, dates {@code yyyyMMdd}, date-times {@code
@@ -16,12 +17,12 @@ final class Values {
   private Values() {}
 
   /** A decimal number such as {@code 714500} or {@code 0.5}. */
-  static BigDecimal decimal(String text) {
+  static @Nullable BigDecimal decimal(@Nullable String text) {
     return isDecimal(text) ? new BigDecimal(text) : null;
   }
 
   /** Whether the text is a decimal number: {@code -?[0-9]+(\.[0-9]+)?}. */
-  static boolean isDecimal(String text) {
+  static boolean isDecimal(@Nullable String text) {
     if (text == null) {
       return false;
     }
@@ -43,7 +44,7 @@ final class Values {
   }
 
   /** Whether the text is a whole number of at most 18 digits: {@code -?[0-9]{1,18}}. */
-  static boolean isInteger(String text) {
+  static boolean isInteger(@Nullable String text) {
     if (text == null) {
       return false;
     }
@@ -75,7 +76,7 @@ final class Values {
   }
 
   /** A date-time {@code yyyyMMddHHmm}. */
-  static LocalDateTime dateTime(String text) {
+  static @Nullable LocalDateTime dateTime(@Nullable String text) {
     if (text == null || text.length() != 12) {
       return null;
     }
@@ -89,7 +90,7 @@ final class Values {
   }
 
   /** A date {@code yyyyMMdd}. */
-  static LocalDate date(String text) {
+  static @Nullable LocalDate date(@Nullable String text) {
     if (text == null || text.length() != 8) {
       return null;
     }
@@ -110,7 +111,7 @@ final class Values {
    * Whether the text is a birth date: {@code yyyyMMddHHmm}, {@code yyyyMMdd} or a year {@code
    * yyyy}.
    */
-  static boolean isBirthDate(String text) {
+  static boolean isBirthDate(@Nullable String text) {
     if (text == null) {
       return false;
     }
@@ -123,7 +124,7 @@ final class Values {
   }
 
   /** The items of a {@code ;}-joined list, stripped; empty for null. */
-  static List<String> list(String text) {
+  static List<String> list(@Nullable String text) {
     if (text == null || text.isBlank()) {
       return List.of();
     }

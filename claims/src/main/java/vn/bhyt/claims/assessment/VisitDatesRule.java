@@ -2,6 +2,7 @@ package vn.bhyt.claims.assessment;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the order of the visit's dates, to the minute and inclusive: {@code NGAY_VAO ≤ NGAY_RA},
@@ -46,8 +47,8 @@ final class VisitDatesRule implements Rule {
   private static void checkLine(
       Line line,
       LocalDateTime ordered,
-      LocalDateTime admitted,
-      LocalDateTime discharged,
+      @Nullable LocalDateTime admitted,
+      @Nullable LocalDateTime discharged,
       Findings out) {
     if (admitted != null && ordered.isBefore(admitted)) {
       out.add(

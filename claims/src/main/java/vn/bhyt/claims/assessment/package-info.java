@@ -7,4 +7,7 @@
  * small ports whose "nothing known" defaults make no finding. Pure: no I/O beyond reading the
  * built-in reference tables from the class path, no logging.
  */
+@NullMarked
 package vn.bhyt.claims.assessment;
+
+import org.jspecify.annotations.NullMarked;

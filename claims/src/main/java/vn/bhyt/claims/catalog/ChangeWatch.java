@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class ChangeWatch {
   private final Ticker ticker;
   private volatile long nextCheck;
   private boolean checked;
-  private Timestamp latest;
+  private @Nullable Timestamp latest;
 
   /**
    * @param table a catalogue table with a {@code changed_at} column (a constant, never input)
@@ -66,7 +67,7 @@ final class ChangeWatch {
     }
   }
 
-  private Timestamp latest() throws SQLException {
+  private @Nullable Timestamp latest() throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {

@@ -2,6 +2,7 @@ package vn.bhyt.claims.catalog;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvRecord;
 
@@ -13,7 +14,7 @@ final class CsvFields {
   private CsvFields() {}
 
   /** A text of at most {@code max} characters, or null when empty. */
-  static String text(CsvRecord r, String column, int max) {
+  static @Nullable String text(CsvRecord r, String column, int max) {
     String v = r.get(column);
     if (v != null && v.length() > max) {
       throw bad(r, column, "at most " + max + " characters");
@@ -31,7 +32,7 @@ final class CsvFields {
   }
 
   /** A {@code yyyy-MM-dd} date, or null when empty. */
-  static LocalDate date(CsvRecord r, String column) {
+  static @Nullable LocalDate date(CsvRecord r, String column) {
     String v = r.get(column);
     if (v == null) {
       return null;
@@ -44,7 +45,7 @@ final class CsvFields {
   }
 
   /** Checks that an end date is not before its start date. */
-  static void ordered(CsvRecord r, LocalDate from, LocalDate to) {
+  static void ordered(CsvRecord r, @Nullable LocalDate from, @Nullable LocalDate to) {
     if (from != null && to != null && to.isBefore(from)) {
       throw bad(r, "valid_to", "on or after valid_from");
     }

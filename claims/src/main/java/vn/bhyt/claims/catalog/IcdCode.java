@@ -2,6 +2,7 @@ package vn.bhyt.claims.catalog;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One code of the ICD-10 list.
@@ -11,7 +12,11 @@ import java.util.Objects;
  * @param validFrom the first day it is in the list, or null when it has no start
  * @param validTo the last day it is in the list, or null when it has no end
  */
-public record IcdCode(String code, String name, LocalDate validFrom, LocalDate validTo) {
+public record IcdCode(
+    String code,
+    @Nullable String name,
+    @Nullable LocalDate validFrom,
+    @Nullable LocalDate validTo) {
 
   public IcdCode {
     Objects.requireNonNull(code, "code");

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Answer;
 import vn.bhyt.claims.assessment.IcdList;
 import vn.bhyt.persistence.DatabaseException;
@@ -38,7 +39,7 @@ public final class JdbcIcdList implements IcdList {
   private final ChangeWatch changes;
   private final long maxAgeNanos;
   private final Ticker ticker;
-  private volatile Loaded loaded;
+  private volatile @Nullable Loaded loaded;
 
   /** The list of a database, with the default poll interval and maximum age. */
   public JdbcIcdList(DataSource ds) {
@@ -112,14 +113,34 @@ public final class JdbcIcdList implements IcdList {
     return new Snapshot(Map.copyOf(codes), first);
   }
 
-  private static LocalDate date(Date d, LocalDate otherwise) {
+  private static LocalDate date(@Nullable Date d, LocalDate otherwise) {
     return d == null ? otherwise : d.toLocalDate();
   }
 
   /** The list as loaded: codes and the day the list starts. */
   private record Snapshot(Map<String, Validity> codes, LocalDate firstDay) {}
 
-  private record Loaded(Snapshot list, long at) {}
+  /**
+   * One load of the list and when it was made. Loads are told apart by identity (has another thread
+   * loaded the list meanwhile?), so it has no value equality.
+   */
+  private static final class Loaded {
+    private final Snapshot list;
+    private final long at;
+
+    Loaded(Snapshot list, long at) {
+      this.list = list;
+      this.at = at;
+    }
+
+    Snapshot list() {
+      return list;
+    }
+
+    long at() {
+      return at;
+    }
+  }
 
   /** The days a code is in the list, both ends inclusive. */
   private record Validity(LocalDate from, LocalDate to) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvRecord;
@@ -54,7 +55,7 @@ final class PriceCsv {
     return new BigDecimal(v).setScale(2, RoundingMode.UNNECESSARY);
   }
 
-  private Integer group(CsvRecord r) {
+  private @Nullable Integer group(CsvRecord r) {
     String v = r.get("group");
     if (v == null) {
       return null;

@@ -3,6 +3,7 @@ package vn.bhyt.claims.catalog;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the insured price list: the insured unit price of a drug, service or supply code over
@@ -16,12 +17,12 @@ import java.util.Objects;
  */
 public record PriceItem(
     String code,
-    String name,
-    String unit,
+    @Nullable String name,
+    @Nullable String unit,
     BigDecimal price,
     LocalDate validFrom,
-    LocalDate validTo,
-    Integer group) {
+    @Nullable LocalDate validTo,
+    @Nullable Integer group) {
 
   public PriceItem {
     Objects.requireNonNull(code, "code");

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored price of a code over a period.
  *
  * @param to the last day, or null when open
  */
-record PricePeriod(LocalDate from, LocalDate to, BigDecimal price) {
+record PricePeriod(LocalDate from, @Nullable LocalDate to, BigDecimal price) {
 
   boolean covers(LocalDate day) {
     return !day.isBefore(from) && (to == null || !day.isAfter(to));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.CardHistory;
 import vn.bhyt.claims.assessment.CardPeriod;
 import vn.bhyt.domain.CardNumber;
@@ -37,8 +38,8 @@ public final class RegistryCardHistory implements CardHistory {
    * @throws vn.bhyt.persistence.DatabaseException when the database does not answer
    */
   @Override
-  public List<CardPeriod> periods(String cardNumber) {
-    return periodsOf(Collections.singletonList(cardNumber)).get(cardNumber);
+  public List<CardPeriod> periods(@Nullable String cardNumber) {
+    return periodsOf(Collections.singletonList(cardNumber)).getOrDefault(cardNumber, List.of());
   }
 
   /**

@@ -4,4 +4,7 @@
  * reception's check-ins in the FHIR store. Each implements a port of {@link
  * vn.bhyt.claims.assessment}; not pure (JDBC, blocking: call them off the event loop).
  */
+@NullMarked
 package vn.bhyt.claims.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package vn.bhyt.claims.claim;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a claim table: a {@code TONG_HOP} summary or one {@code CHI_TIET_…} line, its fields
@@ -26,7 +27,7 @@ public record ClaimRow(int line, Map<String, String> fields) {
   }
 
   /** The field's text, or {@code null} when the row does not have it. */
-  public String text(String field) {
+  public @Nullable String text(String field) {
     return fields.get(field);
   }
 

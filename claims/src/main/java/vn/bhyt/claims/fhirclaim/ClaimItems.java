@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Quantity;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimRow;
 
@@ -149,7 +150,7 @@ final class ClaimItems {
     return problems.size() > before ? Optional.empty() : Optional.of(Map.entry(table, fields));
   }
 
-  private static String fieldOf(String system) {
+  private static @Nullable String fieldOf(@Nullable String system) {
     if (ClaimCodes.DRUG.equals(system)) {
       return "MA_THUOC";
     }
@@ -160,7 +161,7 @@ final class ClaimItems {
   }
 
   /** An amount in VND as field text; a problem when it is in another currency or negative. */
-  static Optional<String> money(Money money, String at, List<String> problems) {
+  static Optional<String> money(@Nullable Money money, String at, List<String> problems) {
     if (money == null || money.isEmpty()) {
       return Optional.empty();
     }
@@ -176,7 +177,7 @@ final class ClaimItems {
   }
 
   private static Optional<String> amount(
-      BigDecimal value, int maxScale, String at, List<String> problems) {
+      @Nullable BigDecimal value, int maxScale, String at, List<String> problems) {
     if (value == null) {
       problems.add(at + ": no value");
       return Optional.empty();

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.assessment.Stay;
 import vn.bhyt.claims.claim.ClaimDossier;
@@ -51,7 +52,7 @@ public final class ClaimMapper {
    *     not read
    * @throws IllegalArgumentException for a dossier without a summary
    */
-  public Claim toClaim(ClaimDossier dossier, String id, DateTimeType created) {
+  public Claim toClaim(ClaimDossier dossier, @Nullable String id, DateTimeType created) {
     ClaimRow summary =
         dossier.summary().orElseThrow(() -> new IllegalArgumentException("dossier: no XML1"));
     FieldExtensions f = new FieldExtensions(summary);
@@ -109,7 +110,7 @@ public final class ClaimMapper {
       ClaimItems.line(claim.getItem().get(i), maLk, "Claim.item[" + i + "]", problems)
           .ifPresent(
               l -> {
-                List<ClaimRow> rows = lines.get(l.getKey());
+                List<ClaimRow> rows = lines.computeIfAbsent(l.getKey(), t -> new ArrayList<>());
                 rows.add(new ClaimRow(rows.size() + 1, l.getValue()));
               });
     }
@@ -175,7 +176,7 @@ public final class ClaimMapper {
   }
 
   /** A diagnosis; the principal one ({@code MA_BENH_CHINH}) typed so, the others untyped. */
-  private static void diagnosis(Claim claim, String code, String type) {
+  private static void diagnosis(Claim claim, String code, @Nullable String type) {
     DiagnosisComponent d = claim.addDiagnosis().setSequence(claim.getDiagnosis().size());
     d.setDiagnosis(new CodeableConcept(new Coding(ClaimCodes.ICD10, code, null)));
     if (type != null) {

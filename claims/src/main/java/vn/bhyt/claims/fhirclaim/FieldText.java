@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conversions between XML 130 field texts and FHIR values. Each reading of a text gives a value
@@ -34,33 +35,41 @@ final class FieldText {
   private FieldText() {}
 
   /** A {@code yyyyMMddHHmm} text as a dateTime at +07:00. */
-  static Optional<DateTimeType> dateTime(String text) {
+  static Optional<DateTimeType> dateTime(@Nullable String text) {
     return minutes(text).map(t -> new DateTimeType(ISO_SECONDS.format(t.atOffset(VIETNAM))));
   }
 
   /** A {@code yyyyMMddHHmm} text as the date it falls on. */
-  static Optional<DateType> date(String text) {
+  static Optional<DateType> date(@Nullable String text) {
     return minutes(text).map(t -> new DateType(t.toLocalDate().toString()));
   }
 
   /** A date or dateTime as {@code yyyyMMddHHmm} on the facility's clock; midnight for a date. */
   static String text(BaseDateTimeType value) {
-    if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+    if (dayOrCoarser(value.getPrecision())) {
       LocalDate day = LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
       return MINUTES.format(day.atStartOfDay());
     }
     return MINUTES.format(value.getValue().toInstant().atOffset(VIETNAM));
   }
 
+  /** Whether a precision goes no finer than the day: a year, a month or a day. */
+  private static boolean dayOrCoarser(TemporalPrecisionEnum precision) {
+    return switch (precision) {
+      case YEAR, MONTH, DAY -> true;
+      case MINUTE, SECOND, MILLI -> false;
+    };
+  }
+
   /** A plain decimal text as a number. */
-  static Optional<BigDecimal> decimal(String text) {
+  static Optional<BigDecimal> decimal(@Nullable String text) {
     return text != null && DECIMAL.matcher(text).matches()
         ? Optional.of(new BigDecimal(text))
         : Optional.empty();
   }
 
   /** A plain decimal text as an amount in VND. */
-  static Optional<Money> money(String text) {
+  static Optional<Money> money(@Nullable String text) {
     return decimal(text).map(FieldText::money);
   }
 
@@ -74,11 +83,11 @@ final class FieldText {
   }
 
   /** The day of a {@code yyyyMMddHHmm} text, when it is well formed. */
-  static Optional<LocalDate> day(String text) {
+  static Optional<LocalDate> day(@Nullable String text) {
     return minutes(text).map(LocalDateTime::toLocalDate);
   }
 
-  private static Optional<LocalDateTime> minutes(String text) {
+  private static Optional<LocalDateTime> minutes(@Nullable String text) {
     if (text == null || !DIGITS_12.matcher(text).matches()) {
       return Optional.empty();
     }

@@ -3,6 +3,7 @@ package vn.bhyt.claims.intake;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 
@@ -47,9 +48,9 @@ public final class ClaimParseException extends Exception {
 
   private final Reason reason;
   private final int dossier;
-  private final String table;
+  private final @Nullable String table;
 
-  ClaimParseException(Reason reason, int dossier, String table, String message) {
+  ClaimParseException(Reason reason, int dossier, @Nullable String table, String message) {
     super(message, null, false, false);
     this.reason = reason;
     this.dossier = dossier;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimFormat;
 import vn.bhyt.claims.claim.ClaimRow;
@@ -38,7 +39,7 @@ final class DossierAssembler {
   }
 
   /** Adds one {@code FILEHOSO}: its {@code LOAIHOSO} and {@code NOIDUNGFILE}. */
-  void add(String type, String content) throws ClaimParseException, IOException {
+  void add(@Nullable String type, String content) throws ClaimParseException, IOException {
     if (type == null || type.isEmpty()) {
       throw place.error(Reason.NO_TABLE_TYPE, "a FILEHOSO has no LOAIHOSO");
     }

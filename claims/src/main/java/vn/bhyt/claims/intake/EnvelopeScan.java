@@ -2,6 +2,7 @@ package vn.bhyt.claims.intake;
 
 import java.io.IOException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.intake.ClaimParseException.Reason;
 
@@ -17,7 +18,7 @@ final class EnvelopeScan {
   private final XmlEvents xml;
   private final IntakeLimits limits;
   private final Consumer<ClaimDossier> each;
-  private String facilityCode;
+  private @Nullable String facilityCode;
   private String createdOn = "";
   private int declaredCount = -1;
   private int dossiers;
@@ -40,10 +41,7 @@ final class EnvelopeScan {
       }
     }
     xml.finish();
-    if (!hasFacility()) {
-      throw noFacility();
-    }
-    return new EnvelopeHeader(facilityCode, createdOn, declaredCount);
+    return new EnvelopeHeader(facility(), createdOn, declaredCount);
   }
 
   private void unit() throws ClaimParseException, IOException {
@@ -78,10 +76,8 @@ final class EnvelopeScan {
   }
 
   private void dossier() throws ClaimParseException, IOException {
-    if (!hasFacility()) {
-      throw noFacility();
-    }
-    DossierAssembler dossier = new DossierAssembler(++dossiers, facilityCode, limits);
+    String facility = facility();
+    DossierAssembler dossier = new DossierAssembler(++dossiers, facility, limits);
     Place place = Place.dossier(dossiers);
     xml.at(place);
     while (xml.nextChild()) {
@@ -115,8 +111,13 @@ final class EnvelopeScan {
     dossier.add(type, content);
   }
 
-  private boolean hasFacility() {
-    return facilityCode != null && !facilityCode.isEmpty();
+  /** The facility ({@code MACSKCB}) read so far; fails when there is none or it is empty. */
+  private String facility() throws ClaimParseException {
+    String code = facilityCode;
+    if (code == null || code.isEmpty()) {
+      throw noFacility();
+    }
+    return code;
   }
 
   private String text(String field) throws ClaimParseException, IOException {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimRow;
@@ -68,20 +69,23 @@ public final class InnerTableWriter {
   private static void row(
       StringBuilder xml, String element, ClaimRow row, TableLayout layout, String table) {
     xml.append('<').append(element).append(">\n");
-    for (String field : ordered(row, layout)) {
-      xml.append('<').append(field).append('>');
-      XmlText.append(xml, row.text(field), table + " row " + row.line() + " " + field);
-      xml.append("</").append(field).append(">\n");
+    for (Map.Entry<String, String> field : ordered(row, layout)) {
+      String name = field.getKey();
+      xml.append('<').append(name).append('>');
+      XmlText.append(xml, field.getValue(), table + " row " + row.line() + " " + name);
+      xml.append("</").append(name).append(">\n");
     }
     xml.append("</").append(element).append(">\n");
   }
 
-  private static List<String> ordered(ClaimRow row, TableLayout layout) {
-    List<String> fields = new ArrayList<>(row.fields().keySet());
-    fields.sort(layout.fieldOrder());
-    for (String f : fields) {
-      if (!FIELD_NAME.matcher(f).matches()) {
-        throw new IllegalArgumentException("field name: " + f + " (expected: an XML name)");
+  /** The row's fields in the layout's order, once every name is checked to be an XML name. */
+  private static List<Map.Entry<String, String>> ordered(ClaimRow row, TableLayout layout) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>(row.fields().entrySet());
+    fields.sort(Map.Entry.comparingByKey(layout.fieldOrder()));
+    for (Map.Entry<String, String> f : fields) {
+      if (!FIELD_NAME.matcher(f.getKey()).matches()) {
+        throw new IllegalArgumentException(
+            "field name: " + f.getKey() + " (expected: an XML name)");
       }
     }
     return fields;

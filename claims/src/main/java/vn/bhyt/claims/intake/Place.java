@@ -1,6 +1,7 @@
 package vn.bhyt.claims.intake;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.intake.ClaimParseException.Reason;
 
 /**
@@ -8,7 +9,7 @@ import vn.bhyt.claims.intake.ClaimParseException.Reason;
  * table. Table names are repeated in messages only when they look like one ({@code XML3}), so that
  * a message never carries arbitrary file content.
  */
-record Place(int dossier, String table) {
+record Place(int dossier, @Nullable String table) {
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,20}");
   static final Place ENVELOPE = new Place(0, null);
 
@@ -24,7 +25,7 @@ record Place(int dossier, String table) {
     return new ClaimParseException(reason, dossier, safeTable(), what + where());
   }
 
-  private String safeTable() {
+  private @Nullable String safeTable() {
     return table != null && TABLE_NAME.matcher(table).matches() ? table : null;
   }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How XML 130 lays out the parsed tables: the inner root, the list and row elements, and the order
@@ -231,16 +232,22 @@ public enum TableLayout {
           "DU_PHONG"));
 
   private final String root;
-  private final String list;
-  private final String row;
+  private final @Nullable String list;
+  private final @Nullable String row;
+
+  // Unmodifiable (List.copyOf), though its type does not say so.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> fields;
+
+  // Unmodifiable (Map.copyOf), though its type does not say so.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Map<String, Integer> ranks;
 
-  TableLayout(String root, String list, String row, List<String> fields) {
+  TableLayout(String root, @Nullable String list, @Nullable String row, List<String> fields) {
     this.root = root;
     this.list = list;
     this.row = row;
-    this.fields = fields;
+    this.fields = List.copyOf(fields);
     Map<String, Integer> r = new HashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       r.put(fields.get(i), i);

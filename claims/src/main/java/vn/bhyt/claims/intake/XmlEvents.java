@@ -33,11 +33,12 @@ final class XmlEvents {
   private final XmlSource source;
   private final boolean table;
   private Place place;
-  private XMLStreamReader reader;
+  private final XMLStreamReader reader;
   private boolean sawElement;
 
-  private XmlEvents(XmlSource source, Place place, boolean table) {
+  private XmlEvents(XmlSource source, XMLStreamReader reader, Place place, boolean table) {
     this.source = source;
+    this.reader = reader;
     this.place = place;
     this.table = table;
   }
@@ -49,13 +50,11 @@ final class XmlEvents {
   static XmlEvents open(InputStream in, IntakeLimits limits, Place place, boolean table)
       throws ClaimParseException, IOException {
     XmlSource source = new XmlSource(in, (long) limits.maxTextChars() + PARSER_SLACK);
-    XmlEvents events = new XmlEvents(source, place, table);
     try {
-      events.reader = factory().createXMLStreamReader(source);
+      return new XmlEvents(source, factory().createXMLStreamReader(source), place, table);
     } catch (XMLStreamException e) {
-      throw events.failure(e);
+      throw failure(e, source, place, table, false);
     }
-    return events;
   }
 
   private static XMLInputFactory factory() {
@@ -191,8 +190,19 @@ final class XmlEvents {
 
   /** The exception for a parser failure: the input's own I/O failure is rethrown as it was. */
   ClaimParseException failure(XMLStreamException e) throws IOException {
-    if (source.failure() != null) {
-      throw source.failure();
+    return failure(e, source, place, table, sawElement);
+  }
+
+  /**
+   * The exception for a parser failure of a document at a place, once an element was seen or
+   * before; the input's own I/O failure is rethrown as it was.
+   */
+  private static ClaimParseException failure(
+      XMLStreamException e, XmlSource source, Place place, boolean table, boolean sawElement)
+      throws IOException {
+    IOException own = source.failure();
+    if (own != null) {
+      throw own;
     }
     Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
     if (cause instanceof XmlSource.SpanExceeded) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The characters of an XML input: its bytes decoded as strict UTF-8 (a leading byte-order mark
@@ -82,7 +83,7 @@ final class XmlSource extends Reader {
   }
 
   /** The underlying stream's own failure, or null when it has not failed. */
-  IOException failure() {
+  @Nullable IOException failure() {
     return bytes.failure;
   }
 
@@ -94,7 +95,7 @@ final class XmlSource extends Reader {
   /** The underlying bytes, watched for their end and their failures. */
   private static final class Bytes extends FilterInputStream {
     private boolean ended;
-    private IOException failure;
+    private @Nullable IOException failure;
 
     Bytes(InputStream in) {
       super(in);

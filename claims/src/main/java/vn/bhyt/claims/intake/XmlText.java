@@ -23,7 +23,7 @@ final class XmlText {
         case '>' -> to.append("&gt;");
         case '\r' -> to.append("&#13;");
         default -> {
-          if (c < 0x20 && c != '\t' && c != '\n' || c == 0xFFFE || c == 0xFFFF) {
+          if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) {
             throw new IllegalArgumentException(what + ": holds a character XML cannot carry");
           }
           to.append(c);
@@ -46,7 +46,7 @@ final class XmlText {
   private static boolean plain(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '&' || c == '<' || c == '>' || c < 0x20 && c != '\t' && c != '\n' || c >= 0xFFFE) {
+      if (c == '&' || c == '<' || c == '>' || (c < 0x20 && c != '\t' && c != '\n') || c >= 0xFFFE) {
         return false;
       }
     }

@@ -1,6 +1,7 @@
 package vn.bhyt.claims.store;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 
 /**
@@ -13,7 +14,11 @@ import vn.bhyt.claims.assessment.AssessmentStatus;
  * @param rule a rule id: claims whose current version has a finding of that rule
  */
 public record ClaimFilter(
-    AssessmentStatus status, LocalDate from, LocalDate to, String department, String rule) {
+    @Nullable AssessmentStatus status,
+    @Nullable LocalDate from,
+    @Nullable LocalDate to,
+    @Nullable String department,
+    @Nullable String rule) {
 
   /** No filter: every claim. */
   public static ClaimFilter all() {

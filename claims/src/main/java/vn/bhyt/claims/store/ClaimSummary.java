@@ -2,6 +2,7 @@ package vn.bhyt.claims.store;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 
 /** A claim as lists show it: its key, current version and status, visit and last change. */
@@ -11,7 +12,7 @@ public record ClaimSummary(
     String maLk,
     int version,
     AssessmentStatus status,
-    LocalDateTime visitStart,
-    LocalDateTime visitEnd,
-    String department,
+    @Nullable LocalDateTime visitStart,
+    @Nullable LocalDateTime visitEnd,
+    @Nullable String department,
     Instant updatedAt) {}

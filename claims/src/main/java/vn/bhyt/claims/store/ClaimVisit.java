@@ -3,6 +3,7 @@ package vn.bhyt.claims.store;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.ClaimFacts;
 import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.assessment.Stay;
@@ -20,10 +21,10 @@ import vn.bhyt.claims.claim.ClaimDossier;
  * @param cards the card numbers of {@code MA_THE_BHYT} that fit a card number's length
  */
 public record ClaimVisit(
-    LocalDateTime start,
-    LocalDateTime end,
+    @Nullable LocalDateTime start,
+    @Nullable LocalDateTime end,
     boolean inpatient,
-    String department,
+    @Nullable String department,
     List<String> cards) {
   private static final int MAX_CARD = 20;
   private static final int MAX_DEPARTMENT = 50;

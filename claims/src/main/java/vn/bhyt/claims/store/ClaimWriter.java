@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
@@ -229,7 +230,7 @@ public final class ClaimWriter implements AutoCloseable {
     return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 
-  private static String clip(String s, int max) {
+  private static @Nullable String clip(@Nullable String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 

@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.ClaimHistory;
 import vn.bhyt.claims.assessment.PastClaim;
 import vn.bhyt.persistence.DatabaseException;
@@ -71,7 +73,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
     facilities.add(facility);
     ClaimVisit before = written.put(key, visit);
     if (before != null) {
-      before.cards().forEach(card -> writtenOnCard.get(card).remove(key));
+      before.cards().forEach(card -> Objects.requireNonNull(writtenOnCard.get(card)).remove(key));
     }
     for (String card : visit.cards()) {
       writtenOnCard.computeIfAbsent(card, k -> new ArrayList<>()).add(key);
@@ -94,7 +96,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
       String head,
       Collection<String> values,
       Map<String, List<PastClaim>> into,
-      Function<PastClaim, String> keyOf) {
+      Function<PastClaim, @Nullable String> keyOf) {
     into.clear();
     List<String> keys = new ArrayList<>(new LinkedHashSet<>(values));
     for (String key : keys) {
@@ -142,7 +144,7 @@ public final class JdbcClaimHistory implements ClaimHistory {
       }
     }
     for (String key : writtenOnCard.getOrDefault(cardNumber, List.of())) {
-      ClaimVisit v = written.get(key);
+      ClaimVisit v = Objects.requireNonNull(written.get(key));
       if (overlaps(v.start(), v.end(), from, to)) {
         int cut = key.indexOf('\0');
         out.add(
@@ -162,7 +164,10 @@ public final class JdbcClaimHistory implements ClaimHistory {
    * As {@link Sql#HISTORY_ON_CARD} selects: a start, and start to end (or start) meets the period.
    */
   private static boolean overlaps(
-      LocalDateTime start, LocalDateTime end, LocalDateTime from, LocalDateTime to) {
+      @Nullable LocalDateTime start,
+      @Nullable LocalDateTime end,
+      LocalDateTime from,
+      LocalDateTime to) {
     return start != null && !start.isAfter(to) && !(end != null ? end : start).isBefore(from);
   }
 
@@ -170,7 +175,8 @@ public final class JdbcClaimHistory implements ClaimHistory {
     return facility + '\0' + maLk;
   }
 
-  private List<PastClaim> query(String sql, String key, LocalDateTime a, LocalDateTime b) {
+  private List<PastClaim> query(
+      String sql, String key, @Nullable LocalDateTime a, @Nullable LocalDateTime b) {
     try (PreparedStatement ps = shared.take().prepareStatement(sql)) {
       ps.setString(1, key);
       if (a != null) {

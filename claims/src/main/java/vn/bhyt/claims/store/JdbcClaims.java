@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Assessment;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.assessment.Finding;
@@ -165,7 +166,7 @@ public final class JdbcClaims {
                   instant(rs, 4),
                   rs.getString(5),
                   rs.getString(6),
-                  instant(rs, 7),
+                  instantOrNull(rs, 7),
                   rs.getInt(8)));
         }
       }
@@ -194,7 +195,13 @@ public final class JdbcClaims {
     return rs.getBigDecimal(column).setScale(2);
   }
 
+  /** A {@code NOT NULL} time column, stored in UTC. */
   private static Instant instant(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+  }
+
+  /** A time column stored in UTC, or null when it is {@code NULL}. */
+  private static @Nullable Instant instantOrNull(ResultSet rs, int column) throws SQLException {
     LocalDateTime at = rs.getObject(column, LocalDateTime.class);
     return at == null ? null : at.toInstant(ZoneOffset.UTC);
   }

@@ -2,6 +2,7 @@ package vn.bhyt.claims.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Assessment;
 import vn.bhyt.claims.claim.ClaimDossier;
 
@@ -26,7 +27,7 @@ public record NewVersion(
     Instant receivedAt,
     String receivedBy,
     String requestId,
-    String correction) {
+    @Nullable String correction) {
   public NewVersion {
     Objects.requireNonNull(claimId, "claimId");
     if (version < 1) {

@@ -24,7 +24,7 @@ final class Sql {
 
   static final String DELETE_CARDS = "DELETE FROM claim_card WHERE claim_id = ?";
 
-  /** {@link #INSERT_CARD} up to {@code VALUES}: followed by the rows. */
+  /** The insert of a claim's cards up to {@code VALUES}: followed by the rows. */
   static final String INSERT_CARDS = "INSERT IGNORE INTO claim_card (card_number, claim_id)";
 
   static final String INSERT_VERSION =

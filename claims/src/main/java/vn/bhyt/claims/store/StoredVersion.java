@@ -1,6 +1,7 @@
 package vn.bhyt.claims.store;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.claim.ClaimFormat;
 
@@ -17,6 +18,6 @@ public record StoredVersion(
     AssessmentStatus status,
     Instant receivedAt,
     String receivedBy,
-    String correction,
-    Instant forwardedAt,
+    @Nullable String correction,
+    @Nullable Instant forwardedAt,
     int findings) {}

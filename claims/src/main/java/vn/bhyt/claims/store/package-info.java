@@ -4,4 +4,7 @@
  * verbatim, for forwarding), its findings and recomputed totals; the claim history the assessment
  * consults; the queries behind the claims API. JDBC, run on worker threads, never on an event loop.
  */
+@NullMarked
 package vn.bhyt.claims.store;
+
+import org.jspecify.annotations.NullMarked;
