@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one kind of row is read from a CSV file and stored: the {@link CsvUpsert}'s view of a table.
@@ -47,7 +48,7 @@ public interface UpsertTable<T> {
   int bind(PreparedStatement ps, int at, T row) throws SQLException;
 
   /** Binds a date, or SQL NULL for null. */
-  static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+  static void setDate(PreparedStatement ps, int i, @Nullable LocalDate d) throws SQLException {
     if (d == null) {
       ps.setNull(i, Types.DATE);
     } else {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An SQL statement and the values of its parameters, in order. */
 public record Sql(String text, List<Object> binds) {
@@ -26,7 +27,8 @@ public record Sql(String text, List<Object> binds) {
   }
 
   /** Sets a parameter with the setter of its type: strings and ints are the common ones. */
-  public static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+  public static void bind(PreparedStatement ps, int index, @Nullable Object value)
+      throws SQLException {
     if (value instanceof String s) {
       ps.setString(index, s);
     } else if (value instanceof Integer n) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Several SQL statements sent to the database as one, in one round trip (the rows of a resource
@@ -15,10 +16,10 @@ import java.util.List;
  */
 public final class Statements {
   private final StringBuilder text = new StringBuilder();
-  private final List<Object> binds = new ArrayList<>();
+  private final List<@Nullable Object> binds = new ArrayList<>();
 
   /** Adds a statement whose {@code ?} take the values in order. */
-  public Statements add(String statement, Object... values) {
+  public Statements add(String statement, @Nullable Object... values) {
     if (!text.isEmpty()) {
       text.append(";\n");
     }
@@ -33,7 +34,7 @@ public final class Statements {
    * @param head the statement up to {@code VALUES}, such as {@code INSERT INTO t (a, b)}
    * @param rows the values of each row, all of the same length
    */
-  public Statements insertRows(String head, List<Object[]> rows) {
+  public Statements insertRows(String head, List<@Nullable Object[]> rows) {
     if (rows.isEmpty()) {
       return this;
     }

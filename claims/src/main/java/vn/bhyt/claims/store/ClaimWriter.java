@@ -114,12 +114,7 @@ public final class ClaimWriter implements AutoCloseable {
     }
     Batch out = batch;
     batch = new Batch();
-    shared.lend(
-        flusher,
-        c -> {
-          send(c, out);
-          return null;
-        });
+    shared.lend(flusher, c -> send(c, out));
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import vn.bhyt.persistence.DatabaseException;
-import vn.bhyt.persistence.SqlWork;
 
 /**
  * The one connection of a claims transaction, which its {@link ClaimWriter} lends to a sender in
@@ -43,7 +42,13 @@ public final class SharedConnection {
   /**
    * Runs work with the connection on an executor: until the next {@link #take()}, it is the work's.
    */
-  void lend(Executor executor, SqlWork<?> work) throws SQLException {
+  /** Work done with the lent connection; what it answers is of no interest. */
+  @FunctionalInterface
+  interface Task {
+    void run(Connection c) throws SQLException;
+  }
+
+  void lend(Executor executor, Task work) throws SQLException {
     Connection mine = take();
     lent =
         CompletableFuture.runAsync(

@@ -34,7 +34,6 @@ class SharedConnectionTest {
           started.countDown();
           LockSupport.parkNanos(200_000_000L);
           order.add("sent");
-          return null;
         });
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
     shared.take();
