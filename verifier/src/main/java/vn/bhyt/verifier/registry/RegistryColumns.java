@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import vn.bhyt.csv.UpsertTable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.LivingArea;
@@ -63,12 +64,12 @@ final class RegistryColumns {
     ps.setString(i++, e.sex() == null ? null : e.sex().code());
     ps.setString(i++, e.address());
     ps.setString(i++, e.registeredFacility() == null ? null : e.registeredFacility().value());
-    setDate(ps, i++, e.validFrom());
-    setDate(ps, i++, e.validTo());
-    setDate(ps, i++, e.issuedOn());
+    UpsertTable.setDate(ps, i++, e.validFrom());
+    UpsertTable.setDate(ps, i++, e.validTo());
+    UpsertTable.setDate(ps, i++, e.issuedOn());
     ps.setString(i++, e.status() == null ? null : e.status().code());
     ps.setString(i++, e.replacedBy());
-    setDate(ps, i++, e.fiveYearsFrom());
+    UpsertTable.setDate(ps, i++, e.fiveYearsFrom());
     ps.setString(i++, e.livingArea() == null ? null : e.livingArea().name());
     if (e.benefitLevel() == null) {
       ps.setNull(i++, Types.TINYINT);
@@ -82,14 +83,5 @@ final class RegistryColumns {
   private static @Nullable LocalDate date(ResultSet rs, int column) throws SQLException {
     Date d = rs.getDate(column);
     return d == null ? null : d.toLocalDate();
-  }
-
-  private static void setDate(PreparedStatement ps, int i, @Nullable LocalDate d)
-      throws SQLException {
-    if (d == null) {
-      ps.setNull(i, Types.DATE);
-    } else {
-      ps.setDate(i, Date.valueOf(d));
-    }
   }
 }
