@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -40,11 +39,11 @@ import vn.bhyt.claims.catalog.JdbcIcdList;
 import vn.bhyt.claims.catalog.RegistryCardHistory;
 import vn.bhyt.claims.fhirapi.FhirClaims;
 import vn.bhyt.claims.fhirclaim.ClaimMapper;
+import vn.bhyt.claims.http.ClaimsHandler;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.store.ClaimTransactions;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.submission.ClaimIntake;
-import vn.bhyt.claims.submission.ClaimsHandler;
 import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.fhir.FhirContexts;
 import vn.bhyt.fhir.FhirStore;
@@ -54,16 +53,19 @@ import vn.bhyt.fhir.rest.FhirRoutes;
 import vn.bhyt.http.BodyLimits;
 import vn.bhyt.http.EventLoops;
 import vn.bhyt.http.HttpServer;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Response;
 import vn.bhyt.http.Router;
 import vn.bhyt.persistence.Database;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.reference.ReferenceDirectory;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.JdbcCheckLog;
 import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
+import vn.bhyt.verifier.http.CheckRequestReader;
 import vn.bhyt.verifier.http.VerifyHandler;
 import vn.bhyt.verifier.registry.CachingRegistry;
 import vn.bhyt.verifier.registry.FundClient;
@@ -74,7 +76,7 @@ import vn.bhyt.verifier.rules.Facility;
 import vn.bhyt.visits.CardEligibility;
 import vn.bhyt.visits.CheckInService;
 import vn.bhyt.visits.DischargeService;
-import vn.bhyt.visits.VisitsHandler;
+import vn.bhyt.visits.http.VisitsHandler;
 
 /**
  * A running gateway: database pool, registry cache, card checks, the FHIR API, claims intake and
@@ -167,7 +169,7 @@ public final class GatewayApp implements AutoCloseable {
       ReferenceData reference =
           config.referenceDir() == null
               ? ReferenceData.builtIn()
-              : ReferenceData.fromDirectory(config.referenceDir());
+              : ReferenceDirectory.load(config.referenceDir());
       ds = Database.open(config.db(), metrics);
       workers = Executors.newFixedThreadPool(config.http().workerThreads(), named("worker"));
       scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
@@ -188,9 +190,14 @@ public final class GatewayApp implements AutoCloseable {
       CardCheckService checks =
           new CardCheckService(
               registry, FundClient.NONE, rules, checkLog, CardHasher.of(ds), clock);
-      VerifyHandler cards = new VerifyHandler(checks, QrImageDecoder.withDefaults(), workers);
+      CheckRequestReader cards = new CheckRequestReader(QrImageDecoder.withDefaults(), workers);
       Router router =
-          new Router().add(HttpMethod.POST, "/api/v1/cards/verify", Role.RECEPTION, cards);
+          new Router()
+              .add(
+                  Method.POST,
+                  "/api/v1/cards/verify",
+                  Role.RECEPTION,
+                  new VerifyHandler(checks, cards));
       FhirClaims fhirClaims = claims(router, config, reference);
       visits(router, config, checks, cards, reference, fhirClaims);
       operations(router, metrics);
@@ -210,7 +217,7 @@ public final class GatewayApp implements AutoCloseable {
         Router router,
         GatewayConfig config,
         CardCheckService checks,
-        VerifyHandler cards,
+        CheckRequestReader cards,
         ReferenceData reference,
         FhirClaims claims) {
       FhirStore store = new FhirStore(ds, FhirContexts.r4(), clock);
@@ -221,8 +228,8 @@ public final class GatewayApp implements AutoCloseable {
       FhirRoutes.register(
           router, store, workers, new CardEligibility(checks), null, List.of(claims));
       router
-          .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
-          .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);
+          .add(Method.POST, "/api/v1/visits", Role.RECEPTION, visits::checkIn)
+          .add(Method.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, visits::discharge);
     }
 
     /**
@@ -261,10 +268,10 @@ public final class GatewayApp implements AutoCloseable {
       ClaimsHandler claims = new ClaimsHandler(intake, stored, rules, workers, config.zone());
       Set<Role> readers = EnumSet.of(Role.BILLING, Role.INSPECTOR);
       router
-          .add(HttpMethod.POST, CLAIMS, Role.BILLING, claims::submit)
-          .add(HttpMethod.GET, CLAIMS, readers, claims::list)
-          .add(HttpMethod.GET, CLAIMS + "/{id}", readers, claims::get)
-          .add(HttpMethod.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules);
+          .add(Method.POST, CLAIMS, Role.BILLING, claims::submit)
+          .add(Method.GET, CLAIMS, readers, claims::list)
+          .add(Method.GET, CLAIMS + "/{id}", readers, claims::get)
+          .add(Method.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules);
       return new FhirClaims(
           intake, stored, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
     }
@@ -279,14 +286,11 @@ public final class GatewayApp implements AutoCloseable {
 
     private void operations(Router router, PrometheusMeterRegistry metrics) {
       router
+          .open(Method.GET, "/health/live", r -> done(Response.json(200, Map.of("status", "up"))))
           .open(
-              HttpMethod.GET, "/health/live", r -> done(Response.json(200, Map.of("status", "up"))))
+              Method.GET, "/health/ready", r -> CompletableFuture.supplyAsync(this::ready, workers))
           .open(
-              HttpMethod.GET,
-              "/health/ready",
-              r -> CompletableFuture.supplyAsync(this::ready, workers))
-          .open(
-              HttpMethod.GET,
+              Method.GET,
               "/metrics",
               r ->
                   CompletableFuture.supplyAsync(

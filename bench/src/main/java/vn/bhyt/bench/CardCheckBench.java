@@ -1,8 +1,5 @@
 package vn.bhyt.bench;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +29,12 @@ import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.http.Json;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.api.CheckAnswer;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.card.CardPayload;
 import vn.bhyt.verifier.card.CardQrParser;
@@ -44,8 +43,7 @@ import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.check.CheckResult;
-import vn.bhyt.verifier.http.CheckAnswer;
-import vn.bhyt.verifier.http.VerifyHandler;
+import vn.bhyt.verifier.http.CheckRequestReader;
 import vn.bhyt.verifier.registry.CachingRegistry;
 import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.JdbcRegistry;
@@ -75,7 +73,7 @@ public class CardCheckBench {
   private DrainedCheckLog audit;
   private CardCheckService service;
   private String qr;
-  private VerifyHandler handler;
+  private CheckRequestReader reader;
   private Request request;
 
   @Setup(Level.Trial)
@@ -111,13 +109,13 @@ public class CardCheckBench {
                 here,
                 LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31)));
-    handler = new VerifyHandler(service, QrImageDecoder.withDefaults(), workers);
+    reader = new CheckRequestReader(QrImageDecoder.withDefaults(), workers);
     request =
         Request.of(
-            HttpMethod.POST,
+            Method.POST,
             "/api/v1/cards/verify",
             Map.of(),
-            new DefaultHttpHeaders().set(HttpHeaderNames.CONTENT_TYPE, "application/json"),
+            Map.of("Content-Type", "application/json"),
             Json.write(Map.of("qr", qr)));
     check();
   }
@@ -147,7 +145,7 @@ public class CardCheckBench {
   @Benchmark
   public byte[] verifyJsonBody() throws Exception {
     CheckResult result =
-        handler
+        reader
             .read(request)
             .thenCompose(check -> service.check(check, "bench"))
             .toCompletableFuture()

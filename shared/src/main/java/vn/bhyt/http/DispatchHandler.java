@@ -52,6 +52,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     String id = RequestIds.from(req.headers().get("X-Request-Id"));
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     String method = req.method().name();
+    Method known = Method.named(method);
     if (req.decoderResult().isFailure()) {
       Response bad =
           Problems.response(
@@ -63,16 +64,16 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     Request unrouted =
         new Request(
             id,
-            req.method(),
+            known == null ? Method.GET : known,
             uri.path(),
             uri.parameters(),
-            req.headers(),
+            req.headers()::get,
             ByteBufUtil.getBytes(req.content()),
             Map.of(),
             null);
     Router.Match match;
     try {
-      match = router.match(req.method(), uri.path());
+      match = router.route(known, uri.path());
     } catch (ProblemException e) {
       write(ctx, failure(e, unrouted), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
       return;

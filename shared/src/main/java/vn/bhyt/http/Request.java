@@ -2,9 +2,6 @@ package vn.bhyt.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,20 +14,20 @@ public final class Request {
       Caffeine.newBuilder().maximumSize(256).build();
 
   private final String id;
-  private final HttpMethod method;
+  private final Method method;
   private final String path;
   private final Map<String, List<String>> query;
-  private final HttpHeaders headers;
+  private final Headers headers;
   private final byte[] body;
   private final Map<String, String> pathParams;
   private final Principal principal;
 
   Request(
       String id,
-      HttpMethod method,
+      Method method,
       String path,
       Map<String, List<String>> query,
-      HttpHeaders headers,
+      Headers headers,
       byte[] body,
       Map<String, String> pathParams,
       Principal principal) {
@@ -46,12 +43,12 @@ public final class Request {
 
   /** Creates a request, for handler tests and in-process callers. */
   public static Request of(
-      HttpMethod method,
+      Method method,
       String path,
       Map<String, List<String>> query,
-      HttpHeaders headers,
+      Map<String, String> headers,
       byte[] body) {
-    return new Request("test", method, path, query, headers, body, Map.of(), null);
+    return new Request("test", method, path, query, Headers.of(headers), body, Map.of(), null);
   }
 
   Request withPathParams(Map<String, String> params) {
@@ -66,7 +63,7 @@ public final class Request {
     return id;
   }
 
-  public HttpMethod method() {
+  public Method method() {
     return method;
   }
 
@@ -82,7 +79,7 @@ public final class Request {
     return principal;
   }
 
-  public String header(CharSequence name) {
+  public String header(String name) {
     return headers.get(name);
   }
 
@@ -103,7 +100,7 @@ public final class Request {
 
   /** The media type of the body without parameters, in lower case, or empty. */
   public String mediaType() {
-    String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+    String type = headers.get("Content-Type");
     if (type == null) {
       return "";
     }
@@ -113,7 +110,7 @@ public final class Request {
 
   /** The preferred language: English when {@code Accept-Language} prefers it, else Vietnamese. */
   public Locale language() {
-    String accept = headers.get(HttpHeaderNames.ACCEPT_LANGUAGE);
+    String accept = headers.get("Accept-Language");
     if (accept == null) {
       return VIETNAMESE;
     }

@@ -1,6 +1,5 @@
 package vn.bhyt.http;
 
-import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.auth.Role;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
@@ -25,18 +25,14 @@ public final class Router {
    * without parameters, with and without a trailing slash), looked up before the scan of every
    * template. Routes added later come after those matched, so a match made stays right.
    */
-  private final ConcurrentMap<HttpMethod, ConcurrentMap<String, Match>> literal =
+  private final ConcurrentMap<Method, ConcurrentMap<String, Match>> literal =
       new ConcurrentHashMap<>();
 
   private final Map<String, FailureRenderer> renderers = new LinkedHashMap<>();
 
   /** One route. An empty role set means no token is needed. */
   public record Route(
-      HttpMethod method,
-      String template,
-      String[] segments,
-      Set<Role> roles,
-      RouteHandler handler) {
+      Method method, String template, String[] segments, Set<Role> roles, RouteHandler handler) {
     public boolean open() {
       return roles.isEmpty();
     }
@@ -46,7 +42,7 @@ public final class Router {
   public record Match(Route route, Map<String, String> params) {}
 
   /** Adds a route that needs a token of one of the roles (admin always passes). */
-  public Router add(HttpMethod method, String template, Set<Role> roles, RouteHandler handler) {
+  public Router add(Method method, String template, Set<Role> roles, RouteHandler handler) {
     if (!template.startsWith("/")) {
       throw new IllegalArgumentException(
           "template: '" + template + "' (expected: starting with /)");
@@ -56,12 +52,12 @@ public final class Router {
   }
 
   /** Adds a route that needs a token of one role. */
-  public Router add(HttpMethod method, String template, Role role, RouteHandler handler) {
+  public Router add(Method method, String template, Role role, RouteHandler handler) {
     return add(method, template, EnumSet.of(role), handler);
   }
 
   /** Adds a route anyone may call. */
-  public Router open(HttpMethod method, String template, RouteHandler handler) {
+  public Router open(Method method, String template, RouteHandler handler) {
     return add(method, template, Set.of(), handler);
   }
 
@@ -97,8 +93,13 @@ public final class Router {
    *
    * @throws ProblemException 404 when no template matches the path, 405 when the method is wrong
    */
-  public Match match(HttpMethod method, String path) {
-    Map<String, Match> known = literal.get(method);
+  public Match match(Method method, String path) {
+    return route(method, path);
+  }
+
+  /** Like {@link #match}, for a method that is null when no route can have it (405 or 404). */
+  Match route(@Nullable Method method, String path) {
+    Map<String, Match> known = method == null ? null : literal.get(method);
     Match match = known == null ? null : known.get(path);
     if (match != null) {
       return match;
@@ -109,7 +110,7 @@ public final class Router {
       Map<String, String> params = bind(route.segments(), segments);
       if (params != null) {
         pathMatched = true;
-        if (route.method().equals(method)) {
+        if (route.method() == method) {
           match = new Match(route, params);
           if (params.isEmpty()) {
             literal.computeIfAbsent(method, m -> new ConcurrentHashMap<>()).put(path, match);
@@ -119,7 +120,9 @@ public final class Router {
       }
     }
     if (pathMatched) {
-      throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed here");
+      throw new ProblemException(
+          ProblemType.METHOD_NOT_ALLOWED,
+          (method == null ? "this method" : method.name()) + " is not allowed here");
     }
     throw new ProblemException(ProblemType.NOT_FOUND, "no resource at this path");
   }

@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,18 +48,6 @@ public final class ReferenceData {
   /** The tables built into the gateway. */
   public static ReferenceData builtIn() {
     return load(name -> open(ReferenceData.class.getResourceAsStream("/reference/" + name), name));
-  }
-
-  /** The tables in a directory holding the same CSV files as the built-in ones. */
-  public static ReferenceData fromDirectory(Path dir) {
-    return load(
-        name -> {
-          try {
-            return open(Files.newInputStream(dir.resolve(name)), name);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
   }
 
   /**

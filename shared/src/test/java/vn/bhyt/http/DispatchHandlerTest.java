@@ -35,11 +35,11 @@ class DispatchHandlerTest {
   private final Router router =
       new Router()
           .open(
-              HttpMethod.GET,
+              Method.GET,
               "/health/live",
               r -> CompletableFuture.completedFuture(Response.json(200, Map.of("status", "up"))))
           .add(
-              HttpMethod.POST,
+              Method.POST,
               "/echo",
               Role.RECEPTION,
               r ->
@@ -47,19 +47,19 @@ class DispatchHandlerTest {
                       Response.json(
                           200, Map.of("who", r.principal().name(), "bytes", r.body().length))))
           .add(
-              HttpMethod.POST,
+              Method.POST,
               "/claims",
               Role.BILLING,
               r -> CompletableFuture.completedFuture(Response.json(200, Map.of())))
           .add(
-              HttpMethod.POST,
+              Method.POST,
               "/boom",
               Role.RECEPTION,
               r -> {
                 throw new IllegalStateException("secret detail DN4010123456789");
               })
           .add(
-              HttpMethod.GET,
+              Method.GET,
               "/own/{id}",
               Role.BILLING,
               r -> {
@@ -142,6 +142,18 @@ class DispatchHandlerTest {
         .isEqualTo("own GEN-0006 /own/a");
     assertThat(send(ch, request(HttpMethod.GET, "/owner", "desk", ""), 404)).contains("\"code\"");
     assertThat(send(ch, request(HttpMethod.POST, "/boom", "desk", "x"), 500)).contains("GEN-0006");
+  }
+
+  @Test
+  void aMethodNoRouteHasIsNotAllowedOnAKnownPathAndNotFoundElsewhere() {
+    EmbeddedChannel ch = channel(1024);
+    HttpMethod brew = HttpMethod.valueOf("BREW");
+    assertThat(send(ch, request(brew, "/health/live", null, ""), 405))
+        .contains("GEN-0002")
+        .contains("this method is not allowed here");
+    assertThat(send(ch, request(brew, "/nowhere", null, ""), 404)).contains("GEN-0001");
+    assertThat(send(ch, request(HttpMethod.DELETE, "/health/live", null, ""), 405))
+        .contains("DELETE is not allowed here");
   }
 
   @Test

@@ -3,7 +3,6 @@ package vn.bhyt.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.NettyRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +34,7 @@ class HttpServerTest {
     Router router =
         new Router()
             .open(
-                HttpMethod.GET,
+                Method.GET,
                 "/thread",
                 request ->
                     CompletableFuture.completedFuture(
@@ -64,7 +63,7 @@ class HttpServerTest {
     Router router =
         new Router()
             .open(
-                HttpMethod.GET,
+                Method.GET,
                 "/thread",
                 request -> {
                   CompletableFuture<Response> later = new CompletableFuture<>();

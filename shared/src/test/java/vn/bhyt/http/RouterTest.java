@@ -3,7 +3,6 @@ package vn.bhyt.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.handler.codec.http.HttpMethod;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.auth.Role;
@@ -14,32 +13,32 @@ class RouterTest {
   private final RouteHandler none = r -> null;
   private final Router router =
       new Router()
-          .add(HttpMethod.POST, "/api/v1/visits", Role.RECEPTION, none)
-          .add(HttpMethod.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, none)
-          .open(HttpMethod.GET, "/health/live", none);
+          .add(Method.POST, "/api/v1/visits", Role.RECEPTION, none)
+          .add(Method.POST, "/api/v1/visits/{id}/discharge", Role.RECEPTION, none)
+          .open(Method.GET, "/health/live", none);
 
   @Test
   void bindsPathParameters() {
-    Router.Match m = router.match(HttpMethod.POST, "/api/v1/visits/V42/discharge");
+    Router.Match m = router.match(Method.POST, "/api/v1/visits/V42/discharge");
     assertThat(m.route().template()).isEqualTo("/api/v1/visits/{id}/discharge");
     assertThat(m.params()).containsEntry("id", "V42");
   }
 
   @Test
   void toleratesATrailingSlash() {
-    assertThat(router.match(HttpMethod.GET, "/health/live/").route().open()).isTrue();
+    assertThat(router.match(Method.GET, "/health/live/").route().open()).isTrue();
   }
 
   @Test
   void unknownPathIs404AndWrongMethodIs405() {
-    assertThatThrownBy(() -> router.match(HttpMethod.GET, "/nope"))
+    assertThatThrownBy(() -> router.match(Method.GET, "/nope"))
         .isInstanceOfSatisfying(
             ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
-    assertThatThrownBy(() -> router.match(HttpMethod.GET, "/api/v1/visits"))
+    assertThatThrownBy(() -> router.match(Method.GET, "/api/v1/visits"))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));
-    assertThatThrownBy(() -> router.match(HttpMethod.POST, "/api/v1/visits//discharge"))
+    assertThatThrownBy(() -> router.match(Method.POST, "/api/v1/visits//discharge"))
         .isInstanceOf(ProblemException.class);
   }
 
@@ -47,17 +46,17 @@ class RouterTest {
   void aPathMatchedBeforeMatchesTheSameRouteAgainAndTheFirstTemplateStillWins() {
     Router shadowed =
         new Router()
-            .open(HttpMethod.GET, "/fhir/{type}", none)
-            .open(HttpMethod.GET, "/fhir/metadata", none)
-            .open(HttpMethod.POST, "/fhir/metadata", none);
+            .open(Method.GET, "/fhir/{type}", none)
+            .open(Method.GET, "/fhir/metadata", none)
+            .open(Method.POST, "/fhir/metadata", none);
     for (int i = 0; i < 3; i++) {
-      Router.Match get = shadowed.match(HttpMethod.GET, "/fhir/metadata");
+      Router.Match get = shadowed.match(Method.GET, "/fhir/metadata");
       assertThat(get.route().template()).isEqualTo("/fhir/{type}");
       assertThat(get.params()).containsExactly(Map.entry("type", "metadata"));
-      Router.Match post = shadowed.match(HttpMethod.POST, "/fhir/metadata/");
+      Router.Match post = shadowed.match(Method.POST, "/fhir/metadata/");
       assertThat(post.route().template()).isEqualTo("/fhir/metadata");
       assertThat(post.params()).isEmpty();
-      assertThatThrownBy(() -> shadowed.match(HttpMethod.DELETE, "/fhir/metadata"))
+      assertThatThrownBy(() -> shadowed.match(Method.DELETE, "/fhir/metadata"))
           .isInstanceOfSatisfying(
               ProblemException.class,
               e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));

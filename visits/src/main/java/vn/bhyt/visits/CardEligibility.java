@@ -18,10 +18,10 @@ import vn.bhyt.fhir.EligibilityService;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.Identifiers;
 import vn.bhyt.problem.ProblemException;
+import vn.bhyt.verifier.api.CheckAnswer;
+import vn.bhyt.verifier.api.CheckRequests;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
-import vn.bhyt.verifier.http.CheckAnswer;
-import vn.bhyt.verifier.http.CheckRequests;
 import vn.bhyt.verifier.rules.Evidence;
 
 /**

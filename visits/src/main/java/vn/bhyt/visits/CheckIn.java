@@ -1,7 +1,7 @@
 package vn.bhyt.visits;
 
 import java.util.Map;
-import vn.bhyt.verifier.http.CheckAnswer;
+import vn.bhyt.verifier.api.CheckAnswer;
 
 /**
  * A visit opened at reception: its id (the Encounter's), the card check's answer and the resources

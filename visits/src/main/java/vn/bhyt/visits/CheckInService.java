@@ -16,14 +16,13 @@ import org.hl7.fhir.r4.model.Resource;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.fhir.FhirStore;
-import vn.bhyt.http.Json;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.api.CheckAnswer;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.check.CheckResult;
-import vn.bhyt.verifier.http.CheckAnswer;
 import vn.bhyt.verifier.rules.CardFacts;
 import vn.bhyt.verifier.rules.Evidence;
 import vn.bhyt.verifier.rules.Outcome;
@@ -80,7 +79,7 @@ public final class CheckInService {
           "the card is not valid for this visit (result "
               + result.verdict().result()
               + "); send \"selfPay\": true with a \"selfPayReason\" to open it as a self-paid visit",
-          Map.of("check", Json.mapper().convertValue(answer, Object.class)));
+          Map.of("check", answer));
     }
     if (result.verdict().card().ssn() == null) {
       throw new ProblemException(

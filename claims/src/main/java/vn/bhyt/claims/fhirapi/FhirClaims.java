@@ -1,6 +1,5 @@
 package vn.bhyt.claims.fhirapi;
 
-import io.netty.handler.codec.http.HttpMethod;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +16,7 @@ import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.submission.ClaimIntake;
 import vn.bhyt.fhir.rest.FhirApi;
 import vn.bhyt.fhir.rest.FhirContribution;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Router;
 
 /**
@@ -45,19 +45,12 @@ public final class FhirClaims implements FhirContribution {
   @Override
   public void addRoutes(Router router, FhirApi api) {
     router
-        .add(HttpMethod.POST, "/fhir/Claim", Role.BILLING, new ClaimCreateHandler(api, this))
+        .add(Method.POST, "/fhir/Claim", Role.BILLING, new ClaimCreateHandler(api, this))
+        .add(Method.GET, "/fhir/Claim/{id}", CLAIM_READERS, new ClaimReadHandler(api, this, false))
         .add(
-            HttpMethod.GET,
-            "/fhir/Claim/{id}",
-            CLAIM_READERS,
-            new ClaimReadHandler(api, this, false))
+            Method.GET, "/fhir/ClaimResponse", CLAIM_READERS, new ClaimReadHandler(api, this, true))
         .add(
-            HttpMethod.GET,
-            "/fhir/ClaimResponse",
-            CLAIM_READERS,
-            new ClaimReadHandler(api, this, true))
-        .add(
-            HttpMethod.GET,
+            Method.GET,
             "/fhir/ClaimResponse/{id}",
             CLAIM_READERS,
             new ClaimReadHandler(api, this, true));

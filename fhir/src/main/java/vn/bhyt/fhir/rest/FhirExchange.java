@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -232,7 +231,7 @@ public final class FhirExchange {
   }
 
   private static String baseFromHost(Request request) {
-    String host = request.header(HttpHeaderNames.HOST);
+    String host = request.header("Host");
     if (host == null || !HOST.matcher(host).matches()) {
       host = "localhost";
     }

@@ -2,7 +2,6 @@ package vn.bhyt.fhir.rest;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +61,7 @@ enum FhirFormat {
           .orElseThrow(
               () -> FhirProblem.badRequest("_format: expected json, xml or a FHIR media type"));
     }
-    return fromAccept(request.header(HttpHeaderNames.ACCEPT));
+    return fromAccept(request.header("Accept"));
   }
 
   /** The format of the answer, JSON when the request's choice is not one. */

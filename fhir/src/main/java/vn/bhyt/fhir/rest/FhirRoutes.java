@@ -1,6 +1,5 @@
 package vn.bhyt.fhir.rest;
 
-import io.netty.handler.codec.http.HttpMethod;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import vn.bhyt.fhir.EligibilityService;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.FhirValidation;
 import vn.bhyt.fhir.SearchCatalog;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Router;
 
 /**
@@ -80,27 +80,25 @@ public final class FhirRoutes {
     ValidateHandler validate = new ValidateHandler(store, executor, base);
     return router
         .open(
-            HttpMethod.GET,
-            "/fhir/metadata",
-            new MetadataHandler(store, executor, base, contributions))
+            Method.GET, "/fhir/metadata", new MetadataHandler(store, executor, base, contributions))
         .add(
-            HttpMethod.POST,
+            Method.POST,
             "/fhir/CoverageEligibilityRequest",
             WRITERS,
             new EligibilityHandler(store, executor, base, eligibility))
-        .add(HttpMethod.GET, "/fhir/{type}", READERS, search)
-        .add(HttpMethod.POST, "/fhir/{type}/_search", READERS, search)
-        .add(HttpMethod.POST, "/fhir/{type}/$validate", READERS, validate)
-        .add(HttpMethod.POST, "/fhir/{type}", WRITERS, new CreateHandler(store, executor, base))
-        .add(HttpMethod.GET, "/fhir/{type}/{id}", READERS, read)
-        .add(HttpMethod.PUT, "/fhir/{type}/{id}", WRITERS, new UpdateHandler(store, executor, base))
+        .add(Method.GET, "/fhir/{type}", READERS, search)
+        .add(Method.POST, "/fhir/{type}/_search", READERS, search)
+        .add(Method.POST, "/fhir/{type}/$validate", READERS, validate)
+        .add(Method.POST, "/fhir/{type}", WRITERS, new CreateHandler(store, executor, base))
+        .add(Method.GET, "/fhir/{type}/{id}", READERS, read)
+        .add(Method.PUT, "/fhir/{type}/{id}", WRITERS, new UpdateHandler(store, executor, base))
         .add(
-            HttpMethod.GET,
+            Method.GET,
             "/fhir/{type}/{id}/_history",
             READERS,
             new HistoryHandler(store, executor, base))
-        .add(HttpMethod.POST, "/fhir/{type}/{id}/$validate", READERS, validate)
-        .add(HttpMethod.GET, "/fhir/{type}/{id}/_history/{vid}", READERS, read)
+        .add(Method.POST, "/fhir/{type}/{id}/$validate", READERS, validate)
+        .add(Method.GET, "/fhir/{type}/{id}/_history/{vid}", READERS, read)
         .renderFailures("/fhir", OperationOutcomes::render);
   }
 

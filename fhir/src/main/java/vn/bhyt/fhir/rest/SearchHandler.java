@@ -1,6 +1,5 @@
 package vn.bhyt.fhir.rest;
 
-import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -9,6 +8,7 @@ import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.Paging;
 import vn.bhyt.fhir.SearchParams;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Response;
 
 /**
@@ -37,7 +37,7 @@ final class SearchHandler extends FhirHandler {
 
   private static SearchParams params(FhirExchange ex) {
     SearchParams query = SearchParams.of(ex.request().queryParameters());
-    if (!ex.request().method().equals(HttpMethod.POST)) {
+    if (ex.request().method() != Method.POST) {
       return query;
     }
     if (!ex.request().mediaType().equals(FORM)) {

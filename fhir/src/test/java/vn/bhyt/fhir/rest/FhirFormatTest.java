@@ -3,26 +3,25 @@ package vn.bhyt.fhir.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.junit.jupiter.api.Test;
 import vn.bhyt.fhir.FhirProblem;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Request;
 
 class FhirFormatTest {
   private static Request request(String format, String... headers) {
-    HttpHeaders h = new DefaultHttpHeaders();
+    Map<String, String> h = new HashMap<>();
     for (int i = 0; i < headers.length; i += 2) {
-      h.add(headers[i], headers[i + 1]);
+      h.putIfAbsent(headers[i], headers[i + 1]);
     }
     Map<String, List<String>> query =
         format == null ? Map.of() : Map.of("_format", List.of(format));
-    return Request.of(HttpMethod.GET, "/fhir/Patient", query, h, new byte[0]);
+    return Request.of(Method.GET, "/fhir/Patient", query, h, new byte[0]);
   }
 
   @Test

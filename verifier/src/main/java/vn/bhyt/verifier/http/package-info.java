@@ -1,2 +1,5 @@
-/** The card check over HTTP: request bodies in, localized answers out. Transport only. */
+/**
+ * The card check over HTTP: request bodies in ({@link CheckRequestReader}, also used by check-in),
+ * localized answers out. Transport only; the answer's format is {@code verifier.api}.
+ */
 package vn.bhyt.verifier.http;

@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.http;
+package vn.bhyt.verifier.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;

@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.http;
+package vn.bhyt.verifier.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

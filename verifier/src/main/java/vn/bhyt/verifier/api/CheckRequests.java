@@ -1,21 +1,15 @@
-package vn.bhyt.verifier.http;
+package vn.bhyt.verifier.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.VisitKind;
-import vn.bhyt.http.Json;
-import vn.bhyt.http.Request;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 import vn.bhyt.verifier.card.CardPayload;
@@ -27,8 +21,8 @@ import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.rules.Evidence;
 
 /**
- * Reads card-check requests from JSON, scanner text and query parameters, answering what it cannot
- * read with a problem. Problem details name fields, never their values.
+ * Reads card-check requests from JSON objects and from decoded scanner text with its parameters,
+ * answering what it cannot read with a problem. Problem details name fields, never their values.
  */
 public final class CheckRequests {
   /** The fields of a card-check request body. */
@@ -37,22 +31,6 @@ public final class CheckRequests {
   private static final Set<String> VISIT_FIELDS = Set.of("date", "kind", "referral");
 
   private CheckRequests() {}
-
-  /** Parses a JSON body's tree, failing on anything malformed. */
-  public static JsonNode jsonObject(byte[] body) {
-    requireBody(body);
-    JsonNode node;
-    try {
-      node = Json.readTree(body);
-    } catch (IOException e) {
-      throw new ProblemException(
-          ProblemType.MALFORMED_JSON, "the body is not one well-formed JSON document in UTF-8");
-    }
-    if (!node.isObject()) {
-      throw fields("the body must be a JSON object");
-    }
-    return node;
-  }
 
   /** Reads a card-check request from a JSON object, allowing only the card-check fields. */
   public static CheckRequest fromJson(JsonNode node) {
@@ -102,30 +80,15 @@ public final class CheckRequests {
         referral != null && referral.asBoolean(false));
   }
 
-  /** Reads scanner text and the visit from query parameters. */
-  public static CheckRequest fromText(byte[] body, Request request) {
-    requireBody(body);
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new ProblemException(ProblemType.INVALID_TEXT, "the body is not valid UTF-8 text");
-    }
-    return fromScan(text, request);
-  }
-
-  /** Reads decoded QR text and the visit from query parameters. */
-  public static CheckRequest fromScan(String qrText, Request request) {
+  /**
+   * Reads decoded QR text and the visit from parameters ({@code visitDate}, {@code visitKind},
+   * {@code referral}), each looked up by name and null when absent.
+   */
+  public static CheckRequest fromScan(String qrText, Function<String, String> parameters) {
     Evidence evidence = evidence(parseQr(qrText));
-    String date = request.query("visitDate");
-    String kind = request.query("visitKind");
-    String referral = request.query("referral");
+    String date = parameters.apply("visitDate");
+    String kind = parameters.apply("visitKind");
+    String referral = parameters.apply("referral");
     if (referral != null && !referral.equals("true") && !referral.equals("false")) {
       throw new ProblemException(ProblemType.BAD_PARAMETER, "referral must be true or false");
     }
@@ -140,12 +103,6 @@ public final class CheckRequests {
                 () -> VisitKind.parse(kind),
                 "visitKind must be outpatient, inpatient or emergency"),
         "true".equals(referral));
-  }
-
-  static void requireBody(byte[] body) {
-    if (body.length == 0) {
-      throw new ProblemException(ProblemType.EMPTY_BODY, "the request has no body");
-    }
   }
 
   private static Scan parseQr(String text) {

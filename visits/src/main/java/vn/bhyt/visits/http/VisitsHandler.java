@@ -1,4 +1,4 @@
-package vn.bhyt.visits;
+package vn.bhyt.visits.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -14,9 +14,12 @@ import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
+import vn.bhyt.verifier.api.CheckRequests;
 import vn.bhyt.verifier.check.CheckRequest;
-import vn.bhyt.verifier.http.CheckRequests;
-import vn.bhyt.verifier.http.VerifyHandler;
+import vn.bhyt.verifier.http.CheckRequestReader;
+import vn.bhyt.visits.CheckInService;
+import vn.bhyt.visits.DischargeService;
+import vn.bhyt.visits.VisitDetails;
 
 /**
  * {@code POST /api/v1/visits} and {@code POST /api/v1/visits/{id}/discharge}: check-in and
@@ -38,11 +41,11 @@ public final class VisitsHandler {
           "selfPayReason");
   private final CheckInService checkIns;
   private final DischargeService discharges;
-  private final VerifyHandler cards;
+  private final CheckRequestReader cards;
   private final Clock clock;
 
   public VisitsHandler(
-      CheckInService checkIns, DischargeService discharges, VerifyHandler cards, Clock clock) {
+      CheckInService checkIns, DischargeService discharges, CheckRequestReader cards, Clock clock) {
     this.checkIns = checkIns;
     this.discharges = discharges;
     this.cards = cards;
@@ -52,7 +55,7 @@ public final class VisitsHandler {
   /** Opens a visit: 201 with the visit id, the check and the resources written. */
   public CompletionStage<Response> checkIn(Request request) {
     if (request.mediaType().equals("application/json")) {
-      JsonNode node = CheckRequests.jsonObject(request.body());
+      JsonNode node = CheckRequestReader.jsonObject(request.body());
       rejectUnknown(node);
       VisitDetails visit =
           details(
@@ -99,7 +102,8 @@ public final class VisitsHandler {
 
   /** Finishes a visit: 200 with the visit id and the Encounter reference. */
   public CompletionStage<Response> discharge(Request request) {
-    JsonNode node = request.body().length == 0 ? null : CheckRequests.jsonObject(request.body());
+    JsonNode node =
+        request.body().length == 0 ? null : CheckRequestReader.jsonObject(request.body());
     String end = node == null ? null : field(node, "end");
     String type = node == null ? null : field(node, "dischargeType");
     if (type == null || !DischargeService.TYPES.contains(type)) {

@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.http;
+package vn.bhyt.verifier.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;

@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.http;
+package vn.bhyt.verifier.api;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -24,7 +24,7 @@ final class Messages {
   static final String OUTCOME = "outcome.";
 
   private static final int TEXTS = 10_000;
-  private static final String BUNDLE = "vn.bhyt.verifier.http.messages";
+  private static final String BUNDLE = "vn.bhyt.verifier.api.messages";
   private static final Cache<String, SerializableString> ENCODED =
       Caffeine.newBuilder().maximumSize(2L * TEXTS).build();
   private static final Messages VIETNAMESE = load(Locale.forLanguageTag("vi"));

@@ -1,4 +1,4 @@
-package vn.bhyt.claims.submission;
+package vn.bhyt.claims.http;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Assessment;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.RuleBook;
@@ -13,6 +14,7 @@ import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.store.ClaimSummary;
 import vn.bhyt.claims.store.StoredClaim;
 import vn.bhyt.claims.store.StoredVersion;
+import vn.bhyt.claims.submission.ClaimResult;
 
 /**
  * The JSON documents of the claims API, as maps in the order their members are written. Amounts are
@@ -124,7 +126,7 @@ final class ClaimJson {
     return amount.setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
-  private OffsetDateTime time(Instant at) {
+  private @Nullable OffsetDateTime time(@Nullable Instant at) {
     return at == null ? null : at.atZone(zone).toOffsetDateTime();
   }
 }

@@ -1,15 +1,12 @@
-package vn.bhyt.claims.submission;
+package vn.bhyt.claims.http;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.http.Method;
 import vn.bhyt.http.Request;
 import vn.bhyt.problem.ProblemException;
 
@@ -19,11 +16,8 @@ class ClaimsHandlerTest {
       new ClaimsHandler(null, null, null, Runnable::run, ZoneId.of("Asia/Ho_Chi_Minh"));
 
   private static Request request(String type, Map<String, List<String>> query) {
-    HttpHeaders headers = new DefaultHttpHeaders();
-    if (type != null) {
-      headers.set(HttpHeaderNames.CONTENT_TYPE, type);
-    }
-    return Request.of(HttpMethod.POST, "/api/v1/claims", query, headers, new byte[] {'<'});
+    Map<String, String> headers = type == null ? Map.of() : Map.of("Content-Type", type);
+    return Request.of(Method.POST, "/api/v1/claims", query, headers, new byte[] {'<'});
   }
 
   private static void refused(Runnable call, String code) {

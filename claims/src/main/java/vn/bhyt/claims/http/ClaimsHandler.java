@@ -1,4 +1,4 @@
-package vn.bhyt.claims.submission;
+package vn.bhyt.claims.http;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -12,11 +12,14 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.store.ClaimFilter;
 import vn.bhyt.claims.store.ClaimPage;
 import vn.bhyt.claims.store.JdbcClaims;
+import vn.bhyt.claims.submission.ClaimIntake;
+import vn.bhyt.claims.submission.Submission;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.persistence.Blocking;
@@ -138,7 +141,7 @@ public final class ClaimsHandler {
     return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static AssessmentStatus status(String value) {
+  private static @Nullable AssessmentStatus status(@Nullable String value) {
     if (value == null) {
       return null;
     }
@@ -149,7 +152,7 @@ public final class ClaimsHandler {
     }
   }
 
-  private static LocalDate date(Request request, String name) {
+  private static @Nullable LocalDate date(Request request, String name) {
     String value = request.query(name);
     try {
       return value == null ? null : LocalDate.parse(value);

@@ -1,0 +1,110 @@
+package vn.bhyt.verifier.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import vn.bhyt.http.Json;
+import vn.bhyt.http.Request;
+import vn.bhyt.problem.ProblemException;
+import vn.bhyt.problem.ProblemType;
+import vn.bhyt.verifier.api.CheckRequests;
+import vn.bhyt.verifier.card.ImageDecodeException;
+import vn.bhyt.verifier.card.QrImageDecoder;
+import vn.bhyt.verifier.check.CheckRequest;
+
+/**
+ * Reads the card-check request of an HTTP request by its content type: a JSON body, scanner text,
+ * or a photo of the QR (decoded on the worker executor) with the visit in query parameters. Used by
+ * every route that takes a card: the card check and the check-in.
+ */
+public final class CheckRequestReader {
+  private final QrImageDecoder images;
+  private final Executor workers;
+
+  public CheckRequestReader(QrImageDecoder images, Executor workers) {
+    this.images = images;
+    this.workers = workers;
+  }
+
+  /**
+   * Reads the body into a card-check request. Text and JSON are read on the calling thread
+   * (microseconds); images are decoded on the worker executor.
+   */
+  public CompletionStage<CheckRequest> read(Request request) {
+    String type = request.mediaType();
+    switch (type) {
+      case "application/json":
+        return CompletableFuture.completedFuture(
+            CheckRequests.fromJson(jsonObject(request.body())));
+      case "text/plain":
+        return CompletableFuture.completedFuture(
+            CheckRequests.fromScan(text(request.body()), request::query));
+      case "image/png":
+      case "image/jpeg":
+        requireBody(request.body());
+        return CompletableFuture.supplyAsync(() -> decode(request.body()), workers)
+            .thenApply(qr -> CheckRequests.fromScan(qr, request::query));
+      default:
+        throw new ProblemException(
+            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            "send application/json, text/plain, image/png or image/jpeg");
+    }
+  }
+
+  /** Parses a JSON body's tree, failing on an empty body and on anything but one JSON object. */
+  public static JsonNode jsonObject(byte[] body) {
+    requireBody(body);
+    JsonNode node;
+    try {
+      node = Json.readTree(body);
+    } catch (IOException e) {
+      throw new ProblemException(
+          ProblemType.MALFORMED_JSON, "the body is not one well-formed JSON document in UTF-8");
+    }
+    if (!node.isObject()) {
+      throw new ProblemException(ProblemType.INVALID_JSON_FIELDS, "the body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** A non-empty body as strict UTF-8 text. */
+  public static String text(byte[] body) {
+    requireBody(body);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(ProblemType.INVALID_TEXT, "the body is not valid UTF-8 text");
+    }
+  }
+
+  private static void requireBody(byte[] body) {
+    if (body.length == 0) {
+      throw new ProblemException(ProblemType.EMPTY_BODY, "the request has no body");
+    }
+  }
+
+  private String decode(byte[] image) {
+    try {
+      return images.decode(image);
+    } catch (ImageDecodeException e) {
+      ProblemType type =
+          switch (e.reason()) {
+            case UNREADABLE -> ProblemType.UNREADABLE_IMAGE;
+            case NO_QR_CODE -> ProblemType.NO_QR_CODE;
+            case TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE;
+          };
+      throw new ProblemException(type, e.getMessage());
+    }
+  }
+}
