@@ -2,6 +2,7 @@ package vn.bhyt.gateway;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityCode;
 
 /** The demo's showcase cards, one for each answer reception should see. */
@@ -12,17 +13,17 @@ final class DemoCards {
   record Card(
       String label,
       String number,
-      String citizenId,
-      String name,
+      @Nullable String citizenId,
+      @Nullable String name,
       String birthDate,
       String sex,
       String facility,
-      LocalDate validFrom,
-      LocalDate validTo,
-      String status,
-      String replacedBy,
-      LocalDate fiveYearsFrom,
-      Integer level,
+      @Nullable LocalDate validFrom,
+      @Nullable LocalDate validTo,
+      @Nullable String status,
+      @Nullable String replacedBy,
+      @Nullable LocalDate fiveYearsFrom,
+      @Nullable Integer level,
       String group) {}
 
   static final String VALID = "DN4797912345678";

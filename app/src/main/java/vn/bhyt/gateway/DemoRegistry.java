@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.reference.BeneficiaryGroup;
 import vn.bhyt.reference.ReferenceData;
@@ -167,19 +168,19 @@ final class DemoRegistry {
 
   private void row(
       String number,
-      String ssn,
-      String citizenId,
-      String name,
+      @Nullable String ssn,
+      @Nullable String citizenId,
+      @Nullable String name,
       String birth,
       String sex,
       String facility,
       LocalDate from,
       LocalDate to,
-      String status,
-      String replacedBy,
-      LocalDate fiveYears,
-      String area,
-      Integer level,
+      @Nullable String status,
+      @Nullable String replacedBy,
+      @Nullable LocalDate fiveYears,
+      @Nullable String area,
+      @Nullable Integer level,
       String group) {
     rows.add(
         String.join(
@@ -201,7 +202,7 @@ final class DemoRegistry {
             v(group)));
   }
 
-  private static String v(Object o) {
+  private static String v(@Nullable Object o) {
     return o == null ? "" : o.toString();
   }
 }

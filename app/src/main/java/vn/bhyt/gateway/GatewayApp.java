@@ -148,6 +148,9 @@ public final class GatewayApp implements AutoCloseable {
    * The gateway's parts, each owned here and closed in reverse order: when the gateway stops, or
    * when one fails to start.
    */
+  // build() sets every part before any other method uses it; close() checks each for null, since
+  // build may fail halfway: the fields are not initialized by a constructor, on purpose.
+  @SuppressWarnings("NullAway.Init")
   private static final class Parts implements AutoCloseable {
     HikariDataSource ds;
     ExecutorService workers;
@@ -238,10 +241,11 @@ public final class GatewayApp implements AutoCloseable {
      * need to go through the same intake.
      */
     private FhirClaims claims(Router router, GatewayConfig config, ReferenceData reference) {
+      Path dir = config.referenceDir();
       ClaimReference claimReference =
-          config.referenceDir() == null
+          dir == null
               ? ClaimReference.builtIn()
-              : ClaimReference.load(name -> read(config.referenceDir().resolve(name)));
+              : ClaimReference.load(name -> read(dir.resolve(name)));
       RuleBook rules =
           RuleBook.standard(reference, claimReference, config.claims().disabledRules());
       AssessmentContext lookups =

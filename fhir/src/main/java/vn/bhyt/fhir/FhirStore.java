@@ -152,7 +152,7 @@ public final class FhirStore {
   }
 
   /** A resource for {@link #createAll}: with the search of a conditional create, or null. */
-  public record Creation(Resource resource, Conditional conditional) {}
+  public record Creation(Resource resource, @Nullable Conditional conditional) {}
 
   /**
    * The resource each conditional create's criteria match: its id, or empty when none matches. All

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.auth.Authenticator;
@@ -104,7 +105,8 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
   }
 
-  private CompletionStage<Principal> authorize(Router.Route route, String authorization) {
+  private CompletionStage<@Nullable Principal> authorize(
+      Router.Route route, @Nullable String authorization) {
     if (route.open()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -160,7 +162,8 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     long nanos = System.nanoTime() - ex.start();
     metrics.record(ex.method(), ex.route(), r.status(), nanos);
     if (access.isInfoEnabled()) {
-      Principal p = ex.request() == null ? null : ex.request().principal();
+      Request request = ex.request();
+      Principal p = request == null ? null : request.caller();
       access.info(
           "{} {} {} {} {}us {}B {}",
           ex.id(),
@@ -179,5 +182,6 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     ctx.close();
   }
 
-  private record Exchange(String id, String method, String route, long start, Request request) {}
+  private record Exchange(
+      String id, String method, String route, long start, @Nullable Request request) {}
 }

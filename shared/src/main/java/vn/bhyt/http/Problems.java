@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.problem.ProblemException;
@@ -56,7 +57,7 @@ public final class Problems {
 
   /** A problem document. */
   public static Response response(
-      ProblemType type, String detail, Map<String, Object> extensions, String requestId) {
+      ProblemType type, @Nullable String detail, Map<String, Object> extensions, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type.uri());
     body.put("title", type.title());

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.auth.Principal;
 
 /** A request as handlers see it: the body is copied out of Netty's buffers. */
@@ -20,7 +21,7 @@ public final class Request {
   private final Headers headers;
   private final byte[] body;
   private final Map<String, String> pathParams;
-  private final Principal principal;
+  private final @Nullable Principal principal;
 
   Request(
       String id,
@@ -30,7 +31,7 @@ public final class Request {
       Headers headers,
       byte[] body,
       Map<String, String> pathParams,
-      Principal principal) {
+      @Nullable Principal principal) {
     this.id = id;
     this.method = method;
     this.path = path;
@@ -55,7 +56,7 @@ public final class Request {
     return new Request(id, method, path, query, headers, body, params, principal);
   }
 
-  Request withPrincipal(Principal p) {
+  Request withPrincipal(@Nullable Principal p) {
     return new Request(id, method, path, query, headers, body, pathParams, p);
   }
 
@@ -75,16 +76,30 @@ public final class Request {
     return body;
   }
 
+  /**
+   * The caller, authenticated by its token.
+   *
+   * @throws IllegalStateException on a route anyone may call, which authenticates no one
+   */
   public Principal principal() {
+    if (principal == null) {
+      throw new IllegalStateException("an open route has no authenticated caller");
+    }
     return principal;
   }
 
-  public String header(String name) {
+  /** The caller, or null on a route anyone may call. */
+  public @Nullable Principal caller() {
+    return principal;
+  }
+
+  /** The first value of a header, or null. */
+  public @Nullable String header(String name) {
     return headers.get(name);
   }
 
   /** The first value of a query parameter, or null. */
-  public String query(String name) {
+  public @Nullable String query(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
@@ -94,7 +109,23 @@ public final class Request {
     return java.util.Collections.unmodifiableMap(query);
   }
 
+  /**
+   * The value of a parameter of the route's template.
+   *
+   * @throws IllegalArgumentException for a name the template does not have
+   */
   public String pathParam(String name) {
+    String value = pathParams.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("path parameter: '" + name + "' (not in the template)");
+    }
+    return value;
+  }
+
+  /**
+   * The value of a parameter that only some of a handler's templates have, or null on the others.
+   */
+  public @Nullable String optionalPathParam(String name) {
     return pathParams.get(name);
   }
 

@@ -76,7 +76,7 @@ public final class Router {
   }
 
   /** The renderer for the failures of requests on a path, or null for problem documents. */
-  FailureRenderer failureRenderer(String path) {
+  @Nullable FailureRenderer failureRenderer(String path) {
     for (Map.Entry<String, FailureRenderer> e : renderers.entrySet()) {
       String prefix = e.getKey();
       if (path.equals(prefix)
@@ -100,7 +100,7 @@ public final class Router {
   /** Like {@link #match}, for a method that is null when no route can have it (405 or 404). */
   Match route(@Nullable Method method, String path) {
     Map<String, Match> known = method == null ? null : literal.get(method);
-    Match match = known == null ? null : known.get(path);
+    @Nullable Match match = known == null ? null : known.get(path);
     if (match != null) {
       return match;
     }
@@ -128,11 +128,11 @@ public final class Router {
   }
 
   /** The path's parameters (an unmodifiable empty map when it has none), or null if it differs. */
-  private static Map<String, String> bind(String[] template, String[] path) {
+  private static @Nullable Map<String, String> bind(String[] template, String[] path) {
     if (template.length != path.length) {
       return null;
     }
-    Map<String, String> params = null;
+    @Nullable Map<String, String> params = null;
     for (int i = 0; i < template.length; i++) {
       String t = template[i];
       if (t.startsWith("{") && t.endsWith("}")) {

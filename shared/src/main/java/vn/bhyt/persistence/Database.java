@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.config.GatewayConfig;
 
 /**
@@ -21,7 +22,7 @@ public final class Database {
    *
    * @param metrics where pool usage is published, or null
    */
-  public static HikariDataSource open(GatewayConfig.Db db, MeterRegistry metrics) {
+  public static HikariDataSource open(GatewayConfig.Db db, @Nullable MeterRegistry metrics) {
     return open(db, metrics, MigrationVersion.LATEST);
   }
 
@@ -32,7 +33,7 @@ public final class Database {
    * @param metrics where pool usage is published, or null
    */
   public static HikariDataSource open(
-      GatewayConfig.Db db, MeterRegistry metrics, MigrationVersion target) {
+      GatewayConfig.Db db, @Nullable MeterRegistry metrics, MigrationVersion target) {
     HikariDataSource ds = pool(db, metrics);
     try {
       migrate(ds, target);
@@ -48,7 +49,7 @@ public final class Database {
    *
    * @param metrics where pool usage is published, or null
    */
-  public static HikariDataSource pool(GatewayConfig.Db db, MeterRegistry metrics) {
+  public static HikariDataSource pool(GatewayConfig.Db db, @Nullable MeterRegistry metrics) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("bhyt");
     hc.setJdbcUrl(db.url());

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.VisitKind;
@@ -99,7 +100,7 @@ public final class CardEligibility implements EligibilityService {
   }
 
   /** The day of {@code servicedDate} as written (no time zone involved), or null when absent. */
-  private static java.time.LocalDate servicedDay(CoverageEligibilityRequest request) {
+  private static java.time.@Nullable LocalDate servicedDay(CoverageEligibilityRequest request) {
     if (!request.hasServicedDateType()) {
       return null;
     }
@@ -136,7 +137,7 @@ public final class CardEligibility implements EligibilityService {
     return b.toString().strip();
   }
 
-  private static <T extends Resource> T contained(
+  private static <T extends Resource> @Nullable T contained(
       CoverageEligibilityRequest request, Reference ref, Class<T> type) {
     if (ref == null || !ref.hasReference() || !ref.getReference().startsWith("#")) {
       return null;

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.fhir.FhirStore;
@@ -38,7 +39,7 @@ public final class CheckInService {
   private final ReferenceData reference;
   private final FacilityCode here;
   private final Executor executor;
-  private volatile String[] organizations;
+  private volatile String @Nullable [] organizations;
 
   public CheckInService(
       CardCheckService checks,
@@ -153,7 +154,7 @@ public final class CheckInService {
 
   /** Gives a resource its new id and adds it to those to create; answers its reference. */
   private String add(
-      List<FhirStore.Creation> creations, Resource r, FhirStore.Conditional criteria) {
+      List<FhirStore.Creation> creations, Resource r, FhirStore.@Nullable Conditional criteria) {
     r.setId(store.newId());
     creations.add(new FhirStore.Creation(r, criteria));
     return ref(r);

@@ -2,12 +2,14 @@ package vn.bhyt.visits;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.Sex;
 import vn.bhyt.fhir.Identifiers;
@@ -19,9 +21,11 @@ public final class PatientMapper {
 
   /** The Patient as the card check states the person. */
   public static Patient from(
-      CardFacts card, String citizenId, VisitDetails visit, FacilityCode here) {
+      CardFacts card, @Nullable String citizenId, VisitDetails visit, FacilityCode here) {
+    String ssn =
+        Objects.requireNonNull(card.ssn(), "a check-in needs the card's social-insurance number");
     Patient p = new Patient();
-    p.addIdentifier(identifier(Identifiers.SSN, card.ssn(), Identifier.IdentifierUse.OFFICIAL));
+    p.addIdentifier(identifier(Identifiers.SSN, ssn, Identifier.IdentifierUse.OFFICIAL));
     if (citizenId != null) {
       p.addIdentifier(
           identifier(Identifiers.CITIZEN_ID, citizenId, Identifier.IdentifierUse.SECONDARY));

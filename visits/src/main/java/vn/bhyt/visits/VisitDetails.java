@@ -1,6 +1,7 @@
 package vn.bhyt.visits;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What reception adds to a card check when it opens a visit.
@@ -13,10 +14,10 @@ import java.time.OffsetDateTime;
  * @param selfPayReason why the patient pays themselves when the card is invalid, or null
  */
 public record VisitDetails(
-    String department,
+    @Nullable String department,
     OffsetDateTime start,
-    String hisPatientId,
-    String hisVisitKey,
-    String referralNumber,
+    @Nullable String hisPatientId,
+    @Nullable String hisVisitKey,
+    @Nullable String referralNumber,
     boolean selfPay,
-    String selfPayReason) {}
+    @Nullable String selfPayReason) {}

@@ -45,7 +45,7 @@ final class ClaimReadHandler extends FhirHandler {
 
   @Override
   protected CompletionStage<Response> answer(FhirExchange ex) {
-    String id = ex.request().pathParam("id");
+    String id = ex.request().optionalPathParam("id");
     if (id == null) {
       return search(ex);
     }

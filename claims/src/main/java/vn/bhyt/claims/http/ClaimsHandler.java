@@ -161,7 +161,7 @@ public final class ClaimsHandler {
     }
   }
 
-  private static String text(Request request, String name) {
+  private static @Nullable String text(Request request, String name) {
     String value = request.query(name);
     if (value != null && (value.isBlank() || value.length() > 64)) {
       throw badParameter("'" + name + "' must be 1 to 64 characters");

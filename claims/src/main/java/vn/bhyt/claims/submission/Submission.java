@@ -1,6 +1,7 @@
 package vn.bhyt.claims.submission;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who sent an envelope, in which request, and whether as a correction.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param requestId the HTTP request's id
  * @param correction the reason for correcting claims already forwarded, or null for none
  */
-public record Submission(String receivedBy, String requestId, String correction) {
+public record Submission(String receivedBy, String requestId, @Nullable String correction) {
   public Submission {
     Objects.requireNonNull(receivedBy, "receivedBy");
     Objects.requireNonNull(requestId, "requestId");

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
@@ -88,7 +89,7 @@ enum FhirFormat {
                     "send the resource as application/fhir+json or application/fhir+xml"));
   }
 
-  static FhirFormat fromAccept(String accept) {
+  static FhirFormat fromAccept(@Nullable String accept) {
     if (accept == null) {
       return JSON;
     }

@@ -25,7 +25,7 @@ final class ReadHandler extends FhirHandler {
   protected CompletionStage<Response> answer(FhirExchange ex) {
     String type = ex.type(FhirRoutes.READABLE);
     String id = ex.request().pathParam("id");
-    String vid = ex.request().pathParam("vid");
+    String vid = ex.request().optionalPathParam("vid");
     if (vid == null && ex.plainJson()) {
       Optional<StoredJson> cached = store.cachedJson(type, id);
       if (cached.isPresent()) {

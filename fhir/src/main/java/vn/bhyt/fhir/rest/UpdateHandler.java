@@ -45,7 +45,7 @@ final class UpdateHandler extends FhirHandler {
                 ex.answerWritten("1".equals(stored.getMeta().getVersionId()) ? 201 : 200, stored));
   }
 
-  private static @Nullable Integer expectedVersion(String ifMatch) {
+  private static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
       return null;
     }

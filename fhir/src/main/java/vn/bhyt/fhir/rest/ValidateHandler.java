@@ -24,12 +24,12 @@ final class ValidateHandler extends FhirHandler {
   @Override
   protected CompletionStage<Response> answer(FhirExchange ex) {
     String type = ex.type(FhirRoutes.VALIDATABLE);
-    String id = ex.request().pathParam("id");
+    String id = ex.request().optionalPathParam("id");
     return blocking(() -> FhirValidation.validate(resource(ex, type, id)))
         .thenApply(oo -> ex.answer(200, oo));
   }
 
-  private static Resource resource(FhirExchange ex, String type, String id) {
+  private static Resource resource(FhirExchange ex, String type, @Nullable String id) {
     Resource resource = unwrap(ex.body());
     if (!resource.fhirType().equals(type)) {
       throw FhirProblem.badRequest("the body must be a " + type + " resource");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.verifier.check.CheckResult;
 import vn.bhyt.verifier.rules.CardFacts;
 import vn.bhyt.verifier.rules.Coverage;
@@ -26,33 +27,33 @@ public record CheckAnswer(
     String message,
     List<Reason> reasons,
     Card card,
-    @JsonInclude(JsonInclude.Include.NON_NULL) CoverageBlock coverage,
+    @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) CoverageBlock coverage,
     String source,
     String checkId,
     OffsetDateTime checkedAt) {
 
   /** One finding: its stable code, the fund's result code (or null) and the text for reception. */
-  public record Reason(String code, String result, String severity, String message) {}
+  public record Reason(String code, @Nullable String result, String severity, String message) {}
 
   /** The card as stated by the registry, else by the card itself. */
   public record Card(
       String number,
-      String ssn,
-      String model,
-      String group,
-      Integer benefitLevel,
-      String province,
-      String name,
-      String birthDate,
-      String sex,
-      String address,
-      String registeredFacility,
-      LocalDate validFrom,
-      LocalDate validTo,
-      LocalDate issuedOn,
-      String livingArea,
-      LocalDate fiveYearsFrom,
-      String replacedBy) {}
+      @Nullable String ssn,
+      @Nullable String model,
+      @Nullable String group,
+      @Nullable Integer benefitLevel,
+      @Nullable String province,
+      @Nullable String name,
+      @Nullable String birthDate,
+      @Nullable String sex,
+      @Nullable String address,
+      @Nullable String registeredFacility,
+      @Nullable LocalDate validFrom,
+      @Nullable LocalDate validTo,
+      @Nullable LocalDate issuedOn,
+      @Nullable String livingArea,
+      @Nullable LocalDate fiveYearsFrom,
+      @Nullable String replacedBy) {}
 
   /** The share the fund pays for this visit and why. */
   public record CoverageBlock(BigDecimal percent, String route, List<String> explanation) {}
@@ -121,7 +122,7 @@ public record CheckAnswer(
         c.replacedBy());
   }
 
-  private static CoverageBlock coverage(Coverage c, Messages text) {
+  private static @Nullable CoverageBlock coverage(@Nullable Coverage c, Messages text) {
     if (c == null) {
       return null;
     }

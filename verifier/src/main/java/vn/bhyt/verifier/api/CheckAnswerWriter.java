@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link CheckAnswer} field by field, with its field names encoded once: every card check
@@ -153,7 +154,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
     gen.writeEndObject();
   }
 
-  private static void string(JsonGenerator gen, SerializableString name, String value)
+  private static void string(JsonGenerator gen, SerializableString name, @Nullable String value)
       throws IOException {
     gen.writeFieldName(name);
     if (value == null) {
@@ -180,7 +181,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
   }
 
   /** ISO dates, as the mapper's date module writes them. */
-  private static void date(JsonGenerator gen, SerializableString name, LocalDate value)
+  private static void date(JsonGenerator gen, SerializableString name, @Nullable LocalDate value)
       throws IOException {
     gen.writeFieldName(name);
     if (value == null) {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.VisitKind;
@@ -146,7 +147,7 @@ public final class CheckRequests {
     return Optional.empty();
   }
 
-  private static String text(JsonNode node, String field, int max) {
+  private static @Nullable String text(JsonNode node, String field, int max) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receptionist's texts, in Vietnamese or English.
@@ -68,7 +69,7 @@ final class Messages {
   }
 
   /** A text this class made, JSON-encoded, or null when it is not one (or no longer kept). */
-  static SerializableString encoded(String text) {
+  static @Nullable SerializableString encoded(String text) {
     return ENCODED.getIfPresent(text);
   }
 

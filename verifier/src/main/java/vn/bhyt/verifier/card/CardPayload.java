@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.card;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.LivingArea;
@@ -18,21 +19,21 @@ import vn.bhyt.domain.Sex;
  */
 public record CardPayload(
     CardNumber number,
-    String name,
-    PartialDate birthDate,
-    Sex sex,
-    String address,
-    FacilityCode registeredFacility,
-    LocalDate validFrom,
-    LocalDate validTo,
-    LocalDate issuedOn,
-    String managementCode,
-    String guardian,
-    LivingArea livingArea,
-    LocalDate fiveYearsFrom,
-    String checkString,
-    Integer benefitLevel,
-    String issuingOffice,
+    @Nullable String name,
+    @Nullable PartialDate birthDate,
+    @Nullable Sex sex,
+    @Nullable String address,
+    @Nullable FacilityCode registeredFacility,
+    @Nullable LocalDate validFrom,
+    @Nullable LocalDate validTo,
+    @Nullable LocalDate issuedOn,
+    @Nullable String managementCode,
+    @Nullable String guardian,
+    @Nullable LivingArea livingArea,
+    @Nullable LocalDate fiveYearsFrom,
+    @Nullable String checkString,
+    @Nullable Integer benefitLevel,
+    @Nullable String issuingOffice,
     int fields)
     implements Scan {
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.LivingArea;
@@ -106,11 +107,12 @@ public final class CardQrParser {
   }
 
   private static CitizenIdPayload citizenId(String[] f) throws QrParseException {
+    LocalDate born = citizenDate(f, 3);
     return new CitizenIdPayload(
         f[0],
         f[1].matches("[0-9]{9}") ? f[1] : null,
         empty(f[2]) ? null : f[2],
-        citizenDate(f, 3) == null ? null : PartialDate.of(citizenDate(f, 3)),
+        born == null ? null : PartialDate.of(born),
         switch (f[4].toLowerCase(java.util.Locale.ROOT)) {
           case "nam" -> Sex.MALE;
           case "nữ", "nu" -> Sex.FEMALE;
@@ -120,22 +122,22 @@ public final class CardQrParser {
         citizenDate(f, 6));
   }
 
-  private static String at(String[] f, int i) {
+  private static @Nullable String at(String[] f, int i) {
     return i < f.length ? f[i] : null;
   }
 
-  private static boolean empty(String v) {
+  private static boolean empty(@Nullable String v) {
     return v == null || v.isEmpty() || v.equals("-");
   }
 
-  private static String plain(String[] f, int i) {
+  private static @Nullable String plain(String[] f, int i) {
     String v = at(f, i);
-    return empty(v) ? null : v;
+    return v == null || empty(v) ? null : v;
   }
 
-  static String hex(String[] f, int i) throws QrParseException {
+  static @Nullable String hex(String[] f, int i) throws QrParseException {
     String v = at(f, i);
-    if (empty(v)) {
+    if (v == null || empty(v)) {
       return null;
     }
     if ((v.length() & 1) != 0) {
@@ -171,9 +173,9 @@ public final class CardQrParser {
     }
   }
 
-  private static LocalDate date(String[] f, int i) throws QrParseException {
+  private static @Nullable LocalDate date(String[] f, int i) throws QrParseException {
     String v = at(f, i);
-    if (empty(v)) {
+    if (v == null || empty(v)) {
       return null;
     }
     LocalDate date = cardDate(v);
@@ -185,7 +187,7 @@ public final class CardQrParser {
   }
 
   /** A date written {@code dd/MM/yyyy} with ASCII digits, or null when the text is not one. */
-  static LocalDate cardDate(String v) {
+  static @Nullable LocalDate cardDate(String v) {
     if (v.length() != 10 || v.charAt(2) != '/' || v.charAt(5) != '/') {
       return null;
     }
@@ -215,7 +217,7 @@ public final class CardQrParser {
     return n;
   }
 
-  private static PartialDate birthDate(String[] f, int i) throws QrParseException {
+  private static @Nullable PartialDate birthDate(String[] f, int i) throws QrParseException {
     String v = at(f, i);
     if (v != null && v.length() == 4 && digits(v, 0, 4) >= 0) {
       return PartialDate.ofYear(digits(v, 0, 4));
@@ -224,7 +226,7 @@ public final class CardQrParser {
     return d == null ? null : PartialDate.of(d);
   }
 
-  private static LocalDate citizenDate(String[] f, int i) throws QrParseException {
+  private static @Nullable LocalDate citizenDate(String[] f, int i) throws QrParseException {
     if (empty(f[i])) {
       return null;
     }
@@ -236,9 +238,9 @@ public final class CardQrParser {
     }
   }
 
-  private static FacilityCode facility(String[] f, int i) throws QrParseException {
+  private static @Nullable FacilityCode facility(String[] f, int i) throws QrParseException {
     String v = at(f, i);
-    if (empty(v)) {
+    if (v == null || empty(v)) {
       return null;
     }
     try {
@@ -248,7 +250,7 @@ public final class CardQrParser {
     }
   }
 
-  private static Sex sex(String v) {
+  private static @Nullable Sex sex(String v) {
     return switch (v) {
       case "1" -> Sex.MALE;
       case "2" -> Sex.FEMALE;
@@ -256,7 +258,7 @@ public final class CardQrParser {
     };
   }
 
-  private static LivingArea livingArea(String v) {
+  private static @Nullable LivingArea livingArea(@Nullable String v) {
     if (v == null) {
       return null;
     }
@@ -268,7 +270,7 @@ public final class CardQrParser {
     };
   }
 
-  private static Integer level(String v) {
+  private static @Nullable Integer level(@Nullable String v) {
     return v != null && v.matches("[1-5]") ? Integer.valueOf(v) : null;
   }
 }

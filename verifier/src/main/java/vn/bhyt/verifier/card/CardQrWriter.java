@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.LivingArea;
 import vn.bhyt.domain.PartialDate;
@@ -47,23 +48,27 @@ public final class CardQrWriter {
     return String.join("|", f);
   }
 
-  private static String hex(String text) {
+  private static String hex(@Nullable String text) {
     return text == null ? "-" : HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String text(String v) {
+  private static String text(@Nullable String v) {
     return v == null ? "-" : v;
   }
 
-  private static String date(LocalDate d) {
+  private static String date(@Nullable LocalDate d) {
     return d == null ? "-" : d.format(DATE);
   }
 
-  private static String birth(PartialDate d) {
-    return d == null ? "-" : d.yearOnly() ? String.valueOf(d.year()) : d.date().format(DATE);
+  private static String birth(@Nullable PartialDate d) {
+    if (d == null) {
+      return "-";
+    }
+    LocalDate date = d.date();
+    return date == null ? String.valueOf(d.year()) : date.format(DATE);
   }
 
-  private static String area(LivingArea a) {
+  private static String area(@Nullable LivingArea a) {
     return a == null ? "4" : String.valueOf(5 + a.ordinal());
   }
 }

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.card;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
 
@@ -12,10 +13,10 @@ import vn.bhyt.domain.Sex;
  */
 public record CitizenIdPayload(
     String citizenId,
-    String oldId,
-    String name,
-    PartialDate birthDate,
-    Sex sex,
-    String address,
-    LocalDate issuedOn)
+    @Nullable String oldId,
+    @Nullable String name,
+    @Nullable PartialDate birthDate,
+    @Nullable Sex sex,
+    @Nullable String address,
+    @Nullable LocalDate issuedOn)
     implements Scan {}

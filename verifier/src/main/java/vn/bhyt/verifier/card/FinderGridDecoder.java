@@ -17,6 +17,7 @@ import com.google.zxing.qrcode.detector.FinderPatternInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A QR decoder for photos taken at a slant, built on zxing's finder-pattern search but replacing
@@ -41,7 +42,7 @@ final class FinderGridDecoder extends Detector {
   }
 
   /** Returns the text of the first QR code that decodes, or null if none does. */
-  String decode() {
+  @Nullable String decode() {
     List<FinderPattern> centres = new ArrayList<>();
     try {
       new MultiFinderPatternFinder(getImage(), point -> centres.add((FinderPattern) point))
@@ -60,7 +61,7 @@ final class FinderGridDecoder extends Detector {
     return null;
   }
 
-  private String decode(FinderPatternInfo finders) {
+  private @Nullable String decode(FinderPatternInfo finders) {
     float moduleSize =
         calculateModuleSize(finders.getTopLeft(), finders.getTopRight(), finders.getBottomLeft());
     if (!(moduleSize >= 1f)) {
@@ -79,7 +80,7 @@ final class FinderGridDecoder extends Detector {
     return null;
   }
 
-  private String decode(FinderPatternInfo finders, float moduleSize, int dimension) {
+  private @Nullable String decode(FinderPatternInfo finders, float moduleSize, int dimension) {
     float[] corner = parallelogramCorner(finders);
     AlignmentPattern alignment = findAlignment(finders, moduleSize, dimension);
     if (alignment != null) {
@@ -110,7 +111,7 @@ final class FinderGridDecoder extends Detector {
     };
   }
 
-  private AlignmentPattern findAlignment(
+  private @Nullable AlignmentPattern findAlignment(
       FinderPatternInfo finders, float moduleSize, int dimension) {
     Version version = Version.getVersionForNumber((dimension - 17) / 4);
     if (version.getAlignmentPatternCenters().length == 0) {
@@ -167,7 +168,8 @@ final class FinderGridDecoder extends Detector {
     return best;
   }
 
-  private String sampleAndDecode(FinderPatternInfo finders, float[] corner, int dimension) {
+  private @Nullable String sampleAndDecode(
+      FinderPatternInfo finders, float[] corner, int dimension) {
     try {
       BitMatrix bits =
           GridSampler.getInstance()

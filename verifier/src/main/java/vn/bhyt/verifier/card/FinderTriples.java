@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Choice of three finder-pattern candidates that could be the corners of one QR symbol. Looser than
@@ -46,7 +47,7 @@ final class FinderTriples {
     return out;
   }
 
-  private static Triple triple(FinderPattern a, FinderPattern b, FinderPattern c) {
+  private static @Nullable Triple triple(FinderPattern a, FinderPattern b, FinderPattern c) {
     float smallest =
         Math.min(
             a.getEstimatedModuleSize(),

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.card;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A picture from which no card QR code could be read. The message describes the picture (size,
@@ -31,7 +32,7 @@ public final class ImageDecodeException extends Exception {
   /**
    * Creates an exception for {@code reason}, described by {@code message}, caused by {@code cause}.
    */
-  public ImageDecodeException(Reason reason, String message, Throwable cause) {
+  public ImageDecodeException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }

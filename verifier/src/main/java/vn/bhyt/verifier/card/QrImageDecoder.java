@@ -11,6 +11,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.verifier.card.ImageDecodeException.Reason;
 
 /**
@@ -63,7 +64,7 @@ public final class QrImageDecoder {
     return text;
   }
 
-  private static ImageDecodeException noQrCode(GreyImage image, Exception cause) {
+  private static ImageDecodeException noQrCode(GreyImage image, @Nullable Exception cause) {
     return new ImageDecodeException(
         Reason.NO_QR_CODE,
         "no QR code found in a " + image.width() + "x" + image.height() + " picture",

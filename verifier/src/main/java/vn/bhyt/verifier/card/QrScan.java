@@ -9,6 +9,7 @@ import com.google.zxing.common.HybridBinarizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order in which a picture is searched for a QR code: a fast look at a reduced copy, which
@@ -31,7 +32,7 @@ final class QrScan {
   private QrScan() {}
 
   /** Returns the text of a QR code in {@code image}, or null if none could be decoded. */
-  static String find(GreyImage image) {
+  static @Nullable String find(GreyImage image) {
     GreyImage reduced = image.reducedTo(REDUCED_SIDE);
     String text = decode(reduced.luminance(), HybridBinarizer::new);
     if (text == null) {
@@ -52,7 +53,7 @@ final class QrScan {
     return text;
   }
 
-  private static String decode(
+  private static @Nullable String decode(
       LuminanceSource source, Function<LuminanceSource, Binarizer> binarizer) {
     try {
       return new FinderGridDecoder(binarizer.apply(source).getBlackMatrix(), HINTS).decode();

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.check;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.verifier.rules.Evidence;
 
@@ -10,4 +11,4 @@ import vn.bhyt.verifier.rules.Evidence;
  * @param visitDate the visit's date, or null for today at the facility
  */
 public record CheckRequest(
-    Evidence evidence, LocalDate visitDate, VisitKind visitKind, boolean referral) {}
+    Evidence evidence, @Nullable LocalDate visitDate, VisitKind visitKind, boolean referral) {}

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -104,7 +105,8 @@ public final class CheckRequestReader {
             case NO_QR_CODE -> ProblemType.NO_QR_CODE;
             case TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE;
           };
-      throw new ProblemException(type, e.getMessage());
+      throw new ProblemException(
+          type, Objects.requireNonNullElse(e.getMessage(), "the image could not be read"));
     }
   }
 }

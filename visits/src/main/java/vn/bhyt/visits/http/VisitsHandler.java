@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
@@ -121,13 +122,13 @@ public final class VisitsHandler {
   }
 
   private VisitDetails details(
-      String department,
-      String start,
-      String patient,
-      String visitKey,
-      String referral,
+      @Nullable String department,
+      @Nullable String start,
+      @Nullable String patient,
+      @Nullable String visitKey,
+      @Nullable String referral,
       boolean selfPay,
-      String reason) {
+      @Nullable String reason) {
     if (selfPay && (reason == null || reason.isBlank())) {
       throw invalid("'selfPay' needs a 'selfPayReason'");
     }
@@ -153,7 +154,7 @@ public final class VisitsHandler {
             });
   }
 
-  private static String field(JsonNode node, String name) {
+  private static @Nullable String field(JsonNode node, String name) {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) {
       return null;
