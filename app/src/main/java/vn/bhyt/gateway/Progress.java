@@ -19,6 +19,8 @@ final class Progress {
     this.terminal = terminal;
   }
 
+  // On Java 17, the gateway's runtime, a null console is how output to a file or a pipe shows.
+  @SuppressWarnings("SystemConsoleNull")
   static Progress of(long totalBytes, PrintStream out) {
     return new Progress(totalBytes, out, System.console() != null);
   }

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  * when the request could not be decoded.
  */
 @Sharable
+// A write's failure reaches the pipeline (void promise) or closes the connection: nothing waits.
+@SuppressWarnings("FutureReturnValueIgnored")
 final class OkHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   static final OkHandler INSTANCE = new OkHandler();

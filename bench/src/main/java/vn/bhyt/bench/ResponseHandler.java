@@ -47,8 +47,8 @@ final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
       slot.onFailure(ctx.channel(), msg.decoderResult().cause());
       return;
     }
-    if (msg instanceof HttpResponse) {
-      slot.onHead((HttpResponse) msg);
+    if (msg instanceof HttpResponse head) {
+      slot.onHead(head);
     }
     if (msg instanceof LastHttpContent) {
       slot.onEnd(ctx.channel());

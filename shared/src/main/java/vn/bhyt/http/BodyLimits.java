@@ -17,7 +17,7 @@ public record BodyLimits(int defaultBytes, Map<String, Integer> byPrefix) {
     requirePositive("defaultBytes", defaultBytes);
     byPrefix.forEach(
         (prefix, bytes) -> {
-          if (!prefix.startsWith("/") || prefix.length() > 1 && prefix.endsWith("/")) {
+          if (!prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))) {
             throw new IllegalArgumentException(
                 "prefix: '" + prefix + "' (expected: starting and not ending with /)");
           }

@@ -41,6 +41,8 @@ final class BusyPollStrategy implements SelectStrategy {
         && loop.pendingTasks() > 0;
   }
 
+  // Yielding between polls is what a busy poll does; it never sleeps while polling.
+  @SuppressWarnings("ThreadPriorityCheck")
   @Override
   public int calculateStrategy(IntSupplier selectNow, boolean hasTasks) throws Exception {
     if (hasTasks) {

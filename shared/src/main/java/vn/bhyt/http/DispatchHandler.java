@@ -141,6 +141,9 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
   }
 
+  // A write's failure reaches exceptionCaught through the pipeline (void promise) or closes the
+  // connection (CLOSE listener): nothing waits on the returned future.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void write(ChannelHandlerContext ctx, Response r, boolean keepAlive, Exchange ex) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
@@ -176,6 +179,8 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
   }
 
+  // Closing a broken connection: there is nothing to do when the close itself fails.
+  @SuppressWarnings("FutureReturnValueIgnored")
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("connection closed: {}", cause.toString());

@@ -56,6 +56,8 @@ public final class HttpServer implements AutoCloseable {
    * @param loops the event loops that read and answer requests
    * @param bodyLimits the largest body accepted on each path; larger gets 413
    */
+  // When binding fails the loops are shut down without waiting: the failure is what is thrown.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public static HttpServer start(
       String bind,
       int port,

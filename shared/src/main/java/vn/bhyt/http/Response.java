@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An HTTP response to write: status, content type, body and extra headers. */
+/**
+ * An HTTP response to write: status, content type, body and extra headers. Responses are written,
+ * never compared; the body is handed to Netty as it is, without a copy.
+ */
+@SuppressWarnings("ArrayRecordComponent")
 public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
   public static final String JSON = "application/json";
   public static final String PROBLEM_JSON = "application/problem+json";

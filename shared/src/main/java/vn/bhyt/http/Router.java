@@ -30,7 +30,11 @@ public final class Router {
 
   private final Map<String, FailureRenderer> renderers = new LinkedHashMap<>();
 
-  /** One route. An empty role set means no token is needed. */
+  /**
+   * One route. An empty role set means no token is needed. Routes are matched, never compared: the
+   * segments are the template split once, for matching.
+   */
+  @SuppressWarnings("ArrayRecordComponent")
   public record Route(
       Method method, String template, String[] segments, Set<Role> roles, RouteHandler handler) {
     public boolean open() {
@@ -67,7 +71,7 @@ public final class Router {
    * failures.
    */
   public Router renderFailures(String pathPrefix, FailureRenderer renderer) {
-    if (!pathPrefix.startsWith("/") || pathPrefix.length() > 1 && pathPrefix.endsWith("/")) {
+    if (!pathPrefix.startsWith("/") || (pathPrefix.length() > 1 && pathPrefix.endsWith("/"))) {
       throw new IllegalArgumentException(
           "path prefix: '" + pathPrefix + "' (expected: starting and not ending with /)");
     }
@@ -80,8 +84,8 @@ public final class Router {
     for (Map.Entry<String, FailureRenderer> e : renderers.entrySet()) {
       String prefix = e.getKey();
       if (path.equals(prefix)
-          || path.startsWith(prefix)
-              && (prefix.equals("/") || path.charAt(prefix.length()) == '/')) {
+          || (path.startsWith(prefix)
+              && (prefix.equals("/") || path.charAt(prefix.length()) == '/'))) {
         return e.getValue();
       }
     }

@@ -132,7 +132,10 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try (Connection c = DriverManager.getConnection(serverUrl(), "root", "")) {
-        return;
+        if (c.isValid(1)) {
+          return;
+        }
+        sleep(50);
       } catch (SQLException e) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           close();

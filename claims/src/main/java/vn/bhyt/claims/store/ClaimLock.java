@@ -9,4 +9,6 @@ package vn.bhyt.claims.store;
  * @param contentHash the current version's {@link ContentHash}
  * @param forwarded whether any of its versions was forwarded to the fund
  */
+// The hash is compared with MessageDigest.isEqual, never through the record's equals.
+@SuppressWarnings("ArrayRecordComponent")
 public record ClaimLock(String id, int version, byte[] contentHash, boolean forwarded) {}

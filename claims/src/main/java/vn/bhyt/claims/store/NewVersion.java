@@ -17,6 +17,8 @@ import vn.bhyt.claims.claim.ClaimDossier;
  * @param requestId the HTTP request that brought it
  * @param correction the reason given for a correction, or null
  */
+// A version to write, never compared: the hash array's identity equality is moot.
+@SuppressWarnings("ArrayRecordComponent")
 public record NewVersion(
     String claimId,
     int version,

@@ -209,6 +209,8 @@ final class EnvelopeIntake {
   }
 
   /** A dossier taken and not yet stored, with its key and content hash. */
+  // Taken dossiers are queued and stored, never compared: the hash array's identity is moot.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Taken(ClaimDossier dossier, String maLk, byte[] hash) {}
 
   private static ProblemException refuse(

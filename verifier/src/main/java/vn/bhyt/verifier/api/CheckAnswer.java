@@ -96,7 +96,7 @@ public record CheckAnswer(
         break;
       }
     }
-    return top == null || text.has(Messages.RESULT, v.result()) && top.args().isEmpty()
+    return top == null || (text.has(Messages.RESULT, v.result()) && top.args().isEmpty())
         ? text.format(Messages.RESULT, v.result(), List.of())
         : text.format(Messages.REASON, top.code(), top.args());
   }

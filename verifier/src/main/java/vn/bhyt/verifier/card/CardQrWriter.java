@@ -69,6 +69,13 @@ public final class CardQrWriter {
   }
 
   private static String area(@Nullable LivingArea a) {
-    return a == null ? "4" : String.valueOf(5 + a.ordinal());
+    if (a == null) {
+      return "4";
+    }
+    return switch (a) {
+      case K1 -> "5";
+      case K2 -> "6";
+      case K3 -> "7";
+    };
   }
 }

@@ -126,7 +126,7 @@ final class FinderGridDecoder extends Detector {
       try {
         return findAlignmentInRegion(moduleSize, x, y, allowance);
       } catch (NotFoundException e) {
-        continue;
+        // none in this region: look in a wider one
       }
     }
     return null;

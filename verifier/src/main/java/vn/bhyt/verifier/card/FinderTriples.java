@@ -20,6 +20,8 @@ final class FinderTriples {
   private static final float MAX_SIZE_RATIO = 1.8f;
   private static final float MAX_DISTORTION = 0.6f;
 
+  // Triples are sorted and read, never compared or hashed: the array's identity equality is moot.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Triple(FinderPattern[] patterns, float distortion) {}
 
   private FinderTriples() {}

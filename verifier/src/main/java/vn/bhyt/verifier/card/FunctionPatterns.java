@@ -63,7 +63,7 @@ final class FunctionPatterns {
   }
 
   private static boolean overlapsFinder(int x, int y, int dimension) {
-    return x <= 8 && y <= 8 || x <= 8 && y >= dimension - 9 || x >= dimension - 9 && y <= 8;
+    return (x <= 8 && y <= 8) || (x <= 8 && y >= dimension - 9) || (x >= dimension - 9 && y <= 8);
   }
 
   private static int add(float[] centres, boolean[] dark, int n, int x, int y, boolean isDark) {

@@ -167,8 +167,8 @@ final class GreyImage {
         return false;
       }
     }
-    return space == ColorSpace.TYPE_RGB && bands == 3
-        || space == ColorSpace.TYPE_GRAY && bands == 1;
+    return (space == ColorSpace.TYPE_RGB && bands == 3)
+        || (space == ColorSpace.TYPE_GRAY && bands == 1);
   }
 
   private static boolean isEightBitRgb(DirectColorModel colors) {
@@ -250,7 +250,7 @@ final class GreyImage {
     byte[] out = new byte[w * h];
     for (int y = 0; y < h; y++) {
       float source = Math.max(0, Math.min(height - 1.001f, (float) ((y + 0.5) / factor - 0.5)));
-      int top = (int) source * width;
+      int top = ((int) source) * width;
       int below = Math.min(height - 1, (int) source + 1) * width;
       float fy = source - (int) source;
       for (int x = 0; x < w; x++) {

@@ -25,7 +25,7 @@ final class QrScan {
   private static final Map<DecodeHintType, Object> HINTS =
       Map.of(
           DecodeHintType.TRY_HARDER,
-          Boolean.TRUE,
+          true,
           DecodeHintType.CHARACTER_SET,
           StandardCharsets.UTF_8.name());
 

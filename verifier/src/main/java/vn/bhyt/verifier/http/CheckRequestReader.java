@@ -38,24 +38,22 @@ public final class CheckRequestReader {
    * (microseconds); images are decoded on the worker executor.
    */
   public CompletionStage<CheckRequest> read(Request request) {
-    String type = request.mediaType();
-    switch (type) {
-      case "application/json":
-        return CompletableFuture.completedFuture(
-            CheckRequests.fromJson(jsonObject(request.body())));
-      case "text/plain":
-        return CompletableFuture.completedFuture(
-            CheckRequests.fromScan(text(request.body()), request::query));
-      case "image/png":
-      case "image/jpeg":
+    return switch (request.mediaType()) {
+      case "application/json" ->
+          CompletableFuture.completedFuture(CheckRequests.fromJson(jsonObject(request.body())));
+      case "text/plain" ->
+          CompletableFuture.completedFuture(
+              CheckRequests.fromScan(text(request.body()), request::query));
+      case "image/png", "image/jpeg" -> {
         requireBody(request.body());
-        return CompletableFuture.supplyAsync(() -> decode(request.body()), workers)
+        yield CompletableFuture.supplyAsync(() -> decode(request.body()), workers)
             .thenApply(qr -> CheckRequests.fromScan(qr, request::query));
-      default:
-        throw new ProblemException(
-            ProblemType.UNSUPPORTED_MEDIA_TYPE,
-            "send application/json, text/plain, image/png or image/jpeg");
-    }
+      }
+      default ->
+          throw new ProblemException(
+              ProblemType.UNSUPPORTED_MEDIA_TYPE,
+              "send application/json, text/plain, image/png or image/jpeg");
+    };
   }
 
   /** Parses a JSON body's tree, failing on an empty body and on anything but one JSON object. */
