@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,33 +62,80 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       write(ctx, bad, false, new Exchange(id, method, UNMATCHED, start, null));
       return;
     }
-    QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+    // The unrouted request only reaches failure renderers, which look at its path and headers.
+    Method stated = known == null ? Method.GET : known;
+    String path;
+    Map<String, List<String>> query;
+    try {
+      QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+      path = uri.path();
+      query = uri.parameters();
+    } catch (IllegalArgumentException e) {
+      Request undecoded =
+          new Request(
+              id,
+              stated,
+              rawPath(req.uri()),
+              Map.of(),
+              req.headers()::get,
+              new byte[0],
+              Map.of(),
+              null);
+      ProblemException bad =
+          new ProblemException(
+              ProblemType.MALFORMED_REQUEST,
+              "the URI's percent-encoding is not valid: '%' must be followed by two hex digits");
+      write(
+          ctx,
+          failure(bad, undecoded),
+          keepAlive,
+          new Exchange(id, method, UNMATCHED, start, null));
+      return;
+    }
     Request unrouted =
         new Request(
             id,
-            known == null ? Method.GET : known,
-            uri.path(),
-            uri.parameters(),
+            stated,
+            path,
+            query,
             req.headers()::get,
             ByteBufUtil.getBytes(req.content()),
             Map.of(),
             null);
     Router.Match match;
     try {
-      match = router.route(known, uri.path());
+      match = router.route(known, path);
     } catch (ProblemException e) {
       write(ctx, failure(e, unrouted), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
       return;
     }
     Request request = unrouted.withPathParams(match.params());
     Router.Route route = match.route();
-    authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
-        .thenCompose(principal -> invoke(route, request.withPrincipal(principal)))
+    CompletableFuture<Request> authorized =
+        authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
+            .thenApply(request::withPrincipal)
+            .toCompletableFuture();
+    authorized
+        .thenCompose(caller -> invoke(route, caller))
         .whenComplete(
             (response, failure) -> {
               Response r = failure == null ? response : failure(failure, request);
-              write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, request));
+              Request logged = authorized.isCompletedExceptionally() ? request : authorized.join();
+              write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, logged));
             });
+  }
+
+  /** The path of a URI as sent, before its query and fragment, without decoding. */
+  private static String rawPath(String uri) {
+    int end = uri.length();
+    for (int i = 0; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    return uri.substring(0, end);
   }
 
   private Response failure(Throwable failure, Request request) {

@@ -2,6 +2,10 @@ package vn.bhyt.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -15,10 +19,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import vn.bhyt.auth.Authenticator;
 import vn.bhyt.auth.Principal;
 import vn.bhyt.auth.Role;
@@ -98,6 +104,47 @@ class DispatchHandlerTest {
     String body = response.content().toString(StandardCharsets.UTF_8);
     response.release();
     return body;
+  }
+
+  @Test
+  void theAccessLogNamesTheCallersTokenAndNothingOfTheRequest() {
+    Logger access = (Logger) LoggerFactory.getLogger("vn.bhyt.http.access");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    access.addAppender(lines);
+    Level before = access.getLevel();
+    access.setLevel(Level.INFO);
+    try {
+      EmbeddedChannel ch = channel(1024);
+      send(ch, request(HttpMethod.POST, "/echo", "desk", "DN4010123456789"), 200);
+      send(ch, request(HttpMethod.POST, "/echo", "nope", "x"), 401);
+      send(ch, request(HttpMethod.GET, "/health/live", null, ""), 200);
+      List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertThat(logged).hasSize(3);
+      assertThat(logged.get(0)).contains("POST /echo 200").endsWith(" desk-1");
+      assertThat(logged.get(1)).contains("POST /echo 401").endsWith(" -");
+      assertThat(logged.get(2)).contains("GET /health/live 200").endsWith(" -");
+      assertThat(String.join("\n", logged)).doesNotContain("DN4010123456789");
+    } finally {
+      access.detachAppender(lines);
+      access.setLevel(before);
+    }
+  }
+
+  @Test
+  void badPercentEncodingAnywhereInTheUriIsA400AndTheConnectionStaysUsable() {
+    EmbeddedChannel ch = channel(1024);
+    for (String uri :
+        List.of("/health/live?%zz=1", "/health/live?a=%", "/health/%zz", "/echo?x=%4")) {
+      assertThat(send(ch, request(HttpMethod.GET, uri, null, ""), 400))
+          .contains("GEN-0005")
+          .contains("percent")
+          .doesNotContain("%zz");
+      assertThat(ch.isOpen()).isTrue();
+    }
+    assertThat(send(ch, request(HttpMethod.GET, "/own/%zz", "desk", ""), 400))
+        .isEqualTo("own GEN-0005 /own/%zz");
+    assertThat(send(ch, request(HttpMethod.GET, "/health/live", null, ""), 200)).contains("up");
   }
 
   @Test
