@@ -16,7 +16,9 @@ import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.store.ClaimFilter;
 import vn.bhyt.claims.store.ClaimPage;
+import vn.bhyt.claims.store.ColumnType;
 import vn.bhyt.claims.store.JdbcClaims;
+import vn.bhyt.claims.store.StoredColumn;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.persistence.Blocking;
@@ -28,7 +30,6 @@ import vn.bhyt.problem.ProblemType;
  * {@code GET /api/v1/rules}: transport only.
  */
 public final class ClaimsHandler {
-  static final int MAX_CORRECTION = 500;
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 500;
   private static final Set<String> XML = Set.of("application/xml", "text/xml");
@@ -58,8 +59,10 @@ public final class ClaimsHandler {
           "send the claim envelope as application/xml or text/xml");
     }
     String correction = request.query("correction");
-    if (correction != null && (correction.isBlank() || correction.length() > MAX_CORRECTION)) {
-      throw badParameter("'correction' must be a reason of 1 to " + MAX_CORRECTION + " characters");
+    ColumnType reason = StoredColumn.VERSION_CORRECTION.type();
+    if (correction != null && (correction.isBlank() || !reason.holds(correction))) {
+      throw badParameter(
+          "'correction' must be a reason of 1 to " + reason.maxChars() + " characters");
     }
     Submission submission = new Submission(request.principal().name(), request.id(), correction);
     return intake
