@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.store.ClaimFilter;
@@ -19,6 +20,7 @@ import vn.bhyt.claims.store.ClaimPage;
 import vn.bhyt.claims.store.ColumnType;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.store.StoredColumn;
+import vn.bhyt.http.QueryParameters;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.persistence.Blocking;
@@ -33,6 +35,7 @@ public final class ClaimsHandler {
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 500;
   private static final Set<String> XML = Set.of("application/xml", "text/xml");
+  private static final Set<String> SUBMIT_PARAMETERS = Set.of("correction");
   private static final Set<String> LIST_PARAMETERS =
       Set.of("status", "from", "to", "department", "rule", "page", "size");
 
@@ -58,6 +61,7 @@ public final class ClaimsHandler {
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "send the claim envelope as application/xml or text/xml");
     }
+    QueryParameters.requireKnown(request, SUBMIT_PARAMETERS);
     String correction = request.query("correction");
     ColumnType reason = StoredColumn.VERSION_CORRECTION.type();
     if (correction != null && (correction.isBlank() || !reason.holds(correction))) {
@@ -74,6 +78,7 @@ public final class ClaimsHandler {
 
   /** One claim with its current version and its history: 200, or 404. */
   public CompletionStage<Response> get(Request request) {
+    QueryParameters.requireKnown(request, Set.of());
     String id = request.pathParam("id");
     return Blocking.offload(
         executor,
@@ -89,19 +94,14 @@ public final class ClaimsHandler {
 
   /** A page of claims, newest first, with the link to the next page. */
   public CompletionStage<Response> list(Request request) {
-    for (String name : request.queryParameters().keySet()) {
-      if (!LIST_PARAMETERS.contains(name)) {
-        throw badParameter(
-            "unknown parameter '" + name + "' (expected: " + new TreeSet<>(LIST_PARAMETERS) + ")");
-      }
-    }
+    QueryParameters.requireKnown(request, LIST_PARAMETERS);
     ClaimFilter filter =
         new ClaimFilter(
             status(request.query("status")),
             date(request, "from"),
             date(request, "to"),
             text(request, "department"),
-            text(request, "rule"));
+            rule(request.query("rule")));
     int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
     int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
     return Blocking.offload(
@@ -150,6 +150,19 @@ public final class ClaimsHandler {
     } catch (IllegalArgumentException e) {
       throw badParameter("'status' must be accepted, flagged or rejected");
     }
+  }
+
+  /** A rule id of the rule book, enabled or not; an unknown one is refused, not an empty list. */
+  private @Nullable String rule(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    Set<String> ids = new TreeSet<>();
+    rules.listing().forEach(l -> ids.add(l.rule().id()));
+    if (!ids.contains(value)) {
+      throw badParameter("'rule' must be the id of a rule of GET /api/v1/rules: " + ids);
+    }
+    return value;
   }
 
   private static LocalDate date(Request request, String name) {
