@@ -374,6 +374,22 @@ class BadEnvelopeTest {
   }
 
   @Test
+  void aTablePassedOnThatWasStoredBeforeItWasCheckedIsNotReadAgainWhenTheDossierIsReadBack()
+      throws Exception {
+    String summary = Base64.getEncoder().encodeToString(XML1.getBytes(StandardCharsets.UTF_8));
+    ClaimDossier back =
+        new ClaimEnvelopeReader()
+            .dossier(
+                "79034",
+                List.of(
+                    new vn.bhyt.claims.claim.VerbatimTable("XML1", summary),
+                    new vn.bhyt.claims.claim.VerbatimTable("XML6", "not base64 at all")));
+
+    assertThat(back.maLk()).contains("LK1");
+    assertThat(back.verbatim()).hasSize(2);
+  }
+
+  @Test
   void anEmptyTablePassedOnIsKept() throws Exception {
     List<ClaimDossier> read = new ArrayList<>();
     new ClaimEnvelopeReader()
