@@ -165,13 +165,24 @@ public final class ClaimsHandler {
     return value;
   }
 
-  private static LocalDate date(Request request, String name) {
+  /** A visit day in the years the visit's column holds, so that the query can bind it. */
+  private static @Nullable LocalDate date(Request request, String name) {
     String value = request.query(name);
-    try {
-      return value == null ? null : LocalDate.parse(value);
-    } catch (DateTimeException e) {
-      throw badParameter("'" + name + "' must be a date yyyy-MM-dd (the visit date, NGAY_VAO)");
+    if (value == null) {
+      return null;
     }
+    try {
+      LocalDate day = LocalDate.parse(value);
+      if (StoredColumn.CLAIM_VISIT_START.type().holds(day)) {
+        return day;
+      }
+    } catch (DateTimeException e) {
+      // answered below
+    }
+    throw badParameter(
+        "'"
+            + name
+            + "' must be a date yyyy-MM-dd in the years 1000-9999 (the visit date, NGAY_VAO)");
   }
 
   private static String text(Request request, String name) {

@@ -90,6 +90,13 @@ class ClaimsHandlerTest {
   }
 
   @Test
+  void aVisitDayBeyondTheYearsOfTheVisitColumnWasAnInternalErrorAndIsRefused() {
+    badParameter(() -> handler.list(request(null, Map.of("to", List.of("+999999999-12-31")))));
+    badParameter(() -> handler.list(request(null, Map.of("from", List.of("+10000-01-01")))));
+    badParameter(() -> handler.list(request(null, Map.of("from", List.of("0999-12-31")))));
+  }
+
+  @Test
   void anUnknownParameterNameThatMayCarryPatientDataIsNotRepeated() {
     ProblemException p =
         badParameter(
