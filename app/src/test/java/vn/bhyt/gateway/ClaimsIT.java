@@ -229,6 +229,21 @@ class ClaimsIT {
   }
 
   @Test
+  void misspeltParametersWereIgnoredAndAreRefused() throws Exception {
+    int before = claimsStored();
+    byte[] body = ClaimEnvelopes.of(1, 2, 7070).bytes();
+    assertProblem(
+        post("/api/v1/claims?corection=s%E1%BB%ADa", "application/xml", body, billing),
+        400,
+        "GEN-0008");
+    assertThat(claimsStored()).isEqualTo(before);
+    assertProblem(get("/api/v1/claims?rule=no.such.rule", inspector), 400, "GEN-0008");
+    assertProblem(get("/api/v1/claims?status=open", inspector), 400, "GEN-0008");
+    assertProblem(get("/api/v1/claims/01KAQ9?version=1", inspector), 400, "GEN-0008");
+    ok(get("/api/v1/claims?rule=money.lines&size=1", inspector));
+  }
+
+  @Test
   void listsFilterAndPage() throws Exception {
     ok(submit(ClaimEnvelopes.of(25, 4, 6060).bytes()));
     JsonNode all = ok(get("/api/v1/claims?size=7", billing));

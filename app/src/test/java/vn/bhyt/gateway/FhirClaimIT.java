@@ -207,6 +207,24 @@ class FhirClaimIT {
   }
 
   @Test
+  void anItemAmountNoTotalColumnHoldsWasAnInternalErrorAndIsAnOperationOutcome() throws Exception {
+    ClaimDossier dossier =
+        ClaimDossiers.aVisit()
+            .seed(907)
+            .withDrugLines(1)
+            .withServiceLines(2)
+            .with(ClaimDossier.SERVICES, 2, "THANH_TIEN_BV", "100000000000000000")
+            .build();
+    int before = versions();
+    HttpResponse<String> r =
+        post("/fhir/Claim", JSON, json(MAPPER.toClaim(dossier, null, NOW)), billing);
+
+    assertOutcome(r, 422, "THANH_TIEN_BV");
+    assertThat(r.body()).doesNotContain("100000000000000000");
+    assertThat(versions()).isEqualTo(before);
+  }
+
+  @Test
   void aClaimSubmittedAsXml130IsReadableAsFhir() throws Exception {
     ClaimDossier dossier = ClaimDossiers.aVisit().seed(907).withLines(4).build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

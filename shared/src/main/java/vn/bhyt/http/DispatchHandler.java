@@ -115,7 +115,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
             .thenApply(request::withPrincipal)
             .toCompletableFuture();
-    authorized
+    ((CompletionStage<Request>) authorized)
         .thenCompose(caller -> invoke(route, caller))
         .whenComplete(
             (response, failure) -> {

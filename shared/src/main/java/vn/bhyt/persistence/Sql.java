@@ -3,13 +3,15 @@ package vn.bhyt.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An SQL statement and the values of its parameters, in order. */
-public record Sql(String text, List<Object> binds) {
+/** An SQL statement and the values of its parameters, in order; a null value binds SQL NULL. */
+public record Sql(String text, List<@Nullable Object> binds) {
   public Sql {
-    binds = List.copyOf(binds);
+    binds = Collections.unmodifiableList(new ArrayList<>(binds));
   }
 
   /** The statement prepared on a connection with its values bound. */

@@ -45,7 +45,9 @@ public enum ProblemType {
   CLAIM_FORWARDED(
       "CLM-0011", 409, "The claim was forwarded to the fund; only a correction may change it"),
   CLAIM_NOT_FOUND("CLM-0012", 404, "No such claim"),
-  CLAIM_UNKEYABLE("CLM-0013", 422, "A claim dossier cannot be keyed by its facility and MA_LK");
+  CLAIM_UNKEYABLE("CLM-0013", 422, "A claim dossier cannot be keyed by its facility and MA_LK"),
+  CLAIM_NOT_STORABLE(
+      "CLM-0014", 422, "A claim dossier holds a value larger than the claim store keeps");
 
   private final String code;
   private final int status;

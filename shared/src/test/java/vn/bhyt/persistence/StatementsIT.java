@@ -38,6 +38,20 @@ class StatementsIT {
   }
 
   @Test
+  void nullValuesInStatementsAndRowsWereRefusedAndBindSqlNull() throws Exception {
+    try (Connection c = db.dataSource().getConnection()) {
+      new Statements()
+          .insertRows(
+              "INSERT INTO st_item (kind, id, version, at)",
+              List.<Object[]>of(new Object[] {"Patient", "n1", null, null}))
+          .add("UPDATE st_item SET at = ? WHERE id = ?", null, "n1")
+          .execute(c);
+      assertThat(count(c, "SELECT COUNT(*) FROM st_item WHERE id = 'n1' AND version IS NULL"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void allStatementsRunWithManyRows() throws Exception {
     try (Connection c = db.dataSource().getConnection()) {
       new Statements()

@@ -3,6 +3,7 @@ package vn.bhyt.claims.catalog;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
+import vn.bhyt.claims.store.StoredColumn;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvRecord;
 
@@ -13,35 +14,40 @@ import vn.bhyt.csv.CsvRecord;
 final class CsvFields {
   private CsvFields() {}
 
-  /** A text of at most {@code max} characters, or null when empty. */
-  static @Nullable String text(CsvRecord r, String column, int max) {
+  /** A text that the table's column holds, or null when empty. */
+  static @Nullable String text(CsvRecord r, String column, StoredColumn into) {
     String v = r.get(column);
-    if (v != null && v.length() > max) {
-      throw bad(r, column, "at most " + max + " characters");
+    if (v != null && !into.type().holds(v)) {
+      throw bad(r, column, "at most " + into.type().maxChars() + " characters");
     }
     return v;
   }
 
-  /** A text that must be present, of at most {@code max} characters. */
-  static String required(CsvRecord r, String column, int max) {
+  /** A text that must be present, and that the table's column holds. */
+  static String required(CsvRecord r, String column, StoredColumn into) {
     String v = r.require(column);
-    if (v.length() > max) {
-      throw bad(r, column, "at most " + max + " characters");
+    if (!into.type().holds(v)) {
+      throw bad(r, column, "at most " + into.type().maxChars() + " characters");
     }
     return v;
   }
 
-  /** A {@code yyyy-MM-dd} date, or null when empty. */
-  static @Nullable LocalDate date(CsvRecord r, String column) {
+  /** A {@code yyyy-MM-dd} date that the table's column holds, or null when empty. */
+  static @Nullable LocalDate date(CsvRecord r, String column, StoredColumn into) {
     String v = r.get(column);
     if (v == null) {
       return null;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(v);
+      day = LocalDate.parse(v);
     } catch (DateTimeParseException e) {
       throw bad(r, column, "yyyy-MM-dd");
     }
+    if (!into.type().holds(day)) {
+      throw bad(r, column, "yyyy-MM-dd in the years 1000 to 9999");
+    }
+    return day;
   }
 
   /** Checks that an end date is not before its start date. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import vn.bhyt.claims.store.StoredColumn;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvRecord;
 
@@ -29,12 +30,12 @@ final class IcdCsv {
    */
   static IcdCode code(CsvRecord r) {
     String code = normalise(r.require("code"));
-    if (!ICD10.matcher(code).matches()) {
+    if (!ICD10.matcher(code).matches() || !StoredColumn.ICD_CODE.type().holds(code)) {
       throw CsvFields.bad(r, "code", "an ICD-10 code such as A00 or J18.9");
     }
-    String name = CsvFields.text(r, "name", 500);
-    LocalDate from = CsvFields.date(r, "valid_from");
-    LocalDate to = CsvFields.date(r, "valid_to");
+    String name = CsvFields.text(r, "name", StoredColumn.ICD_NAME);
+    LocalDate from = CsvFields.date(r, "valid_from", StoredColumn.ICD_VALID_FROM);
+    LocalDate to = CsvFields.date(r, "valid_to", StoredColumn.ICD_VALID_TO);
     CsvFields.ordered(r, from, to);
     return new IcdCode(code, name, from, to);
   }

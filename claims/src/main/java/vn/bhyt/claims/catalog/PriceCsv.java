@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.ClaimReference;
+import vn.bhyt.claims.store.ColumnType;
+import vn.bhyt.claims.store.StoredColumn;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvRecord;
 
@@ -19,7 +21,7 @@ final class PriceCsv {
   /** The columns a price list's header must name. */
   static final List<String> REQUIRED = List.of("code", "price", "valid_from");
 
-  private static final Pattern PRICE = Pattern.compile("[0-9]{1,13}(?:\\.[0-9]{1,2})?");
+  private static final Pattern PRICE = Pattern.compile("[0-9]+(?:\\.[0-9]{1,2})?");
   private static final Pattern GROUP = Pattern.compile("[0-9]{1,2}");
 
   private final ClaimReference reference;
@@ -34,25 +36,36 @@ final class PriceCsv {
    * @throws CsvException naming the first bad column
    */
   PriceItem item(CsvRecord r) {
-    String code = CsvFields.required(r, "code", 255);
-    String name = CsvFields.text(r, "name", 1024);
-    String unit = CsvFields.text(r, "unit", 50);
+    String code = CsvFields.required(r, "code", StoredColumn.PRICE_CODE);
+    String name = CsvFields.text(r, "name", StoredColumn.PRICE_NAME);
+    String unit = CsvFields.text(r, "unit", StoredColumn.PRICE_UNIT);
     BigDecimal price = price(r);
-    LocalDate from = CsvFields.date(r, "valid_from");
+    LocalDate from = CsvFields.date(r, "valid_from", StoredColumn.PRICE_VALID_FROM);
     if (from == null) {
       throw new CsvException(r.line(), "valid_from is empty");
     }
-    LocalDate to = CsvFields.date(r, "valid_to");
+    LocalDate to = CsvFields.date(r, "valid_to", StoredColumn.PRICE_VALID_TO);
     CsvFields.ordered(r, from, to);
     return new PriceItem(code, name, unit, price, from, to, group(r));
   }
 
   private static BigDecimal price(CsvRecord r) {
     String v = r.require("price");
+    ColumnType column = StoredColumn.PRICE_PRICE.type();
     if (!PRICE.matcher(v).matches()) {
       throw CsvFields.bad(r, "price", "VND, digits with up to 2 decimals after a point");
     }
-    return new BigDecimal(v).setScale(2, RoundingMode.UNNECESSARY);
+    if (!column.holds(new BigDecimal(v))) {
+      throw CsvFields.bad(
+          r,
+          "price",
+          "VND, digits with up to "
+              + column.scale()
+              + " decimals after a point, at most "
+              + (column.size() - column.scale())
+              + " before it");
+    }
+    return new BigDecimal(v).setScale(column.scale(), RoundingMode.UNNECESSARY);
   }
 
   private @Nullable Integer group(CsvRecord r) {

@@ -17,9 +17,12 @@ import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.store.ClaimFilter;
 import vn.bhyt.claims.store.ClaimPage;
+import vn.bhyt.claims.store.ColumnType;
 import vn.bhyt.claims.store.JdbcClaims;
+import vn.bhyt.claims.store.StoredColumn;
 import vn.bhyt.claims.submission.ClaimIntake;
 import vn.bhyt.claims.submission.Submission;
+import vn.bhyt.http.QueryParameters;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.persistence.Blocking;
@@ -31,10 +34,10 @@ import vn.bhyt.problem.ProblemType;
  * {@code GET /api/v1/rules}: transport only.
  */
 public final class ClaimsHandler {
-  static final int MAX_CORRECTION = 500;
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 500;
   private static final Set<String> XML = Set.of("application/xml", "text/xml");
+  private static final Set<String> SUBMIT_PARAMETERS = Set.of("correction");
   private static final Set<String> LIST_PARAMETERS =
       Set.of("status", "from", "to", "department", "rule", "page", "size");
 
@@ -60,9 +63,12 @@ public final class ClaimsHandler {
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "send the claim envelope as application/xml or text/xml");
     }
+    QueryParameters.requireKnown(request, SUBMIT_PARAMETERS);
     String correction = request.query("correction");
-    if (correction != null && (correction.isBlank() || correction.length() > MAX_CORRECTION)) {
-      throw badParameter("'correction' must be a reason of 1 to " + MAX_CORRECTION + " characters");
+    ColumnType reason = StoredColumn.VERSION_CORRECTION.type();
+    if (correction != null && (correction.isBlank() || !reason.holds(correction))) {
+      throw badParameter(
+          "'correction' must be a reason of 1 to " + reason.maxChars() + " characters");
     }
     Submission submission = new Submission(request.principal().name(), request.id(), correction);
     return intake
@@ -74,6 +80,7 @@ public final class ClaimsHandler {
 
   /** One claim with its current version and its history: 200, or 404. */
   public CompletionStage<Response> get(Request request) {
+    QueryParameters.requireKnown(request, Set.of());
     String id = request.pathParam("id");
     return Blocking.offload(
         executor,
@@ -89,19 +96,14 @@ public final class ClaimsHandler {
 
   /** A page of claims, newest first, with the link to the next page. */
   public CompletionStage<Response> list(Request request) {
-    for (String name : request.queryParameters().keySet()) {
-      if (!LIST_PARAMETERS.contains(name)) {
-        throw badParameter(
-            "unknown parameter '" + name + "' (expected: " + new TreeSet<>(LIST_PARAMETERS) + ")");
-      }
-    }
+    QueryParameters.requireKnown(request, LIST_PARAMETERS);
     ClaimFilter filter =
         new ClaimFilter(
             status(request.query("status")),
             date(request, "from"),
             date(request, "to"),
             text(request, "department"),
-            text(request, "rule"));
+            rule(request.query("rule")));
     int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
     int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
     return Blocking.offload(
@@ -152,13 +154,37 @@ public final class ClaimsHandler {
     }
   }
 
+  /** A rule id of the rule book, enabled or not; an unknown one is refused, not an empty list. */
+  private @Nullable String rule(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    Set<String> ids = new TreeSet<>();
+    rules.listing().forEach(l -> ids.add(l.rule().id()));
+    if (!ids.contains(value)) {
+      throw badParameter("'rule' must be the id of a rule of GET /api/v1/rules: " + ids);
+    }
+    return value;
+  }
+
+  /** A visit day in the years the visit's column holds, so that the query can bind it. */
   private static @Nullable LocalDate date(Request request, String name) {
     String value = request.query(name);
-    try {
-      return value == null ? null : LocalDate.parse(value);
-    } catch (DateTimeException e) {
-      throw badParameter("'" + name + "' must be a date yyyy-MM-dd (the visit date, NGAY_VAO)");
+    if (value == null) {
+      return null;
     }
+    try {
+      LocalDate day = LocalDate.parse(value);
+      if (StoredColumn.CLAIM_VISIT_START.type().holds(day)) {
+        return day;
+      }
+    } catch (DateTimeException e) {
+      // answered below
+    }
+    throw badParameter(
+        "'"
+            + name
+            + "' must be a date yyyy-MM-dd in the years 1000-9999 (the visit date, NGAY_VAO)");
   }
 
   private static @Nullable String text(Request request, String name) {

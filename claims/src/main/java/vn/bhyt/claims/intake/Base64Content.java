@@ -14,6 +14,20 @@ final class Base64Content {
 
   private Base64Content() {}
 
+  /** Whether the text holds no base64 at all: nothing but spaces, tabs and line breaks. */
+  static boolean isEmpty(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isSpace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
   /** The decoded bytes of the text, or {@link Reason#BAD_BASE64} for that place. */
   static InputStream decode(String text, Place place) throws ClaimParseException {
     if (text.indexOf('\n') < 0
@@ -30,7 +44,7 @@ final class Base64Content {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      if (isSpace(c)) {
         continue;
       }
       if (c > 0x7F) {

@@ -54,13 +54,15 @@ public final class ClaimEnvelopeReader {
 
   /**
    * Reads a dossier back from its tables as stored: the tables of one {@code HOSO}, in file order.
+   * Only the tables it parses ({@code XML1} … {@code XML5}) are decoded; the others were checked
+   * when they were received.
    *
    * @throws ClaimParseException when a table cannot be read or the summary has no {@code MA_LK}
    * @throws IOException when decoding fails
    */
   public ClaimDossier dossier(String facilityCode, List<VerbatimTable> files)
       throws ClaimParseException, IOException {
-    DossierAssembler dossier = new DossierAssembler(1, facilityCode, limits);
+    DossierAssembler dossier = new DossierAssembler(1, facilityCode, limits, false);
     for (VerbatimTable file : files) {
       dossier.add(file.name(), file.base64());
     }

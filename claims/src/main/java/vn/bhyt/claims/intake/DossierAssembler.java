@@ -13,9 +13,11 @@ import vn.bhyt.claims.claim.VerbatimTable;
 import vn.bhyt.claims.intake.ClaimParseException.Reason;
 
 /**
- * One {@code HOSO} being read: its tables are kept as received, {@code XML1} … {@code XML5} are
- * decoded and parsed as they arrive, and the finished dossier gets its format and, for 4210, the
- * 130 names.
+ * One {@code HOSO} being read: its tables are kept as received and every one is decoded as it
+ * arrives; {@code XML1} … {@code XML5} are parsed whole, any other table (passed on, never parsed)
+ * up to its root element, so that a DOCTYPE is refused in every table received. Tables read back
+ * from the store were checked so when they were received, and those passed on are not read again.
+ * The finished dossier gets its format and, for 4210, the 130 names.
  */
 final class DossierAssembler {
   private static final Set<String> PARSED =
@@ -29,13 +31,19 @@ final class DossierAssembler {
   private final Place place;
   private final String facilityCode;
   private final IntakeLimits limits;
+  private final boolean received;
   private final List<ClaimTable> tables = new ArrayList<>();
   private final List<VerbatimTable> verbatim = new ArrayList<>();
 
-  DossierAssembler(int index, String facilityCode, IntakeLimits limits) {
+  /**
+   * A dossier being read: one just received ({@code received}), whose every table is checked, or
+   * one read back from the store.
+   */
+  DossierAssembler(int index, String facilityCode, IntakeLimits limits, boolean received) {
     this.place = Place.dossier(index);
     this.facilityCode = facilityCode;
     this.limits = limits;
+    this.received = received;
   }
 
   /** Adds one {@code FILEHOSO}: its {@code LOAIHOSO} and {@code NOIDUNGFILE}. */
@@ -44,10 +52,13 @@ final class DossierAssembler {
       throw place.error(Reason.NO_TABLE_TYPE, "a FILEHOSO has no LOAIHOSO");
     }
     verbatim.add(new VerbatimTable(type, content));
+    Place at = place.table(type);
     if (!PARSED.contains(type)) {
+      if (received && !Base64Content.isEmpty(content)) {
+        XmlEvents.open(Base64Content.decode(content, at), limits, at, true).root();
+      }
       return;
     }
-    Place at = place.table(type);
     if (tables.stream().anyMatch(t -> t.name().equals(type))) {
       throw at.error(Reason.DUPLICATE_TABLE, "the table appears twice");
     }

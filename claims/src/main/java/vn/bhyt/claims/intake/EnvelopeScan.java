@@ -77,7 +77,7 @@ final class EnvelopeScan {
 
   private void dossier() throws ClaimParseException, IOException {
     String facility = facility();
-    DossierAssembler dossier = new DossierAssembler(++dossiers, facility, limits);
+    DossierAssembler dossier = new DossierAssembler(++dossiers, facility, limits, true);
     Place place = Place.dossier(dossiers);
     xml.at(place);
     while (xml.nextChild()) {

@@ -93,7 +93,11 @@ final class XmlEvents {
     return event;
   }
 
-  /** Moves to the root element and returns its local name. */
+  /**
+   * Moves to the root element and returns its local name; what stands before it (the XML
+   * declaration, comments, processing instructions) is read and a DOCTYPE there fails, which is the
+   * only place one may stand.
+   */
   String root() throws ClaimParseException, IOException {
     if (reader.getEventType() == START_ELEMENT) {
       sawElement = true;

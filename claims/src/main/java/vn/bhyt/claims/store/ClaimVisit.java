@@ -13,12 +13,14 @@ import vn.bhyt.claims.claim.ClaimDossier;
  * What the store indexes of a claim's visit, from its {@code XML1} summary: the list filters and
  * the claim history read these.
  *
- * @param start {@code NGAY_VAO}, or null when unreadable
- * @param end {@code NGAY_RA}, or null when unreadable
+ * @param start {@code NGAY_VAO}, or null when unreadable or outside the years its column holds
+ *     (1000 to 9999)
+ * @param end {@code NGAY_RA}, or null likewise
  * @param inpatient whether {@code MA_LOAI_KCB} is an inpatient kind on the visit date
  * @param department {@code MA_KHOA} (a {@code ;}-list when the visit went through several), cut to
- *     50 characters, or null
- * @param cards the card numbers of {@code MA_THE_BHYT} that fit a card number's length
+ *     what its column holds (50 characters), or null
+ * @param cards the card numbers of {@code MA_THE_BHYT} that fit a card number's column (20
+ *     characters)
  */
 public record ClaimVisit(
     @Nullable LocalDateTime start,
@@ -26,11 +28,16 @@ public record ClaimVisit(
     boolean inpatient,
     @Nullable String department,
     List<String> cards) {
-  private static final int MAX_CARD = 20;
-  private static final int MAX_DEPARTMENT = 50;
-
   public ClaimVisit {
+    if ((start != null && !StoredColumn.CLAIM_VISIT_START.type().holds(start))
+        || (end != null && !StoredColumn.CLAIM_VISIT_END.type().holds(end))
+        || (department != null && !StoredColumn.CLAIM_DEPARTMENT.type().holds(department))) {
+      throw new IllegalArgumentException("visit: a value its column does not hold");
+    }
     cards = List.copyOf(cards);
+    if (!cards.stream().allMatch(StoredColumn.CARD_NUMBER.type()::holds)) {
+      throw new IllegalArgumentException("cards: a number its column does not hold");
+    }
   }
 
   /** The visit of a dossier received on that day. */
@@ -43,16 +50,22 @@ public record ClaimVisit(
                 .visitType(type, facts.visitDay())
                 .map(t -> t.stay() == Stay.INPATIENT)
                 .orElse(false);
-    String department = facts.text("MA_KHOA");
-    if (department != null && department.length() > MAX_DEPARTMENT) {
-      department = department.substring(0, MAX_DEPARTMENT);
-    }
+    String department = StoredColumn.CLAIM_DEPARTMENT.type().clipOrNull(facts.text("MA_KHOA"));
     List<String> cards =
         facts.cards().stream()
             .map(String::strip)
-            .filter(c -> c.length() <= MAX_CARD)
+            .filter(StoredColumn.CARD_NUMBER.type()::holds)
             .distinct()
             .toList();
-    return new ClaimVisit(facts.admitted(), facts.discharged(), stay, department, cards);
+    return new ClaimVisit(
+        held(facts.admitted(), StoredColumn.CLAIM_VISIT_START),
+        held(facts.discharged(), StoredColumn.CLAIM_VISIT_END),
+        stay,
+        department,
+        cards);
+  }
+
+  private static @Nullable LocalDateTime held(@Nullable LocalDateTime time, StoredColumn column) {
+    return time != null && column.type().holds(time) ? time : null;
   }
 }

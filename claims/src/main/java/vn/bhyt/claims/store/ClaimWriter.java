@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
@@ -95,6 +94,9 @@ public final class ClaimWriter implements AutoCloseable {
    * it meanwhile), a later one makes itself the claim's current version. The version joins the
    * batch; a batch that grows beyond a few hundred versions or megabytes is sent at once, on this
    * thread.
+   *
+   * <p>The version must be one whose values its columns hold ({@link ColumnLimits#misfit}): the
+   * caller refuses the others.
    */
   public void write(NewVersion v) throws SQLException {
     batch.add(v);
@@ -182,8 +184,8 @@ public final class ClaimWriter implements AutoCloseable {
       versions.setBigDecimal(i++, amount);
     }
     versions.setObject(i++, utc(v.receivedAt()));
-    versions.setString(i++, clip(v.receivedBy(), 100));
-    versions.setString(i++, clip(v.requestId(), 64));
+    versions.setString(i++, StoredColumn.VERSION_RECEIVED_BY.type().clip(v.receivedBy()));
+    versions.setString(i++, StoredColumn.VERSION_REQUEST_ID.type().clip(v.requestId()));
     versions.setString(i, v.correction());
     versions.addBatch();
   }
@@ -209,12 +211,12 @@ public final class ClaimWriter implements AutoCloseable {
       findings.setInt(3, n + 1);
       findings.setString(4, f.code());
       findings.setString(5, f.severity().code());
-      findings.setString(6, clip(f.table(), 20));
+      findings.setString(6, StoredColumn.FINDING_TABLE_NAME.type().clip(f.table()));
       findings.setObject(7, f.line());
-      findings.setString(8, clip(f.field(), 100));
-      findings.setString(9, clip(f.expected(), 2000));
-      findings.setString(10, clip(f.actual(), 2000));
-      findings.setString(11, clip(f.message(), 2000));
+      findings.setString(8, StoredColumn.FINDING_FIELD.type().clipOrNull(f.field()));
+      findings.setString(9, StoredColumn.FINDING_EXPECTED.type().clipOrNull(f.expected()));
+      findings.setString(10, StoredColumn.FINDING_ACTUAL.type().clipOrNull(f.actual()));
+      findings.setString(11, StoredColumn.FINDING_MESSAGE.type().clip(f.message()));
       findings.setString(12, at < 0 ? f.rule() : f.rule().substring(0, at));
       findings.setInt(13, at < 0 ? 1 : Integer.parseInt(f.rule().substring(at + 1)));
       findings.addBatch();
@@ -223,10 +225,6 @@ public final class ClaimWriter implements AutoCloseable {
 
   static LocalDateTime utc(Instant at) {
     return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-  }
-
-  private static @Nullable String clip(@Nullable String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,15 @@ import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.store.ClaimLock;
 import vn.bhyt.claims.store.ClaimVisit;
 import vn.bhyt.claims.store.ClaimWriter;
+import vn.bhyt.claims.store.ColumnLimits;
+import vn.bhyt.claims.store.ColumnLimits.Misfit;
+import vn.bhyt.claims.store.ColumnType;
 import vn.bhyt.claims.store.ContentHash;
 import vn.bhyt.claims.store.JdbcClaimHistory;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.store.NewVersion;
 import vn.bhyt.claims.store.SharedConnection;
+import vn.bhyt.claims.store.StoredColumn;
 import vn.bhyt.fhir.ResourceIds;
 import vn.bhyt.persistence.DatabaseException;
 import vn.bhyt.problem.ProblemException;
@@ -39,8 +44,6 @@ import vn.bhyt.problem.ProblemType;
  * the next group is read.
  */
 final class EnvelopeIntake {
-  static final int MAX_KEY = 100;
-  static final int MAX_FACILITY = 20;
   static final int GROUP = 200;
 
   private final ClaimWriter writer;
@@ -150,8 +153,7 @@ final class EnvelopeIntake {
     String id = stored.map(ClaimLock::id).orElseGet(() -> ResourceIds.next(now));
     int version = stored.map(s -> s.version() + 1).orElse(1);
     ClaimVisit visit = ClaimVisit.of(dossier, reference, context.receivedOn());
-    history.written(dossier.facilityCode(), maLk, visit);
-    writer.write(
+    NewVersion written =
         new NewVersion(
             id,
             version,
@@ -162,25 +164,37 @@ final class EnvelopeIntake {
             now,
             submission.receivedBy(),
             submission.requestId(),
-            submission.correction()));
+            submission.correction());
+    Optional<Misfit> misfit = ColumnLimits.misfit(written);
+    if (misfit.isPresent()) {
+      throw notStorable(dossier, misfit.get());
+    }
+    history.written(dossier.facilityCode(), maLk, visit);
+    writer.write(written);
     return new ClaimResult(maLk, id, version, assessment);
   }
 
   private String checkKey(ClaimDossier dossier) {
     String maLk = dossier.maLk().orElseThrow();
-    if (maLk.length() > MAX_KEY) {
+    ColumnType key = StoredColumn.CLAIM_MA_LK.type();
+    if (!key.holds(maLk)) {
       throw refuse(
           ProblemType.CLAIM_UNKEYABLE,
           dossier,
           "MA_LK_TOO_LONG",
-          "dossier " + dossier.index() + ": MA_LK is longer than " + MAX_KEY + " characters");
+          "dossier "
+              + dossier.index()
+              + ": MA_LK is longer than "
+              + key.maxChars()
+              + " characters");
     }
-    if (dossier.facilityCode().length() > MAX_FACILITY) {
+    ColumnType facility = StoredColumn.CLAIM_FACILITY.type();
+    if (!facility.holds(dossier.facilityCode())) {
       throw refuse(
           ProblemType.CLAIM_UNKEYABLE,
           dossier,
           "FACILITY_TOO_LONG",
-          "MACSKCB is longer than " + MAX_FACILITY + " characters");
+          "MACSKCB is longer than " + facility.maxChars() + " characters");
     }
     if (!keys.add(maLk)) {
       throw refuse(
@@ -212,6 +226,24 @@ final class EnvelopeIntake {
   // Taken dossiers are queued and stored, never compared: the hash array's identity is moot.
   @SuppressWarnings("ArrayRecordComponent")
   private record Taken(ClaimDossier dossier, String maLk, byte[] hash) {}
+
+  /** The refusal of a dossier with a value the store cannot keep: where it is, not what. */
+  private static ProblemException notStorable(ClaimDossier dossier, Misfit misfit) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("reason", misfit.reason());
+    extensions.put("dossier", dossier.index());
+    if (misfit.table() != null) {
+      extensions.put("table", misfit.table());
+    }
+    if (misfit.line() != null) {
+      extensions.put("line", misfit.line());
+    }
+    extensions.put("field", misfit.field());
+    return new ProblemException(
+        ProblemType.CLAIM_NOT_STORABLE,
+        "dossier " + dossier.index() + ", " + misfit.detail(),
+        extensions);
+  }
 
   private static ProblemException refuse(
       ProblemType type, ClaimDossier dossier, String reason, String detail) {

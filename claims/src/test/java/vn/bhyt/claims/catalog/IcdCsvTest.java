@@ -50,6 +50,8 @@ class IcdCsvTest {
         ",x,,; code is empty",
         "J18.9,x,2020-13-01,; valid_from is not valid",
         "J18.9,x,2020-01-02,2020-01-01; valid_to is not valid",
+        "J18.9,x,+10000-01-01,; valid_from is not valid",
+        "J18.9,x,,0999-01-01; valid_to is not valid",
       })
   void badRowsNameTheColumn(String row, String message) throws Exception {
     assertThatThrownBy(() -> code("code,name,valid_from,valid_to\n" + row + "\n"))

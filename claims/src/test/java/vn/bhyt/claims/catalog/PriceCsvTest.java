@@ -38,6 +38,33 @@ class PriceCsvTest {
     return CSV.item(records(HEADER + row).get(0));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "X,,,1,+10000-01-01,,|valid_from",
+        "X,,,1,0999-12-31,,|valid_from",
+        "X,,,1,2024-01-01,+10000-01-01,|valid_to",
+        "X,,,12345678901234,2024-01-01,,|price",
+        "X,,,1.005,2024-01-01,,|price"
+      })
+  void valuesNoColumnOfThePriceTableHoldsWereDatabaseErrorsAndAreBadRows(
+      String row, String column) {
+    assertThatThrownBy(() -> item(row + "\n"))
+        .isInstanceOf(CsvException.class)
+        .hasMessageContaining(column + " is not valid");
+  }
+
+  @Test
+  void aNameOfMoreCharactersThanItsColumnHoldsIsABadRowCountingCharactersNotUnits()
+      throws Exception {
+    String fits = "😀".repeat(1024);
+    assertThat(item("X," + fits + ",,1,2024-01-01,,\n").name()).isEqualTo(fits);
+    assertThatThrownBy(() -> item("X," + fits + "a,,1,2024-01-01,,\n"))
+        .isInstanceOf(CsvException.class)
+        .hasMessageContaining("name is not valid (expected: at most 1024 characters)");
+  }
+
   @Test
   void aFullRowBecomesAnItemWithThePriceInTwoDecimals() throws Exception {
     PriceItem i =

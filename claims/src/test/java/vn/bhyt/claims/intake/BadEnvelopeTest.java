@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.intake.ClaimParseException.Reason;
 import vn.bhyt.problem.ProblemException;
@@ -144,12 +146,11 @@ class BadEnvelopeTest {
   }
 
   @Test
-  void base64OfAPassedOnTableIsNotDecodedSoNotChecked() throws Exception {
-    RawEnvelope e = good().content("XML8", "not base64 at all");
+  void aPassedOnTableIsDecodedAndWhatIsNotXmlIsRefused() {
+    ClaimParseException e = failure(good().content("XML8", "not base64 at all").stream());
 
-    new ClaimEnvelopeReader().read(e.stream(), handedOn::add);
-
-    assertThat(handedOn.get(0).verbatim().get(2).base64()).isEqualTo("not base64 at all");
+    assertThat(e.reason()).isEqualTo(Reason.TABLE_MALFORMED);
+    assertThat(e.table()).contains("XML8");
   }
 
   @Test
@@ -260,6 +261,149 @@ class BadEnvelopeTest {
 
     assertThat(e.reason()).isEqualTo(Reason.DOCTYPE);
     assertThat(e.table()).contains("XML1");
+  }
+
+  @Test
+  void aDoctypeInTheEnvelopeIsRefused() {
+    String xml =
+        good()
+            .xml()
+            .replace(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<?xml version=\"1.0\"?><!DOCTYPE GIAMDINHHS>");
+
+    ClaimParseException e = failure(bytes(xml));
+
+    assertThat(e.reason()).isEqualTo(Reason.DOCTYPE);
+    assertThat(e.dossier()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "XML1",
+        "XML2",
+        "XML3",
+        "XML4",
+        "XML5",
+        "XML6",
+        "XML7",
+        "XML8",
+        "XML9",
+        "XML10",
+        "XML11",
+        "XML12",
+        "XML13",
+        "XML14",
+        "XML15",
+        "XML16",
+        "GIAYCHUYENTUYEN"
+      })
+  void aDoctypeInTablesPassedOnUnparsedWasAcceptedAndIsRefusedInEveryTableKind(String type) {
+    String inner =
+        "<?xml version=\"1.0\"?><!DOCTYPE R [<!ENTITY e \"e\">]><R><MA_LK>&e;</MA_LK></R>";
+    RawEnvelope envelope = RawEnvelope.from("79034").dossier();
+    if (!type.equals("XML1")) {
+      envelope.table("XML1", XML1);
+    }
+    envelope.table(type, inner);
+
+    ClaimParseException e = failure(envelope.stream());
+
+    assertThat(e.reason()).isEqualTo(Reason.DOCTYPE);
+    assertThat(e.dossier()).isEqualTo(1);
+    assertThat(e.table()).contains(type);
+    assertThat(e.toProblem().type()).isEqualTo(ProblemType.CLAIM_DOCTYPE);
+    assertThat(handedOn).isEmpty();
+  }
+
+  @Test
+  void aDoctypeInATablePassedOnAfterACommentIsRefused() {
+    String inner = "<!-- giấy ra viện --><!DOCTYPE R SYSTEM \"file:///etc/passwd\"><R/>";
+
+    ClaimParseException e =
+        failure(
+            RawEnvelope.from("79034").dossier().table("XML1", XML1).table("XML7", inner).stream());
+
+    assertThat(e.reason()).isEqualTo(Reason.DOCTYPE);
+    assertThat(e.table()).contains("XML7");
+  }
+
+  @Test
+  void aTablePassedOnThatIsNotBase64IsRefused() {
+    ClaimParseException e =
+        failure(
+            RawEnvelope.from("79034")
+                .dossier()
+                .table("XML1", XML1)
+                .content("XML9", "not base64!")
+                .stream());
+
+    assertThat(e.reason()).isEqualTo(Reason.BAD_BASE64);
+    assertThat(e.table()).contains("XML9");
+  }
+
+  @Test
+  void aTablePassedOnThatDoesNotBeginAsUtf8XmlIsRefused() {
+    byte[] utf16 =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE R><R/>"
+            .getBytes(StandardCharsets.UTF_16);
+    ClaimParseException e =
+        failure(
+            RawEnvelope.from("79034")
+                .dossier()
+                .table("XML1", XML1)
+                .content("XML8", Base64.getEncoder().encodeToString(utf16))
+                .stream());
+
+    assertThat(e.reason()).isEqualTo(Reason.TABLE_MALFORMED);
+    assertThat(e.table()).contains("XML8");
+  }
+
+  @Test
+  void aTablePassedOnOfWhiteSpaceOutsideAsciiIsNotBase64() {
+    ClaimParseException e =
+        failure(
+            RawEnvelope.from("79034")
+                .dossier()
+                .table("XML1", XML1)
+                .content("XML6", "\u3000\u3000")
+                .stream());
+
+    assertThat(e.reason()).isEqualTo(Reason.BAD_BASE64);
+  }
+
+  @Test
+  void aTablePassedOnThatWasStoredBeforeItWasCheckedIsNotReadAgainWhenTheDossierIsReadBack()
+      throws Exception {
+    String summary = Base64.getEncoder().encodeToString(XML1.getBytes(StandardCharsets.UTF_8));
+    ClaimDossier back =
+        new ClaimEnvelopeReader()
+            .dossier(
+                "79034",
+                List.of(
+                    new vn.bhyt.claims.claim.VerbatimTable("XML1", summary),
+                    new vn.bhyt.claims.claim.VerbatimTable("XML6", "not base64 at all")));
+
+    assertThat(back.maLk()).contains("LK1");
+    assertThat(back.verbatim()).hasSize(2);
+  }
+
+  @Test
+  void anEmptyTablePassedOnIsKept() throws Exception {
+    List<ClaimDossier> read = new ArrayList<>();
+    new ClaimEnvelopeReader()
+        .read(
+            RawEnvelope.from("79034")
+                .dossier()
+                .table("XML1", XML1)
+                .content("XML6", "")
+                .table("XML14", "<GIAYHEN><MA_LK>LK1</MA_LK></GIAYHEN>")
+                .stream(),
+            read::add);
+
+    assertThat(read).hasSize(1);
+    assertThat(read.get(0).verbatim()).hasSize(3);
   }
 
   @Test

@@ -480,4 +480,132 @@ class ClaimIntakeIT {
     assertThat(back.tables()).isEqualTo(dossier.tables());
     assertThat(claims.current("NOSUCHCLAIM")).isEmpty();
   }
+
+  static ClaimDossier withFiles(ClaimDossier d, List<VerbatimTable> files) {
+    return new ClaimDossier(d.format(), d.facilityCode(), d.index(), d.tables(), files);
+  }
+
+  static void assertNotStorable(
+      byte[] body, String reason, String table, Integer line, String field) {
+    assertThatThrownBy(() -> submit(body))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> {
+              assertThat(p.type().code()).isEqualTo("CLM-0014");
+              assertThat(p.type().status()).isEqualTo(422);
+              assertThat(p.extensions())
+                  .containsEntry("reason", reason)
+                  .containsEntry("dossier", 2)
+                  .containsEntry("field", field);
+              if (table != null) {
+                assertThat(p.extensions()).containsEntry("table", table);
+              } else {
+                assertThat(p.extensions()).doesNotContainKey("table");
+              }
+              if (line != null) {
+                assertThat(p.extensions()).containsEntry("line", line);
+              }
+              assertThat(p.getMessage()).contains("dossier 2").doesNotContain("100000000000");
+            });
+  }
+
+  @Test
+  void aLineAmountThatNoTotalColumnHoldsWasA500AndIsRefusedNamingItsLine() throws Exception {
+    String fine = key("LKA");
+    String huge = key("LKA");
+    byte[] body =
+        envelope(
+            visit(seed(), fine).index(1).build(),
+            ClaimDossiers.aVisit()
+                .seed(seed())
+                .withMaLk(huge)
+                .withServiceLines(3)
+                .with("XML3", 2, "THANH_TIEN_BV", "100000000000000000")
+                .index(2)
+                .build());
+
+    assertNotStorable(body, "AMOUNT_TOO_LARGE", "XML3", 2, "THANH_TIEN_BV");
+    assertThat(count("SELECT COUNT(*) FROM claim WHERE ma_lk IN (?, ?)", fine, huge)).isZero();
+  }
+
+  @Test
+  void lineAmountsWhoseSumNoTotalColumnHoldsAreRefusedAtTheLineThatOverflows() throws Exception {
+    String maLk = key("LKS");
+    byte[] body =
+        envelope(
+            visit(seed(), key("LKS")).index(1).build(),
+            ClaimDossiers.aVisit()
+                .seed(seed())
+                .withMaLk(maLk)
+                .withDrugLines(0)
+                .withServiceLines(3)
+                .with("XML3", 1, "T_BHTT", "9000000000000000.00")
+                .with("XML3", 2, "T_BHTT", "-10.00")
+                .with("XML3", 3, "T_BHTT", "9000000000000000.00")
+                .index(2)
+                .build());
+
+    assertNotStorable(body, "AMOUNT_TOO_LARGE", "XML3", 3, "T_BHTT");
+  }
+
+  @Test
+  void aTableTypeLongerThanItsColumnWasA500AndIsRefusedWithoutEchoingIt() throws Exception {
+    ClaimDossier second = visit(seed(), key("LKT")).index(2).build();
+    List<VerbatimTable> files = new ArrayList<>(second.verbatim());
+    files.add(new VerbatimTable("XML14_GIAYHEN_KHAMLAI_", base64("<GIAYHEN/>")));
+    byte[] body = envelope(visit(seed(), key("LKT")).index(1).build(), withFiles(second, files));
+
+    assertNotStorable(body, "VALUE_TOO_LONG", null, null, "LOAIHOSO");
+    assertThatThrownBy(() -> submit(body)).hasMessageNotContaining("GIAYHEN");
+  }
+
+  @Test
+  void aTableTypeOfTwentyCharactersOutsideAsciiIsStored() throws Exception {
+    ClaimDossier dossier = visit(seed(), key("LKU")).build();
+    List<VerbatimTable> files = new ArrayList<>(dossier.verbatim());
+    files.add(new VerbatimTable("Giấy_hẹn_khám_lại_ở😀", base64("<GIAYHEN/>")));
+
+    ClaimResult stored = submit(envelope(withFiles(dossier, files))).get(0);
+
+    assertThat(count("SELECT COUNT(*) FROM claim_table WHERE claim_id = ?", stored.claimId()))
+        .isEqualTo(files.size());
+  }
+
+  @Test
+  void moreTablesThanThePositionColumnHoldsAreRefused() throws Exception {
+    ClaimDossier second = visit(seed(), key("LKM")).index(2).build();
+    List<VerbatimTable> files = new ArrayList<>(second.verbatim());
+    while (files.size() <= Short.MAX_VALUE) {
+      files.add(new VerbatimTable("XML15", ""));
+    }
+    byte[] body = envelope(visit(seed(), key("LKM")).index(1).build(), withFiles(second, files));
+
+    assertNotStorable(body, "TOO_MANY_TABLES", null, null, "FILEHOSO");
+  }
+
+  @Test
+  void aVisitDateBeforeTheYearsItsColumnHoldsIsStoredWithoutIndexingIt() throws Exception {
+    String maLk = key("LKY");
+    ClaimResult stored =
+        submit(envelope(visit(seed(), maLk).with("XML1", 1, "NGAY_VAO", "099901010800").build()))
+            .get(0);
+
+    assertThat(claims.find(stored.claimId())).isPresent();
+    assertThat(count("SELECT COUNT(*) FROM claim WHERE ma_lk = ? AND visit_start IS NULL", maLk))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aNewClaimWithoutDepartmentWasA500AndIsStored() throws Exception {
+    String maLk = key("LKK");
+    submit(envelope(visit(seed(), maLk).with("XML1", 1, "MA_KHOA", null).build()));
+
+    assertThat(count("SELECT COUNT(*) FROM claim WHERE ma_lk = ? AND department IS NULL", maLk))
+        .isEqualTo(1);
+  }
+
+  static String base64(String xml) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }
