@@ -270,6 +270,19 @@ class GatewayIT {
     byte[] qr = Demo.validCardQr(HERE, TODAY).getBytes(StandardCharsets.UTF_8);
     assertProblem(post("text/plain", qr, reception, "?visitDate=tomorrow"), 400, "GEN-0008");
     assertProblem(post("image/png", qr, reception, "?visitKind=walk-in"), 400, "VER-0005");
+    assertProblem(post("text/plain", qr, reception, "?visitkind=inpatient"), 400, "GEN-0008");
+    assertProblem(
+        post("text/plain", qr, reception, "?visitKind=inpatient&visitKind=emergency"),
+        400,
+        "GEN-0008");
+    byte[] json =
+        ("{\"qr\":"
+                + Json.mapper().writeValueAsString(new String(qr, StandardCharsets.UTF_8))
+                + "}")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(post("application/json", json, reception, "?visitKind=inpatient").body())
+        .contains("GEN-0008")
+        .contains("in the body");
     assertProblem(
         post("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8), reception, ""),
         415,

@@ -219,9 +219,34 @@ class VisitsIT {
     assertThat(e.getPeriod().getEnd()).isNotNull();
     assertThat(e.getMeta().getVersionId()).isEqualTo("2");
     assertThat(FhirValidation.hasErrors(FhirValidation.validate(e))).isFalse();
+    assertThat(post(discharge + "?dischargetype=home", "{\"dischargeType\":\"home\"}").body())
+        .contains("GEN-0008");
     assertThat(post(discharge, "{\"dischargeType\":\"home\"}").statusCode()).isEqualTo(409);
     assertThat(post("/api/v1/visits/NOPE/discharge", "{\"dischargeType\":\"home\"}").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void misspeltCheckInParametersWereIgnoredAndAreRefused() throws Exception {
+    String typed =
+        "{\"cardNumber\":\""
+            + DemoCards.VALID
+            + "\",\"name\":\"Nguyễn Văn An\",\"birthDate\":\"1990-01-31\"}";
+    HttpResponse<String> json = post("/api/v1/visits?hisVisitKey=LK1", typed);
+    assertThat(json.statusCode()).isEqualTo(400);
+    assertThat(json.body()).contains("GEN-0008");
+    String qr = Demo.validCardQr(HERE, TODAY);
+    HttpResponse<String> text =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/api/v1/visits?hisvisitkey=LK1"))
+                .header("Authorization", "Bearer " + reception)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(qr))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(text.statusCode()).isEqualTo(400);
+    assertThat(text.body()).contains("GEN-0008").contains("hisvisitkey");
   }
 
   @Test

@@ -6,11 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import vn.bhyt.http.Json;
+import vn.bhyt.http.QueryParameters;
 import vn.bhyt.http.Request;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
@@ -25,6 +28,9 @@ import vn.bhyt.verifier.check.CheckRequest;
  * every route that takes a card: the card check and the check-in.
  */
 public final class CheckRequestReader {
+  /** The query parameters of a check from scanner text or a photo: the visit. */
+  public static final Set<String> VISIT_PARAMETERS = Set.of("visitDate", "visitKind", "referral");
+
   private final QrImageDecoder images;
   private final Executor workers;
 
@@ -35,9 +41,27 @@ public final class CheckRequestReader {
 
   /**
    * Reads the body into a card-check request. Text and JSON are read on the calling thread
-   * (microseconds); images are decoded on the worker executor.
+   * (microseconds); images are decoded on the worker executor. A JSON body takes no query
+   * parameters; text and images take {@link #VISIT_PARAMETERS}.
+   *
+   * @throws vn.bhyt.problem.ProblemException 400 for an unknown query parameter
    */
   public CompletionStage<CheckRequest> read(Request request) {
+    return read(request, Set.of());
+  }
+
+  /**
+   * Like {@link #read(Request)}, for a route whose text and image bodies take more parameters than
+   * the visit's (checked here with them).
+   */
+  public CompletionStage<CheckRequest> read(Request request, Set<String> moreParameters) {
+    if (request.mediaType().equals("application/json")) {
+      requireNoParameters(request);
+    } else {
+      Set<String> known = new HashSet<>(VISIT_PARAMETERS);
+      known.addAll(moreParameters);
+      QueryParameters.requireKnown(request, known);
+    }
     return switch (request.mediaType()) {
       case "application/json" ->
           CompletableFuture.completedFuture(CheckRequests.fromJson(jsonObject(request.body())));
@@ -54,6 +78,20 @@ public final class CheckRequestReader {
               ProblemType.UNSUPPORTED_MEDIA_TYPE,
               "send application/json, text/plain, image/png or image/jpeg");
     };
+  }
+
+  /**
+   * Refuses query parameters beside a JSON body, whose visit goes in the body.
+   *
+   * @throws ProblemException 400 {@code GEN-0008} when the request has any
+   */
+  public static void requireNoParameters(Request request) {
+    if (!request.queryParameters().isEmpty()) {
+      throw new ProblemException(
+          ProblemType.BAD_PARAMETER,
+          "with a JSON body, send the visit's fields in the body; query parameters go with"
+              + " scanner text and photos");
+    }
   }
 
   /** Parses a JSON body's tree, failing on an empty body and on anything but one JSON object. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.VisitKind;
+import vn.bhyt.http.QueryParameters;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.problem.ProblemException;
@@ -56,6 +57,7 @@ public final class VisitsHandler {
   /** Opens a visit: 201 with the visit id, the check and the resources written. */
   public CompletionStage<Response> checkIn(Request request) {
     if (request.mediaType().equals("application/json")) {
+      CheckRequestReader.requireNoParameters(request);
       JsonNode node = CheckRequestReader.jsonObject(request.body());
       rejectUnknown(node);
       VisitDetails visit =
@@ -72,6 +74,9 @@ public final class VisitsHandler {
           visit,
           request);
     }
+    Set<String> known = new HashSet<>(CheckRequestReader.VISIT_PARAMETERS);
+    known.addAll(VISIT_FIELDS);
+    QueryParameters.requireKnown(request, known);
     VisitDetails visit =
         details(
             request.query("department"),
@@ -83,7 +88,7 @@ public final class VisitsHandler {
             request.query("selfPayReason"));
     boolean emergency = "true".equals(request.query("emergency"));
     return cards
-        .read(request)
+        .read(request, VISIT_FIELDS)
         .thenCompose(check -> open(adjust(check, visit, emergency), visit, request));
   }
 
@@ -103,6 +108,7 @@ public final class VisitsHandler {
 
   /** Finishes a visit: 200 with the visit id and the Encounter reference. */
   public CompletionStage<Response> discharge(Request request) {
+    QueryParameters.requireKnown(request, Set.of());
     JsonNode node =
         request.body().length == 0 ? null : CheckRequestReader.jsonObject(request.body());
     String end = node == null ? null : field(node, "end");
