@@ -299,6 +299,72 @@ class GatewayIT {
     assertThat(get("/health/live").statusCode()).isEqualTo(200);
   }
 
+  /** Reception's inputs, field by field: a card answer or a documented 4xx, never a 5xx. */
+  @Test
+  void fuzzedScansTypedEntriesAndVisitsAreAnsweredOrRefusedNeverFailed() throws Exception {
+    String valid = Demo.validCardQr(HERE, TODAY);
+    ReceptionFuzz fuzz = new ReceptionFuzz(20261207L);
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    String[] fields = valid.split("\\|", -1);
+    for (int f = 0; f < fields.length; f++) {
+      for (String edge : ReceptionFuzz.EDGES) {
+        String[] changed = fields.clone();
+        changed[f] = edge;
+        HttpResponse<String> r =
+            post(
+                "text/plain",
+                String.join("|", changed).getBytes(StandardCharsets.UTF_8),
+                reception,
+                "");
+        statuses.merge(r.statusCode(), 1, Integer::sum);
+        assertThat(r.statusCode()).as("field %d = '%s': %s", f, edge, r.body()).isIn(200, 400, 422);
+      }
+    }
+    for (int i = 0; i < 600; i++) {
+      HttpResponse<String> r =
+          switch (i % 4) {
+            case 0 ->
+                post(
+                    "text/plain",
+                    fuzz.qr(valid).getBytes(StandardCharsets.UTF_8),
+                    reception,
+                    fuzz.visitQuery());
+            case 1 ->
+                post(
+                    "application/json",
+                    ReceptionFuzz.json(fuzz.scanned(fuzz.qr(valid))),
+                    reception,
+                    "");
+            case 2 -> post("application/json", ReceptionFuzz.json(fuzz.typed()), reception, "");
+            default ->
+                post("application/json", ReceptionFuzz.json(fuzz.scanned(valid)), reception, "");
+          };
+      statuses.merge(r.statusCode(), 1, Integer::sum);
+      assertThat(r.statusCode()).as("case %d: %s", i, r.body()).isIn(200, 400, 422);
+      if (r.statusCode() != 200) {
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      }
+    }
+    assertThat(statuses).containsKeys(200, 400, 422);
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aQrWithABirthYearBefore1000IsNotACardRatherThanAnInternalError() throws Exception {
+    String[] fields = Demo.validCardQr(HERE, TODAY).split("\\|", -1);
+    for (String year : new String[] {"0000", "0999", "01/01/0999"}) {
+      fields[2] = year;
+      HttpResponse<String> r =
+          post(
+              "text/plain",
+              String.join("|", fields).getBytes(StandardCharsets.UTF_8),
+              reception,
+              "");
+      assertProblem(r, 422, "VER-0007");
+      assertThat(r.body()).doesNotContain(year);
+    }
+  }
+
   @Test
   void aHugeImageIsRefusedWithoutExhaustingMemory() throws Exception {
     BufferedImage huge = new BufferedImage(12_000, 12_000, BufferedImage.TYPE_BYTE_BINARY);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -226,6 +227,18 @@ class VisitsIT {
         .isEqualTo(404);
   }
 
+  /** Check-ins of fuzzed cards and visit fields: opened or refused with a 4xx, never a 5xx. */
+  @Test
+  void fuzzedCheckInsAreOpenedOrRefusedNeverFailed() throws Exception {
+    ReceptionFuzz fuzz = new ReceptionFuzz(7122026L);
+    String valid = Demo.validCardQr(HERE, TODAY);
+    for (int i = 0; i < 150; i++) {
+      String body = new String(ReceptionFuzz.json(fuzz.checkIn(valid)), StandardCharsets.UTF_8);
+      HttpResponse<String> r = post("/api/v1/visits", body);
+      assertThat(r.statusCode()).as("case %d: %s", i, r.body()).isIn(201, 400, 409, 422);
+    }
+  }
+
   @Test
   void misspeltCheckInParametersWereIgnoredAndAreRefused() throws Exception {
     String typed =
@@ -289,6 +302,23 @@ class VisitsIT {
         .isEqualTo("80");
     assertThat(r.body()).contains("\"code\":\"000\"");
     assertThat(FhirValidation.hasErrors(FhirValidation.validate(response))).isFalse();
+    for (String birth : new String[] {"0999", "0999-01-31"}) {
+      HttpResponse<String> bad =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:" + app.port() + "/fhir/CoverageEligibilityRequest"))
+                  .header("Authorization", "Bearer " + reception)
+                  .header("Content-Type", "application/fhir+json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          request.replace(
+                              "\"birthDate\":\"1990-01-31\"", "\"birthDate\":\"" + birth + "\"")))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+      assertThat(bad.body()).contains("OperationOutcome").doesNotContain(birth);
+    }
   }
 
   private static long count(String type, String ssn) throws Exception {

@@ -26,23 +26,30 @@ public final class PartialDate {
 
   /** A date known only to the year. */
   public static PartialDate ofYear(int year) {
+    return new PartialDate(checkedYear(year), null);
+  }
+
+  private static int checkedYear(int year) {
     if (year < 1000 || year > 9999) {
       throw new IllegalArgumentException("year: " + year + " (expected: 1000..9999)");
     }
-    return new PartialDate(year, null);
+    return year;
   }
 
   /**
-   * Parses {@code yyyy-MM-dd} or {@code yyyy}.
+   * Parses {@code yyyy-MM-dd} or {@code yyyy}, with a year from 1000 to 9999 in both forms.
    *
    * @throws DateTimeException when the text is neither
+   * @throws IllegalArgumentException when its year is outside 1000 to 9999
    */
   public static PartialDate parse(String text) {
     String t = text.strip();
-    if (t.length() == 4 && t.chars().allMatch(Character::isDigit)) {
+    if (t.length() == 4 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return ofYear(Integer.parseInt(t));
     }
-    return of(LocalDate.parse(t));
+    LocalDate date = LocalDate.parse(t);
+    checkedYear(date.getYear());
+    return of(date);
   }
 
   public int year() {

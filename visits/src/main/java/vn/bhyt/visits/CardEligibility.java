@@ -1,5 +1,6 @@
 package vn.bhyt.visits;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
@@ -93,10 +94,27 @@ public final class CardEligibility implements EligibilityService {
     String name = person != null && person.hasName() ? nameOf(person) : null;
     PartialDate birth =
         person != null && person.hasBirthDate()
-            ? PartialDate.parse(person.getBirthDateElement().getValueAsString())
+            ? birthDate(person.getBirthDateElement().getValueAsString())
             : null;
     return new CheckRequest(
         new Evidence.Typed(CardNumber.of(number), name, birth), day, VisitKind.OUTPATIENT, false);
+  }
+
+  /**
+   * A FHIR birth date as the card check takes it: a full date, or the year of one known only to the
+   * year or the month.
+   *
+   * @throws FhirProblem 400 when it is none of these or its year is before 1000
+   */
+  private static PartialDate birthDate(String value) {
+    try {
+      return value.length() == 7 && value.charAt(4) == '-'
+          ? PartialDate.ofYear(Integer.parseInt(value.substring(0, 4)))
+          : PartialDate.parse(value);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw FhirProblem.badRequest(
+          "the contained Patient's birthDate is not a date from year 1000");
+    }
   }
 
   /** The day of {@code servicedDate} as written (no time zone involved), or null when absent. */

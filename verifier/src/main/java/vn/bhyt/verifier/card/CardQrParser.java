@@ -108,6 +108,9 @@ public final class CardQrParser {
 
   private static CitizenIdPayload citizenId(String[] f) throws QrParseException {
     LocalDate born = citizenDate(f, 3);
+    if (born != null) {
+      birthYear(born.getYear(), 3);
+    }
     return new CitizenIdPayload(
         f[0],
         f[1].matches("[0-9]{9}") ? f[1] : null,
@@ -220,10 +223,19 @@ public final class CardQrParser {
   private static @Nullable PartialDate birthDate(String[] f, int i) throws QrParseException {
     String v = at(f, i);
     if (v != null && v.length() == 4 && digits(v, 0, 4) >= 0) {
-      return PartialDate.ofYear(digits(v, 0, 4));
+      return PartialDate.ofYear(birthYear(digits(v, 0, 4), i));
     }
     LocalDate d = date(f, i);
-    return d == null ? null : PartialDate.of(d);
+    return d == null ? null : PartialDate.of(d.withYear(birthYear(d.getYear(), i)));
+  }
+
+  /** A birth year a card can print: four digits from 1000, as a partial date holds it. */
+  private static int birthYear(int year, int field) throws QrParseException {
+    if (year < 1000) {
+      throw new QrParseException(
+          Reason.BAD_DATE, field, "field " + field + " is not a birth date (year before 1000)");
+    }
+    return year;
   }
 
   private static @Nullable LocalDate citizenDate(String[] f, int i) throws QrParseException {
