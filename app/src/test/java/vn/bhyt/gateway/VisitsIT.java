@@ -263,6 +263,88 @@ class VisitsIT {
   }
 
   @Test
+  void aDoubleClickWithTheSameHisVisitKeyOpensOneVisit() throws Exception {
+    String body =
+        "{\"cardNumber\":\""
+            + DemoCards.VALID
+            + "\",\"name\":\"Nguyễn Văn An\",\"birthDate\":\"1990-01-31\","
+            + "\"hisVisitKey\":\"LK|2026,12$07\\\\1\"}";
+    HttpResponse<String> first = post("/api/v1/visits", body);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String id = Json.mapper().readTree(first.body()).get("visitId").asText();
+    HttpResponse<String> again = post("/api/v1/visits", body);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(Json.mapper().readTree(again.body()).get("visitId").asText()).isEqualTo(id);
+    assertThat(Json.mapper().readTree(again.body()).get("opened").asBoolean()).isFalse();
+
+    String racing = body.replace("LK|2026,12$07", "LK-RACE");
+    ExecutorService racers = Executors.newFixedThreadPool(10);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        answers.add(
+            racers.submit(
+                () -> {
+                  go.await();
+                  return post("/api/v1/visits", racing);
+                }));
+      }
+      go.countDown();
+      Set<String> visits = new HashSet<>();
+      int opened = 0;
+      for (Future<HttpResponse<String>> a : answers) {
+        HttpResponse<String> r = a.get();
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        opened += r.statusCode() == 201 ? 1 : 0;
+        visits.add(Json.mapper().readTree(r.body()).get("visitId").asText());
+      }
+      assertThat(visits).hasSize(1);
+      assertThat(opened).isEqualTo(1);
+    } finally {
+      racers.shutdownNow();
+    }
+  }
+
+  @Test
+  void twentyConcurrentDischargesOfOneVisitFinishItOnceAndTheRestAre409() throws Exception {
+    HttpResponse<String> in =
+        post(
+            "/api/v1/visits",
+            "{\"cardNumber\":\""
+                + DemoCards.VALID
+                + "\",\"name\":\"Nguyễn Văn An\",\"birthDate\":\"1990-01-31\"}");
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+    String id = Json.mapper().readTree(in.body()).get("visitId").asText();
+    java.util.concurrent.ExecutorService racers =
+        java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        answers.add(
+            racers.submit(
+                () -> {
+                  go.await();
+                  return post(
+                      "/api/v1/visits/" + id + "/discharge", "{\"dischargeType\":\"home\"}");
+                }));
+      }
+      go.countDown();
+      Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+      for (var a : answers) {
+        HttpResponse<String> r = a.get();
+        statuses.merge(r.statusCode(), 1, Integer::sum);
+      }
+      assertThat(statuses).isEqualTo(Map.of(200, 1, 409, 19));
+    } finally {
+      racers.shutdownNow();
+    }
+    Encounter e = (Encounter) read("Encounter/" + id);
+    assertThat(e.getMeta().getVersionId()).isEqualTo("2");
+  }
+
+  @Test
   void fhirClientsCheckCardsWithACoverageEligibilityRequest() throws Exception {
     String request =
         "{\"resourceType\":\"CoverageEligibilityRequest\",\"status\":\"active\","

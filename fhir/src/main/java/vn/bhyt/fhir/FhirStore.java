@@ -252,6 +252,19 @@ public final class FhirStore {
     return ResourceRows.current(c, type, id, false).map(codec::parse);
   }
 
+  /**
+   * The current version of a resource for a change: its row is locked until the caller's
+   * transaction ends, so that of two concurrent read-modify-writes the second reads what the first
+   * wrote (the latest committed version), never a version that is no longer current.
+   */
+  public Optional<Resource> readForUpdate(Connection c, String type, String id)
+      throws SQLException {
+    if (!ResourceIds.valid(id) || ResourceRows.lockVersion(c, type, id).isEmpty()) {
+      return Optional.empty();
+    }
+    return ResourceRows.current(c, type, id, true).map(codec::parse);
+  }
+
   /** One version of a resource. */
   public Optional<Resource> vread(String type, String id, int version) throws SQLException {
     if (!ResourceIds.valid(id)) {

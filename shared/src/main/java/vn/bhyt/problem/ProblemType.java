@@ -32,6 +32,7 @@ public enum ProblemType {
   VISIT_WITHOUT_SSN(
       "VIS-0004", 422, "The card has no social-insurance number to key the patient by"),
   INVALID_VISIT_FIELDS("VIS-0005", 400, "Visit fields are not valid"),
+  VISIT_KEY_TAKEN("VIS-0006", 409, "The HIS visit key names another patient's visit"),
   CLAIM_NOT_XML("CLM-0001", 400, "Claim body is not well-formed UTF-8 XML"),
   CLAIM_TRUNCATED("CLM-0002", 400, "Claim XML ends before its root element closes"),
   CLAIM_DOCTYPE("CLM-0003", 400, "Claim XML carries a DOCTYPE, which is refused"),

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +116,17 @@ public final class CheckInService {
         store.conditional("Patient", PatientMapper.criteria(card));
     FhirStore.Conditional coverageCriteria =
         store.conditional("Coverage", CoverageMapper.criteria(card));
-    List<Optional<String>> found = store.matches(List.of(patientCriteria, coverageCriteria));
+    String key = visit.hisVisitKey();
+    FhirStore.Conditional visitCriteria =
+        key == null ? null : store.conditional("Encounter", EncounterMapper.criteria(here, key));
+    List<Optional<String>> found =
+        store.matches(
+            visitCriteria == null
+                ? List.of(patientCriteria, coverageCriteria)
+                : List.of(patientCriteria, coverageCriteria, visitCriteria));
+    if (visitCriteria != null && found.get(2).isPresent()) {
+      return repeated(found, answer);
+    }
     List<FhirStore.Creation> creations = new ArrayList<>();
     String patient = found.get(0).map(id -> "Patient/" + id).orElse(null);
     if (patient == null) {
@@ -131,7 +142,7 @@ public final class CheckInService {
     VisitKind kind = request.visitKind();
     List<String> why = answer.coverage() == null ? List.of() : answer.coverage().explanation();
     String encounter =
-        add(creations, EncounterMapper.open(visit, kind, patient, facility, here), null);
+        add(creations, EncounterMapper.open(visit, kind, patient, facility, here), visitCriteria);
     String eligibility =
         add(
             creations,
@@ -149,7 +160,29 @@ public final class CheckInService {
     resources.put("Coverage", coverage);
     resources.put("Encounter", encounter);
     resources.put("CoverageEligibilityResponse", eligibility);
-    return new CheckIn(encounter.substring(encounter.indexOf('/') + 1), answer, resources);
+    return new CheckIn(encounter.substring(encounter.indexOf('/') + 1), answer, resources, true);
+  }
+
+  /**
+   * The visit a repeated check-in's HIS visit key names, as the first check-in opened it.
+   *
+   * @throws ProblemException 409 when the key names a visit of another patient
+   */
+  private CheckIn repeated(List<Optional<String>> found, CheckAnswer answer) throws SQLException {
+    String visitId = found.get(2).orElseThrow();
+    String patient = found.get(0).map(id -> "Patient/" + id).orElse(null);
+    Encounter open = (Encounter) store.read("Encounter", visitId).orElseThrow();
+    if (patient == null || !patient.equals(open.getSubject().getReference())) {
+      throw new ProblemException(
+          ProblemType.VISIT_KEY_TAKEN,
+          "this hisVisitKey names another patient's visit at this facility; send the key of this"
+              + " visit");
+    }
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put("Patient", patient);
+    found.get(1).ifPresent(id -> resources.put("Coverage", "Coverage/" + id));
+    resources.put("Encounter", "Encounter/" + visitId);
+    return new CheckIn(visitId, answer, resources, false);
   }
 
   /** Gives a resource its new id and adds it to those to create; answers its reference. */

@@ -60,7 +60,7 @@ public final class DischargeService {
             Encounter e =
                 (Encounter)
                     store
-                        .read(c, "Encounter", visitId)
+                        .readForUpdate(c, "Encounter", visitId)
                         .orElseThrow(
                             () ->
                                 new ProblemException(

@@ -33,10 +33,11 @@ public final class EncounterMapper {
     e.setSubject(new Reference(patient));
     e.setServiceProvider(new Reference(facility));
     e.setPeriod(new Period().setStart(Date.from(visit.start().toInstant())));
-    if (visit.hisVisitKey() != null) {
+    String key = visit.hisVisitKey();
+    if (key != null) {
       e.addIdentifier(
           PatientMapper.identifier(
-              Identifiers.hisVisit(here), visit.hisVisitKey(), Identifier.IdentifierUse.OFFICIAL));
+              Identifiers.hisVisit(here), key, Identifier.IdentifierUse.OFFICIAL));
     }
     if (visit.department() != null) {
       e.setServiceType(
@@ -53,5 +54,20 @@ public final class EncounterMapper {
       e.addExtension(Identifiers.EXT_SELF_PAY, new StringType(visit.selfPayReason()));
     }
     return e;
+  }
+
+  /**
+   * The search for the visit a HIS visit key names at this facility: a repeated check-in (a double
+   * click at reception) finds the visit the first one opened.
+   */
+  public static String criteria(FacilityCode here, String hisVisitKey) {
+    return "identifier="
+        + Identifiers.hisVisit(here)
+        + "|"
+        + hisVisitKey
+            .replace("\\", "\\\\")
+            .replace("|", "\\|")
+            .replace(",", "\\,")
+            .replace("$", "\\$");
   }
 }

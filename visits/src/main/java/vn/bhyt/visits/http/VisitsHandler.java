@@ -101,7 +101,8 @@ public final class VisitsHandler {
               body.put("visitId", done.visitId());
               body.put("check", done.check());
               body.put("resources", done.resources());
-              return Response.json(201, body)
+              body.put("opened", done.opened());
+              return Response.json(done.opened() ? 201 : 200, body)
                   .withHeader("Location", "/fhir/" + done.resources().get("Encounter"));
             });
   }
@@ -139,7 +140,9 @@ public final class VisitsHandler {
       throw invalid("'selfPay' needs a 'selfPayReason'");
     }
     OffsetDateTime at = start == null ? OffsetDateTime.now(clock) : dateTime(start, "start");
-    return new VisitDetails(department, at, patient, visitKey, referral, selfPay, reason);
+    // A blank visit key names no visit: as a search it would match every visit with a key.
+    String key = visitKey == null || visitKey.isBlank() ? null : visitKey;
+    return new VisitDetails(department, at, patient, key, referral, selfPay, reason);
   }
 
   private static CheckRequest adjust(CheckRequest check, VisitDetails visit, boolean emergency) {
