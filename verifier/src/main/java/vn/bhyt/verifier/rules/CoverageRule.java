@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.reference.BenefitLevel;
 import vn.bhyt.reference.ReferenceData;
@@ -81,10 +82,11 @@ final class CoverageRule {
       why.add(Explanation.of("ROUTE_LEVEL_IS_RIGHT", facility.level().code()));
       return Route.RIGHT;
     }
+    FacilityCode registered = card.registeredFacility();
     why.add(
-        Explanation.of(
-            "ROUTE_SELF_REFERRED",
-            card.registeredFacility() == null ? "-" : card.registeredFacility()));
+        registered == null
+            ? Explanation.of("ROUTE_FACILITY_UNKNOWN", facility.code())
+            : Explanation.of("ROUTE_SELF_REFERRED", registered));
     return Route.WRONG;
   }
 

@@ -28,6 +28,7 @@ public enum FindingCode {
   FUND_NOT_CONFIGURED(null, Severity.INFO),
   FUND_UNAVAILABLE(null, Severity.INFO),
   VALIDITY_UNKNOWN(null, Severity.INFO),
+  VALIDITY_NOT_KNOWN(null, Severity.INFO),
   IDENTITY_NOT_CHECKED(null, Severity.INFO);
 
   private final @Nullable String result;

@@ -1,6 +1,7 @@
 package vn.bhyt.verifier.rules;
 
 import java.util.function.Consumer;
+import vn.bhyt.domain.CardNumber;
 
 /** Checks the card's status and its validity period on the visit date. */
 final class ValidityRule {
@@ -26,7 +27,12 @@ final class ValidityRule {
       out.accept(Finding.of(FindingCode.CARD_REPLACED_STILL_VALID, card.replacedBy()));
     }
     if (card.validTo() == null && !inRegistry) {
-      out.accept(Finding.of(FindingCode.VALIDITY_UNKNOWN));
+      // A new-model card prints its start and no end; of a typed number nothing printed is known.
+      boolean newModelPrint =
+          card.number().model() == CardNumber.Model.NEW && card.validFrom() != null;
+      out.accept(
+          Finding.of(
+              newModelPrint ? FindingCode.VALIDITY_UNKNOWN : FindingCode.VALIDITY_NOT_KNOWN));
     }
   }
 }

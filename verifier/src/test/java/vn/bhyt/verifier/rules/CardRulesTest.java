@@ -144,6 +144,20 @@ class CardRulesTest {
   }
 
   @Test
+  void aTypedNumberTheRegistryLacksSaysWhatIsNotKnownRatherThanWhatNewCardsPrint() {
+    Evidence e = typed("DN4797912345678", "Nguyễn Văn An", "1990-01-31");
+    Verdict v = rules.judge(e, null, FundState.NOT_CONFIGURED, outpatient());
+    assertThat(v.findings())
+        .extracting(Finding::code)
+        .contains("VALIDITY_NOT_KNOWN")
+        .doesNotContain("VALIDITY_UNKNOWN");
+    assertThat(v.coverage().explanation())
+        .extracting(Coverage.Explanation::code)
+        .contains("ROUTE_FACILITY_UNKNOWN")
+        .doesNotContain("ROUTE_SELF_REFERRED");
+  }
+
+  @Test
   void routeAndShareByVisit() {
     RegistryEntry elsewhere = anEntry().registeredAt("01043").withLevel(3).build();
     Verdict outpatient = judge(elsewhere, null, null);
