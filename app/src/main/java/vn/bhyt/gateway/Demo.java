@@ -76,7 +76,10 @@ final class Demo implements Callable<Integer> {
     int level = CardNumber.of(DemoCards.VALID).value().charAt(2) - '0';
     DemoClaim.write(
         claim, here, today, ReferenceData.builtIn().level(level).orElseThrow().fundPercent());
-    banner(System.out, app.port(), seeded, tokens, qr, photo, claim);
+    Path fhirClaim = Path.of("run", "demo", "claim.json");
+    DemoClaim.writeFhir(
+        fhirClaim, here, today, ReferenceData.builtIn().level(level).orElseThrow().fundPercent());
+    banner(System.out, app.port(), seeded, tokens, qr, photo, claim, fhirClaim);
     if (db == null) {
       Main.awaitShutdown(app);
     } else {
@@ -107,7 +110,8 @@ final class Demo implements Callable<Integer> {
       Map<Role, String> tokens,
       String qr,
       Path photo,
-      Path claim) {
+      Path claim,
+      Path fhirClaim) {
     String base = "http://127.0.0.1:" + port;
     String auth = "-H \"Authorization: Bearer " + tokens.get(Role.RECEPTION) + "\"";
     String verify = base + "/api/v1/cards/verify";
@@ -175,6 +179,15 @@ final class Demo implements Callable<Integer> {
             + "\" "
             + base
             + "/api/v1/rules");
+    out.println("  # the same kind of claim as a FHIR Claim");
+    out.println(
+        "  curl -s -H \"Authorization: Bearer "
+            + tokens.get(Role.BILLING)
+            + "\" -H 'Content-Type: application/fhir+json' --data-binary @"
+            + fhirClaim
+            + " "
+            + base
+            + "/fhir/Claim");
     out.println();
     out.println("Ctrl-C stops the gateway and the throwaway database.");
     out.flush();

@@ -10,13 +10,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.DateTimeType;
+import vn.bhyt.claims.assessment.ClaimReference;
 import vn.bhyt.claims.assessment.LineMoney;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimFormat;
 import vn.bhyt.claims.claim.ClaimRow;
 import vn.bhyt.claims.claim.ClaimTable;
+import vn.bhyt.claims.fhirclaim.ClaimMapper;
 import vn.bhyt.claims.intake.ClaimEnvelopeWriter;
 import vn.bhyt.domain.FacilityCode;
+import vn.bhyt.fhir.FhirContexts;
 
 /**
  * The demo's claim file: an XML 130 envelope of one outpatient visit of the demo's valid card today
@@ -31,8 +36,27 @@ final class DemoClaim {
   static void write(Path file, FacilityCode here, LocalDate today, int benefitPercent)
       throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
+    ClaimDossier dossier = dossier("DEMO" + DAY.format(today), here, today, benefitPercent);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ClaimEnvelopeWriter.write(out, here.value(), DAY.format(today), List.of(dossier));
+    }
+  }
+
+  /** Writes a FHIR Claim (JSON) of another visit of the same card, for {@code POST /fhir/Claim}. */
+  static void writeFhir(Path file, FacilityCode here, LocalDate today, int benefitPercent)
+      throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    ClaimDossier dossier = dossier("DEMOFHIR" + DAY.format(today), here, today, benefitPercent);
+    Claim claim =
+        new ClaimMapper(ClaimReference.builtIn())
+            .toClaim(dossier, null, new DateTimeType(java.util.Date.from(java.time.Instant.now())));
+    Files.writeString(
+        file, FhirContexts.r4().newJsonParser().setPrettyPrint(true).encodeResourceToString(claim));
+  }
+
+  private static ClaimDossier dossier(
+      String maLk, FacilityCode here, LocalDate today, int benefitPercent) {
     String day = DAY.format(today);
-    String maLk = "DEMO" + day;
     BigDecimal benefit = BigDecimal.valueOf(benefitPercent);
     List<Map<String, String>> lines =
         List.of(
@@ -49,9 +73,7 @@ final class DemoClaim {
                     List.of(new ClaimRow(1, summary(maLk, here, today, day, lines)))),
                 new ClaimTable(ClaimDossier.SERVICES, rows(lines))),
             List.of());
-    try (OutputStream out = Files.newOutputStream(file)) {
-      ClaimEnvelopeWriter.write(out, here.value(), day, List.of(dossier));
-    }
+    return dossier;
   }
 
   private static Map<String, String> line(

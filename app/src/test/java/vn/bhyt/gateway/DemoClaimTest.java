@@ -48,4 +48,24 @@ class DemoClaimTest {
     assertThat(a.status()).isEqualTo(AssessmentStatus.ACCEPTED);
     assertThat(a.totals().fundShare()).isEqualByComparingTo("476000");
   }
+
+  @Test
+  void theDemoFhirClaimIsAnotherVisitTheStandardRulesAccept(@TempDir Path dir) throws Exception {
+    FacilityCode here = new FacilityCode("79034");
+    LocalDate today = LocalDate.of(2026, 11, 23);
+    Path file = dir.resolve("claim.json");
+    DemoClaim.writeFhir(file, here, today, 80);
+    org.hl7.fhir.r4.model.Claim claim =
+        vn.bhyt.fhir.FhirContexts.r4()
+            .newJsonParser()
+            .parseResource(org.hl7.fhir.r4.model.Claim.class, Files.readString(file));
+    ClaimDossier dossier =
+        new vn.bhyt.claims.fhirclaim.ClaimMapper(ClaimReference.builtIn()).toDossier(claim);
+    assertThat(dossier.maLk()).hasValue("DEMOFHIR20261123");
+    Assessment a =
+        new Assessor(RuleBook.standard(ReferenceData.builtIn(), ClaimReference.builtIn(), Set.of()))
+            .assess(
+                dossier, AssessmentContext.of(new Facility(here, FacilityLevel.PROVINCIAL), today));
+    assertThat(a.status()).isEqualTo(AssessmentStatus.ACCEPTED);
+  }
 }
