@@ -354,6 +354,28 @@ class FhirHttpIT {
     assertOutcome(post("/Encounter/$validate", patient(card(), "A", "B")), 400, IssueType.INVALID);
   }
 
+  static String example(String name) throws java.io.IOException {
+    try (var in = FhirHttpIT.class.getResourceAsStream("/r4-examples/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void theR4HomeEncounterWithItsContainedLocationIsValid() throws Exception {
+    String home = example("encounter-example-home.json");
+    HttpResponse<String> validated = send("POST", "/Encounter/$validate", reception, JSON, home);
+    assertThat(validated.statusCode()).isEqualTo(200);
+    assertThat(FhirValidation.hasErrors(parse(validated))).as(validated.body()).isFalse();
+    HttpResponse<String> created = send("POST", "/Encounter", reception, JSON, home);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Encounter stored = parse(created);
+    String id = stored.getIdElement().getIdPart();
+    HttpResponse<String> read = get("/Encounter/" + id);
+    assertThat(((Encounter) parse(read)).getContained()).hasSize(1);
+    HttpResponse<String> again = send("PUT", "/Encounter/" + id, reception, JSON, read.body());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+  }
+
   @Test
   void eligibilityGoesToTheService() throws Exception {
     CoverageEligibilityRequest request = new CoverageEligibilityRequest();
@@ -380,8 +402,8 @@ class FhirHttpIT {
     assertOutcome(
         send("POST", "/Patient", reception, JSON, "{\"resourceType\":\"Patient\",\"x\":1}"),
         400,
-        IssueType.INVALID);
-    assertOutcome(send("POST", "/Patient", reception, JSON, "{not json"), 400, IssueType.INVALID);
+        IssueType.STRUCTURE);
+    assertOutcome(send("POST", "/Patient", reception, JSON, "{not json"), 400, IssueType.STRUCTURE);
     assertOutcome(get("/Patient/NOPE"), 404, IssueType.NOTFOUND);
     assertOutcome(get("/Observation/1"), 404, IssueType.NOTFOUND);
     assertOutcome(get("/Nothing?x=1"), 404, IssueType.NOTFOUND);
@@ -420,6 +442,109 @@ class FhirHttpIT {
     assertOutcome(send("GET", "/Patient/1", null, null, null, "Accept", XML), 401, IssueType.LOGIN);
   }
 
+  static HttpResponse<String> postJson(String path, String body) throws Exception {
+    return send("POST", path, reception, JSON, body);
+  }
+
+  @Test
+  void aNumberWhereTheElementIsAStringIsRefusedNotStoredAsText() throws Exception {
+    OperationOutcome oo =
+        assertOutcome(
+            postJson("/Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":1}]}"),
+            400,
+            IssueType.STRUCTURE);
+    assertThat(oo.getIssueFirstRep().getExpression().get(0).getValue())
+        .isEqualTo("Patient.name[0].family");
+    assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("string").contains("number");
+    for (String mismatch :
+        List.of(
+            "{\"resourceType\":\"Patient\",\"active\":\"true\"}",
+            "{\"resourceType\":\"Patient\",\"multipleBirthInteger\":\"2\"}",
+            "{\"resourceType\":\"Patient\",\"birthDate\":19900131}",
+            "{\"resourceType\":\"Patient\",\"name\":{\"family\":\"A\"}}",
+            "{\"resourceType\":\"Patient\",\"name\":[{\"given\":\"A\"}]}",
+            "{\"resourceType\":\"Patient\",\"gender\":[\"male\"]}",
+            "{\"resourceType\":\"Patient\",\"identifier\":[{\"value\":4010123456}]}",
+            "{\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"urn:x\",\"valueString\":5}]}",
+            "{\"resourceType\":\"Patient\",\"contained\":[{\"resourceType\":\"Organization\","
+                + "\"id\":\"o\",\"active\":1}],\"managingOrganization\":{\"reference\":\"#o\"}}",
+            "{\"resourceType\":\"Patient\",\"_birthDate\":\"x\"}")) {
+      assertOutcome(postJson("/Patient", mismatch), 400, IssueType.STRUCTURE);
+      assertOutcome(postJson("/Patient/$validate", mismatch), 400, IssueType.STRUCTURE);
+    }
+    HttpResponse<String> typed =
+        postJson(
+            "/Patient",
+            "{\"resourceType\":\"Patient\",\"active\":true,\"multipleBirthInteger\":2,"
+                + "\"name\":[{\"family\":\"A\",\"given\":[\"B\"]}],\"_gender\":{\"extension\":"
+                + "[{\"url\":\"urn:x\",\"valueBoolean\":true}]},\"gender\":\"male\"}");
+    assertThat(typed.statusCode()).as(typed.body()).isEqualTo(201);
+    assertThat(((Patient) parse(typed)).getMultipleBirthIntegerType().getValue()).isEqualTo(2);
+  }
+
+  @Test
+  void validateSaysWhatCouldNotBeReadWithoutTheValue() throws Exception {
+    String card = card();
+    OperationOutcome badDate =
+        assertOutcome(
+            postJson(
+                "/Patient/$validate",
+                "{\"resourceType\":\"Patient\",\"birthDate\":\"" + card + "\"}"),
+            400,
+            IssueType.STRUCTURE);
+    assertThat(badDate.getIssueFirstRep().getDiagnostics()).contains("birthDate");
+    String number = "4010123456";
+    HttpResponse<String> numbered =
+        postJson(
+            "/Patient/$validate",
+            "{\"resourceType\":\"Patient\",\"name\":[{\"family\":" + number + "}]}");
+    assertThat(numbered.body()).doesNotContain(number).contains("Patient.name[0].family");
+    HttpResponse<String> misspelt =
+        postJson("/Patient/$validate", "{\"resourceType\":\"Patient\",\"nmae\":[]}");
+    assertThat(((OperationOutcome) parse(misspelt)).getIssueFirstRep().getDiagnostics())
+        .contains("Patient.nmae");
+    HttpResponse<String> broken =
+        postJson("/Patient/$validate", "{\"resourceType\":\"Patient\",\n\"x\" " + card);
+    assertOutcome(broken, 400, IssueType.STRUCTURE);
+    assertThat(((OperationOutcome) parse(broken)).getIssueFirstRep().getDiagnostics())
+        .contains("JSON")
+        .contains("line 2");
+    assertThat(broken.body()).doesNotContain(card);
+    HttpResponse<String> brokenXml =
+        send(
+            "POST",
+            "/Patient/$validate",
+            reception,
+            XML,
+            "<Patient xmlns=\"http://hl7.org/fhir\"><birthDate value=\"" + card + "\"/></Patient>");
+    assertOutcome(brokenXml, 400, IssueType.STRUCTURE);
+    assertThat(brokenXml.body()).doesNotContain(card).contains("birthDate");
+    HttpResponse<String> unclosed =
+        send(
+            "POST",
+            "/Patient/$validate",
+            reception,
+            XML,
+            "<Patient xmlns=\"http://hl7.org/fhir\">");
+    assertThat(((OperationOutcome) parse(unclosed)).getIssueFirstRep().getDiagnostics())
+        .contains("XML");
+  }
+
+  @Test
+  void validationIssuesCarryNoValueOfTheResource() throws Exception {
+    String card = card();
+    Patient p = patient(card(), "Nguyễn", "Văn An");
+    p.addCommunication().getLanguage().addCoding().setSystem("urn:ietf:bcp:47").setCode(card);
+    p.addTelecom().setValue(card);
+    HttpResponse<String> validated = post("/Patient/$validate", p);
+    assertThat(validated.statusCode()).isEqualTo(200);
+    assertThat(FhirValidation.hasErrors(parse(validated))).isTrue();
+    assertThat(validated.body()).doesNotContain(card).contains("Patient.telecom[0]");
+    HttpResponse<String> refused = post("/Patient", p);
+    assertOutcome(refused, 422, IssueType.PROCESSING);
+    assertThat(refused.body()).doesNotContain(card);
+  }
+
   @Test
   void errorsNeverEchoPatientData() throws Exception {
     String card = card();
@@ -441,7 +566,7 @@ class FhirHttpIT {
             reception,
             JSON,
             json(p).replace("\"1990-01-31\"", "\"" + card + "\""));
-    assertOutcome(unparsable, 400, IssueType.INVALID);
+    assertOutcome(unparsable, 400, IssueType.STRUCTURE);
     assertThat(unparsable.body()).doesNotContain(card);
   }
 }
