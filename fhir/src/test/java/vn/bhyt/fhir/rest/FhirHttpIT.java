@@ -366,14 +366,81 @@ class FhirHttpIT {
     HttpResponse<String> validated = send("POST", "/Encounter/$validate", reception, JSON, home);
     assertThat(validated.statusCode()).isEqualTo(200);
     assertThat(FhirValidation.hasErrors(parse(validated))).as(validated.body()).isFalse();
-    HttpResponse<String> created = send("POST", "/Encounter", reception, JSON, home);
+    String patient =
+        ((Patient) parse(post("/Patient", patient(card(), "Lâm", "Gia"))))
+            .getIdElement()
+            .getIdPart();
+    String stored =
+        home.replace("Patient/example", "Patient/" + patient)
+            .replace(
+                ",\n      \"individual\": {\n        \"reference\": \"Practitioner/example\",\n"
+                    + "        \"display\": \"Dr Adam Careful\"\n      }",
+                "");
+    assertThat(stored).doesNotContain("Practitioner");
+    HttpResponse<String> created = send("POST", "/Encounter", reception, JSON, stored);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    Encounter stored = parse(created);
-    String id = stored.getIdElement().getIdPart();
+    String id = ((Encounter) parse(created)).getIdElement().getIdPart();
     HttpResponse<String> read = get("/Encounter/" + id);
     assertThat(((Encounter) parse(read)).getContained()).hasSize(1);
     HttpResponse<String> again = send("PUT", "/Encounter/" + id, reception, JSON, read.body());
     assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+  }
+
+  static Encounter encounterOf(String subject) {
+    Encounter e = new Encounter();
+    e.setStatus(Encounter.EncounterStatus.INPROGRESS);
+    e.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("AMB");
+    e.setSubject(new Reference(subject));
+    return e;
+  }
+
+  @Test
+  void aReferenceMustNameAStoredResourceOfATypeItsElementAllows() throws Exception {
+    String patient =
+        ((Patient) parse(post("/Patient", patient(card(), "Tạ", "Quang"))))
+            .getIdElement()
+            .getIdPart();
+    HttpResponse<String> ok = post("/Encounter", encounterOf("Patient/" + patient));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    String encounter = ((Encounter) parse(ok)).getIdElement().getIdPart();
+    String card = card();
+    for (String subject :
+        List.of(
+            "Patient/does-not-exist",
+            "Patient/" + card,
+            "https://elsewhere.example/fhir/Patient/" + patient,
+            "../../x",
+            "Patient/",
+            "Encounter/" + encounter,
+            "Nothing/" + patient)) {
+      HttpResponse<String> refused = post("/Encounter", encounterOf(subject));
+      OperationOutcome oo = assertOutcome(refused, 422, IssueType.PROCESSING);
+      assertThat(oo.getIssueFirstRep().getExpression().get(0).getValue())
+          .as(subject)
+          .isEqualTo("Encounter.subject");
+      assertThat(refused.body()).doesNotContain(card);
+      Encounter update = encounterOf(subject);
+      update.setId(encounter);
+      assertOutcome(
+          send("PUT", "/Encounter/" + encounter, reception, JSON, json(update)),
+          422,
+          IssueType.PROCESSING);
+      assertOutcome(
+          post("/Encounter", encounterOf(subject), "If-None-Exist", "identifier=" + card),
+          422,
+          IssueType.PROCESSING);
+    }
+    assertThat(((Encounter) parse(get("/Encounter/" + encounter))).getSubject().getReference())
+        .isEqualTo("Patient/" + patient);
+    Encounter contained = encounterOf("#p");
+    contained.addContained(patient(card(), "Mai", "Lan").setId("p"));
+    HttpResponse<String> withContained = post("/Encounter", contained);
+    assertThat(withContained.statusCode()).as(withContained.body()).isEqualTo(201);
+    Encounter inOrganization = encounterOf("Patient/" + patient);
+    inOrganization.setServiceProvider(new Reference("Patient/" + patient));
+    OperationOutcome wrongType =
+        assertOutcome(post("/Encounter", inOrganization), 422, IssueType.PROCESSING);
+    assertThat(wrongType.getIssueFirstRep().getDiagnostics()).contains("Organization");
   }
 
   @Test
