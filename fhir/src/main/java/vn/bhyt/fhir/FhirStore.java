@@ -112,8 +112,19 @@ public final class FhirStore {
     for (T resource : resources) {
       stamped.add(writer.stamp(resource, ResourceIds.next(at), 1, at));
     }
-    references.check(c, stamped.stream().map(Stamped::resource).toList());
-    return writer.insert(c, stamped);
+    return insert(c, stamped);
+  }
+
+  /** Writes stamped new resources after checking their references; a key held by another is 409. */
+  private <T extends Resource> List<T> insert(Connection c, List<Stamped<T>> stamped)
+      throws SQLException {
+    List<T> written = stamped.stream().map(Stamped::resource).toList();
+    references.check(c, written);
+    try {
+      return writer.insert(c, stamped);
+    } catch (SQLException e) {
+      throw BusinessKeys.conflict(c, e, written).orElseThrow(() -> e);
+    }
   }
 
   /**
@@ -234,9 +245,7 @@ public final class FhirStore {
     }
     OptionalInt current = ResourceRows.lockVersion(c, type, id);
     if (current.isEmpty() && expectedVersion == null) {
-      Stamped<T> created = writer.stamp(resource, id, 1, writer.now());
-      references.check(c, List.of(created.resource()));
-      return writer.insert(c, List.of(created)).get(0);
+      return insert(c, List.of(writer.stamp(resource, id, 1, writer.now()))).get(0);
     }
     if (current.isEmpty() || (expectedVersion != null && expectedVersion != current.getAsInt())) {
       throw FhirProblem.preconditionFailed(
@@ -250,10 +259,16 @@ public final class FhirStore {
     references.check(c, List.of(stored));
     versions.written(type, id);
     Statements rows = new Statements();
+    BusinessKeys.delete(rows, type, id);
+    BusinessKeys.insert(rows, List.of(stored));
     ResourceRows.update(rows, type, id, version, at, stamped.json().json());
     IndexRows.delete(rows, type, id);
     new IndexRows().add(type, id, IndexEntries.of(stored, zone)).insertInto(rows);
-    rows.execute(c);
+    try {
+      rows.execute(c);
+    } catch (SQLException e) {
+      throw BusinessKeys.conflict(c, e, List.of(stored)).orElseThrow(() -> e);
+    }
     ConditionalCreates.review(c, type, id, zone);
     return stored;
   }

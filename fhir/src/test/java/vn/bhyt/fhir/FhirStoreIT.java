@@ -411,6 +411,55 @@ class FhirStoreIT {
   }
 
   @Test
+  void patientsStoredWithTheSameNumberBeforeItWasAKeyMatchTheFirstNotSeveral() throws Exception {
+    String ssn = Resources.unique("SSN");
+    Patient first = create(Resources.patient(Identifiers.SSN, ssn, "Ông", "Văn", "1970"));
+    String later = id(create(Resources.patient(Identifiers.SSN, ssn + "x", "Ông", "Văn", "1970")));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE fhir_token_index SET value = '"
+              + ssn
+              + "' WHERE res_type = 'Patient' AND res_id = '"
+              + later
+              + "' AND param = 'identifier'");
+    }
+    String criteria = "identifier=" + Identifiers.SSN + "|" + ssn;
+    assertThat(ids("Patient", SearchParams.parse(criteria))).hasSize(2);
+    assertThat(store.matches(List.of(store.conditional("Patient", criteria))))
+        .containsExactly(Optional.of(id(first)));
+    assertThat(
+            id(
+                store
+                    .inTransaction(
+                        c ->
+                            store.createIfNoneExist(
+                                c,
+                                Resources.patient(Identifiers.SSN, ssn, "Ông", "Văn", "1970"),
+                                criteria))
+                    .resource()))
+        .isEqualTo(id(first));
+  }
+
+  @Test
+  void aCheckInBatchWhosePatientsNumberIsTakenMeanwhileIsRunAgain() throws Exception {
+    String ssn = Resources.unique("SSN");
+    create(Resources.patient(Identifiers.SSN, ssn, "Âu", "Cơ", "1980"));
+    Patient mine = Resources.patient(Identifiers.SSN, ssn, "Âu", "Cơ", "1980");
+    mine.setId(store.newId());
+    assertThatThrownBy(
+            () ->
+                store.createAll(
+                    List.of(
+                        new FhirStore.Creation(
+                            mine,
+                            store.conditional(
+                                "Patient", "identifier=" + Identifiers.SSN + "|" + ssn)))))
+        .isInstanceOf(FhirStore.ClaimTaken.class);
+    assertThat(store.read("Patient", id(mine))).isEmpty();
+  }
+
+  @Test
   void lastUpdatedAndIdSearchTheResourceRow() throws Exception {
     Patient p =
         create(Resources.patient("urn:x", Resources.unique("P"), "Lý", "Kim Yến", "1983-06-15"));

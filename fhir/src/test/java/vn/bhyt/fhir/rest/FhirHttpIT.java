@@ -318,6 +318,84 @@ class FhirHttpIT {
     }
   }
 
+  static Patient person(String ssn, String family) {
+    Patient p = patient(card(), family, "Văn");
+    p.addIdentifier().setSystem(vn.bhyt.fhir.Identifiers.SSN).setValue(ssn);
+    return p;
+  }
+
+  static String ssn() {
+    return Long.toString(4_000_000_000L + (long) (Math.random() * 999_999_999L));
+  }
+
+  @Test
+  void aSecondPatientWithTheSameSocialInsuranceNumberIsRefusedNamingTheFirst() throws Exception {
+    String ssn = ssn();
+    HttpResponse<String> first = post("/Patient", person(ssn, "Kiều"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String id = ((Patient) parse(first)).getIdElement().getIdPart();
+    HttpResponse<String> second = post("/Patient", person(ssn, "Kiều"));
+    OperationOutcome oo = assertOutcome(second, 409, IssueType.CONFLICT);
+    assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("Patient/" + id);
+    assertThat(second.body()).doesNotContain(ssn);
+
+    Patient other = (Patient) parse(post("/Patient", person(ssn(), "Khúc")));
+    String otherId = other.getIdElement().getIdPart();
+    other.addIdentifier().setSystem(vn.bhyt.fhir.Identifiers.SSN).setValue(ssn);
+    HttpResponse<String> taken = send("PUT", "/Patient/" + otherId, reception, JSON, json(other));
+    assertOutcome(taken, 409, IssueType.CONFLICT);
+    assertThat(taken.body()).contains("Patient/" + id).doesNotContain(ssn);
+    Patient fresh = person(ssn, "Kim");
+    fresh.setId("client-" + UUID.randomUUID().toString().substring(0, 8));
+    assertOutcome(
+        send("PUT", "/Patient/" + fresh.getIdElement().getIdPart(), reception, JSON, json(fresh)),
+        409,
+        IssueType.CONFLICT);
+
+    Patient same = (Patient) parse(get("/Patient/" + id));
+    same.getNameFirstRep().setFamily("Kiều Thị");
+    assertThat(send("PUT", "/Patient/" + id, reception, JSON, json(same)).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> conditional =
+        post(
+            "/Patient",
+            person(ssn, "Kiều"),
+            "If-None-Exist",
+            "identifier=" + vn.bhyt.fhir.Identifiers.SSN + "|" + ssn);
+    assertThat(conditional.statusCode()).isEqualTo(200);
+    assertThat(((Patient) parse(conditional)).getIdElement().getIdPart()).isEqualTo(id);
+
+    same = (Patient) parse(get("/Patient/" + id));
+    same.getIdentifier().removeIf(i -> vn.bhyt.fhir.Identifiers.SSN.equals(i.getSystem()));
+    assertThat(send("PUT", "/Patient/" + id, reception, JSON, json(same)).statusCode())
+        .isEqualTo(200);
+    assertThat(send("PUT", "/Patient/" + otherId, reception, JSON, json(other)).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void ofTwentyConcurrentCreatesOfOnePersonExactlyOneWins() throws Exception {
+    String body = json(person(ssn(), "Lạc"));
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(URI.create(base() + "/Patient"))
+                      .header("Authorization", "Bearer " + reception)
+                      .header("Content-Type", JSON)
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+    List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+    assertThat(answers.stream().map(HttpResponse::statusCode))
+        .as(answers.stream().map(HttpResponse::body).toList().toString())
+        .containsOnly(201, 409)
+        .filteredOn(s -> s == 201)
+        .hasSize(1);
+  }
+
   @Test
   void xmlInAndOut() throws Exception {
     String xml =
