@@ -255,6 +255,27 @@ class FhirHttpIT {
             "application/x-www-form-urlencoded",
             "name=" + q + "&_count=10");
     assertThat(((Bundle) parse(form)).getTotal()).isEqualTo(5);
+    Bundle posted =
+        parse(
+            send(
+                "POST",
+                "/Patient/_search",
+                reception,
+                "application/x-www-form-urlencoded",
+                "name=" + q + "&_count=2"));
+    List<String> postedIds = new ArrayList<>();
+    while (true) {
+      for (Bundle.BundleLinkComponent link : posted.getLink()) {
+        assertThat(link.getUrl()).doesNotContain(q).doesNotContain("name=").contains("_getpages=");
+      }
+      posted.getEntry().forEach(e -> postedIds.add(e.getResource().getIdElement().getIdPart()));
+      if (posted.getLink("next") == null) {
+        break;
+      }
+      posted = parse(get(posted.getLink("next").getUrl()));
+    }
+    assertThat(postedIds).containsExactlyInAnyOrderElementsOf(ids);
+    assertOutcome(get("/Patient?_getpages=unknown"), 404, IssueType.NOTFOUND);
     assertOutcome(
         send("POST", "/Patient/_search", reception, JSON, "{}"), 415, IssueType.NOTSUPPORTED);
   }
