@@ -36,7 +36,7 @@ class SchemasIT {
       assertThat(highest(db.dataSource()))
           .containsEntry("shared", "1")
           .containsEntry("verifier", "8")
-          .containsEntry("fhir", "3")
+          .containsEntry("fhir", "10")
           .containsEntry("claims", "5");
     }
   }
@@ -52,7 +52,7 @@ class SchemasIT {
       assertThat(highest(db.dataSource()))
           .containsEntry("shared", "1")
           .containsEntry("verifier", "8")
-          .containsEntry("fhir", "3")
+          .containsEntry("fhir", "10")
           .containsEntry("claims", "5");
       assertThat(count(db.dataSource(), "api_token")).isEqualTo(1);
       db.migrate();

@@ -137,6 +137,37 @@ class VisitsIT {
   }
 
   @Test
+  void aCheckInFindsThePatientPostedToTheFhirApiWithTheCardsSocialInsuranceNumber()
+      throws Exception {
+    String patient =
+        "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\""
+            + vn.bhyt.fhir.Identifiers.SSN
+            + "\",\"value\":\"0900400931\"}],\"name\":[{\"family\":\"Trần\",\"given\":[\"Thị Bình\"]}]}";
+    HttpRequest.Builder fhir =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/fhir/Patient"))
+            .header("Authorization", "Bearer " + reception)
+            .header("Content-Type", "application/fhir+json")
+            .POST(HttpRequest.BodyPublishers.ofString(patient));
+    HttpResponse<String> first = http.send(fhir.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String id = Json.mapper().readTree(first.body()).get("id").asText();
+    HttpResponse<String> second = http.send(fhir.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.body()).contains("Patient/" + id).doesNotContain("0900400931");
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> in =
+          post(
+              "/api/v1/visits",
+              "{\"cardNumber\":\"HS4790900400931\",\"name\":\"Trần Thị Bình\",\"birthDate\":\"2008\","
+                  + "\"selfPay\":true,\"selfPayReason\":\"thẻ bị thu hồi\"}");
+      assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+      assertThat(Json.mapper().readTree(in.body()).at("/resources/Patient").asText())
+          .isEqualTo("Patient/" + id);
+    }
+    assertThat(count("Patient", "0900400931")).isEqualTo(1);
+  }
+
+  @Test
   void twentyParallelCheckInsOfOnePersonMakeOnePatient() throws Exception {
     String body =
         "{\"cardNumber\":\"CB2797900000006\",\"name\":\"Ngô Đức Long\",\"birthDate\":\"1948\","

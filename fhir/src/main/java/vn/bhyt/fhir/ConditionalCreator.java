@@ -37,7 +37,7 @@ final class ConditionalCreator {
       throws SQLException {
     String type = resource.fhirType();
     for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      Optional<String> match = onlyMatch(c, parsed.query(), type);
+      Optional<String> match = onlyMatch(c, parsed, type);
       if (match.isPresent()) {
         return new Created<>(
             codec.parseLike(resource, writer.current(c, type, match.get(), false)), false);
@@ -58,6 +58,10 @@ final class ConditionalCreator {
         // the claim goes first: when it holds, a later row failed and the holder is this id
         Optional<String> holder = ConditionalCreates.holder(c, parsed);
         if (holder.isPresent() && holder.get().equals(id)) {
+          Optional<FhirProblem> held = BusinessKeys.conflict(c, e, List.of(stamped.resource()));
+          if (held.isPresent()) {
+            throw held.get();
+          }
           throw e;
         }
         if (holder.isPresent()) {
@@ -73,7 +77,7 @@ final class ConditionalCreator {
   List<Optional<String>> matches(List<FhirStore.Conditional> conditions) throws SQLException {
     Statements queries = new Statements();
     for (FhirStore.Conditional condition : conditions) {
-      queries.add(condition.criteria().query().firstAndLast());
+      queries.add(condition.criteria().firstAndLast());
     }
     try (Connection c = ds.getConnection()) {
       List<String[]> bounds =
@@ -120,12 +124,18 @@ final class ConditionalCreator {
         rows.execute(c);
       } catch (SQLException e) {
         rollBack(c, e);
-        if (ConditionalCreates.isTaken(e) && takenByOthers(c, claims, claimants)) {
+        if (ConditionalCreates.isTaken(e)
+            && (takenByOthers(c, claims, claimants)
+                || BusinessKeys.conflict(c, e, stampedResources(stamped)).isPresent())) {
           throw new FhirStore.ClaimTaken(e);
         }
         throw e;
       }
     }
+    return stamped.stream().map(Stamped::resource).toList();
+  }
+
+  private static List<Resource> stampedResources(List<Stamped<Resource>> stamped) {
     return stamped.stream().map(Stamped::resource).toList();
   }
 
@@ -154,9 +164,9 @@ final class ConditionalCreator {
    *
    * @throws FhirProblem 412 when they match several
    */
-  private static Optional<String> onlyMatch(Connection c, SearchQuery query, String type)
+  private static Optional<String> onlyMatch(Connection c, Criteria criteria, String type)
       throws SQLException {
-    try (PreparedStatement ps = query.firstAndLast().prepare(c);
+    try (PreparedStatement ps = criteria.firstAndLast().prepare(c);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return only(new String[] {rs.getString(1), rs.getString(2)}, type);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import vn.bhyt.persistence.Sql;
 
 /**
  * The search criteria of a conditional create ({@code If-None-Exist}) in canonical form, and its
@@ -14,12 +16,15 @@ final class Criteria {
   private final SearchQuery query;
   private final String canonical;
   private final byte[] hash;
+  private final BusinessKeys.@Nullable Key key;
 
-  private Criteria(String type, SearchQuery query, String canonical) {
+  private Criteria(
+      String type, SearchQuery query, String canonical, BusinessKeys.@Nullable Key key) {
     this.type = type;
     this.query = query;
     this.canonical = canonical;
     this.hash = sha256(canonical);
+    this.key = key;
   }
 
   /**
@@ -36,7 +41,16 @@ final class Criteria {
     if (query.isEmpty()) {
       throw FhirProblem.badRequest("the conditional create's criteria hold no search parameter");
     }
-    return new Criteria(type, query, query.canonical());
+    return new Criteria(type, query, query.canonical(), BusinessKeys.of(type, params));
+  }
+
+  /**
+   * The least and greatest id of the matches: of the resource holding the business key when the
+   * criteria search exactly one ({@link BusinessKeys}), so that Patients stored with the same
+   * number before it was a key never make them ambiguous; else of the search.
+   */
+  Sql firstAndLast() {
+    return key != null ? BusinessKeys.firstAndLast(key) : query.firstAndLast();
   }
 
   String type() {

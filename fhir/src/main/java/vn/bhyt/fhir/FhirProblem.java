@@ -35,6 +35,11 @@ public final class FhirProblem extends RuntimeException {
     return new FhirProblem(400, IssueType.INVALID, diagnostics);
   }
 
+  /** 400: the body cannot be read as a resource; the outcome says what and where. */
+  public static FhirProblem unreadable(String diagnostics, OperationOutcome outcome) {
+    return new FhirProblem(400, IssueType.STRUCTURE, diagnostics, outcome);
+  }
+
   /** 404: no such resource, version or resource type. */
   public static FhirProblem notFound(String diagnostics) {
     return new FhirProblem(404, IssueType.NOTFOUND, diagnostics);

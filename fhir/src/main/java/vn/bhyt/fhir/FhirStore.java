@@ -32,7 +32,8 @@ import vn.bhyt.persistence.Transactions;
  * rolls back), so that several resources can be written atomically; the others open their own. The
  * store sets ids, {@code meta.versionId} and {@code meta.lastUpdated}, and returns stored copies:
  * it never changes the resources it is given. An update of an unknown id creates the resource with
- * that id (FHIR's update as create). Nothing is ever deleted.
+ * that id (FHIR's update as create). Nothing is ever deleted. References must name a contained
+ * resource or a stored resource of a type their element allows ({@link References}).
  */
 public final class FhirStore {
   private static final ZoneId FACILITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -46,6 +47,7 @@ public final class FhirStore {
   private final VersionCache versions;
   private final ResourceWriter writer;
   private final ConditionalCreator conditionals;
+  private final References references;
   private final ZoneId zone;
   private final Clock clock;
 
@@ -75,6 +77,7 @@ public final class FhirStore {
     this.versions = new VersionCache(ds);
     this.writer = new ResourceWriter(codec, versions, clock);
     this.conditionals = new ConditionalCreator(ds, codec, writer);
+    this.references = new References(ctx);
     this.zone = clock.getZone();
     this.clock = clock;
   }
@@ -88,14 +91,20 @@ public final class FhirStore {
     return codec.context();
   }
 
-  /** Stores a new resource with a new id at version 1 (the id it has is ignored). */
+  /**
+   * Stores a new resource with a new id at version 1 (the id it has is ignored).
+   *
+   * @throws FhirProblem 422 when a reference names no stored resource of a type its element allows
+   */
   public <T extends Resource> T create(Connection c, T resource) throws SQLException {
-    return writer.insert(c, resource, ResourceIds.next(writer.now()));
+    return create(c, List.of(resource)).get(0);
   }
 
   /**
    * Stores new resources, each with a new id at version 1, in one round trip to the database (the
-   * ids they have are ignored).
+   * ids they have are ignored). They may refer to each other.
+   *
+   * @throws FhirProblem 422 when a reference names no stored resource of a type its element allows
    */
   public <T extends Resource> List<T> create(Connection c, List<T> resources) throws SQLException {
     Instant at = writer.now();
@@ -103,7 +112,19 @@ public final class FhirStore {
     for (T resource : resources) {
       stamped.add(writer.stamp(resource, ResourceIds.next(at), 1, at));
     }
-    return writer.insert(c, stamped);
+    return insert(c, stamped);
+  }
+
+  /** Writes stamped new resources after checking their references; a key held by another is 409. */
+  private <T extends Resource> List<T> insert(Connection c, List<Stamped<T>> stamped)
+      throws SQLException {
+    List<T> written = stamped.stream().map(Stamped::resource).toList();
+    references.check(c, written);
+    try {
+      return writer.insert(c, stamped);
+    } catch (SQLException e) {
+      throw BusinessKeys.conflict(c, e, written).orElseThrow(() -> e);
+    }
   }
 
   /**
@@ -111,12 +132,14 @@ public final class FhirStore {
    * identifier=https://example|123}); when one does, answers it instead. Concurrent calls with the
    * same type and criteria create one resource and all answer it, whatever their transactions.
    *
-   * @throws FhirProblem 400 for bad criteria, 412 when they match more than one resource
+   * @throws FhirProblem 400 for bad criteria, 412 when they match more than one resource, 422 when
+   *     a reference names no stored resource of a type its element allows
    */
   public <T extends Resource> Created<T> createIfNoneExist(
       Connection c, T resource, String criteria) throws SQLException {
-    return conditionals.createIfNoneExist(
-        c, resource, Criteria.parse(resource.fhirType(), criteria, zone));
+    Criteria parsed = Criteria.parse(resource.fhirType(), criteria, zone);
+    references.check(c, List.of(resource));
+    return conditionals.createIfNoneExist(c, resource, parsed);
   }
 
   /** A new resource id, for resources of one {@link #createAll} that refer to each other. */
@@ -172,10 +195,15 @@ public final class FhirStore {
    * {@link #createIfNoneExist} does: they are created only if no other transaction has created a
    * resource for the same criteria.
    *
+   * <p>The form and the target types of their references are checked; that the resources they name
+   * outside the call exist is the caller's to know (it found or created them).
+   *
    * @throws ClaimTaken when another transaction has created a resource for criteria given here
    *     since they were searched ({@link #matches}); nothing is written, and a new search finds it
+   * @throws FhirProblem 422 for a reference of a form or type its element does not allow
    */
   public List<Resource> createAll(List<Creation> creations) throws SQLException {
+    references.checkTypes(creations.stream().map(Creation::resource).toList());
     return conditionals.createAll(creations);
   }
 
@@ -205,7 +233,8 @@ public final class FhirStore {
    * not exist yet. The answer is at version 1 when it was created.
    *
    * @param expectedVersion the version the caller changed ({@code If-Match}), or null for any
-   * @throws FhirProblem 400 without a valid id, 412 when the expected version is not current
+   * @throws FhirProblem 400 without a valid id, 412 when the expected version is not current, 422
+   *     when a reference names no stored resource of a type its element allows
    */
   public <T extends Resource> T update(Connection c, T resource, @Nullable Integer expectedVersion)
       throws SQLException {
@@ -216,7 +245,7 @@ public final class FhirStore {
     }
     OptionalInt current = ResourceRows.lockVersion(c, type, id);
     if (current.isEmpty() && expectedVersion == null) {
-      return writer.insert(c, resource, id);
+      return insert(c, List.of(writer.stamp(resource, id, 1, writer.now()))).get(0);
     }
     if (current.isEmpty() || (expectedVersion != null && expectedVersion != current.getAsInt())) {
       throw FhirProblem.preconditionFailed(
@@ -227,12 +256,19 @@ public final class FhirStore {
     Instant at = writer.now();
     Stamped<T> stamped = writer.stamp(resource, id, version, at);
     T stored = stamped.resource();
+    references.check(c, List.of(stored));
     versions.written(type, id);
     Statements rows = new Statements();
+    BusinessKeys.delete(rows, type, id);
+    BusinessKeys.insert(rows, List.of(stored));
     ResourceRows.update(rows, type, id, version, at, stamped.json().json());
     IndexRows.delete(rows, type, id);
     new IndexRows().add(type, id, IndexEntries.of(stored, zone)).insertInto(rows);
-    rows.execute(c);
+    try {
+      rows.execute(c);
+    } catch (SQLException e) {
+      throw BusinessKeys.conflict(c, e, List.of(stored)).orElseThrow(() -> e);
+    }
     ConditionalCreates.review(c, type, id, zone);
     return stored;
   }

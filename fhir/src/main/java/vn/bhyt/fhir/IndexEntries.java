@@ -3,8 +3,10 @@ package vn.bhyt.fhir;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Reference;
@@ -22,8 +25,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The search index entries of a resource for the parameters of {@link SearchCatalog}. Values too
- * long for the index columns are left out of it, texts are cut to their first 200 characters.
+ * The search index entries of a resource for the parameters of {@link SearchCatalog}: one indexer
+ * per catalogued type, whichever write path stores it. Values too long for the index columns are
+ * left out of it, texts are cut to their first 200 characters.
  */
 final class IndexEntries {
   static final String ENCOUNTER_STATUS = "http://hl7.org/fhir/encounter-status";
@@ -32,29 +36,71 @@ final class IndexEntries {
 
   private IndexEntries() {}
 
+  /** The entries of one resource type's parameters. */
+  @FunctionalInterface
+  private interface Indexer {
+    void index(Resource resource, ZoneId zone, List<IndexEntry> out);
+  }
+
+  /**
+   * The indexer of every type of {@link SearchCatalog}, checked when the class loads: a type the
+   * catalogue lists but nothing indexes would be searchable and never match.
+   */
+  private static final Map<String, Indexer> INDEXERS = indexers();
+
   static List<IndexEntry> of(Resource resource, ZoneId zone) {
-    List<IndexEntry> out = new ArrayList<>();
-    if (resource instanceof Patient p) {
-      identifiers(p.getIdentifier(), out);
-      p.getName().forEach(n -> names(n, out));
-      date("birthdate", p.getBirthDateElement(), zone, out);
-    } else if (resource instanceof Coverage c) {
-      identifiers(c.getIdentifier(), out);
-      reference("beneficiary", "Patient", c.getBeneficiary(), out);
-      reference("patient", "Patient", c.getBeneficiary(), out);
-      token("subscriber-id", null, c.getSubscriberId(), out);
-    } else if (resource instanceof Encounter e) {
-      identifiers(e.getIdentifier(), out);
-      reference("patient", "Patient", e.getSubject(), out);
-      period(e, zone, out);
-      if (e.hasStatus()) {
-        token("status", ENCOUNTER_STATUS, e.getStatus().toCode(), out);
-      }
-    } else if (resource instanceof CoverageEligibilityResponse r) {
-      identifiers(r.getIdentifier(), out);
-      reference("patient", "Patient", r.getPatient(), out);
+    Indexer indexer = INDEXERS.get(resource.fhirType());
+    if (indexer == null) {
+      return List.of();
     }
+    List<IndexEntry> out = new ArrayList<>();
+    indexer.index(resource, zone, out);
     return out.stream().distinct().toList();
+  }
+
+  private static Map<String, Indexer> indexers() {
+    Map<String, Indexer> m = new HashMap<>();
+    m.put(
+        "Patient",
+        (r, zone, out) -> {
+          Patient p = (Patient) r;
+          identifiers(p.getIdentifier(), out);
+          p.getName().forEach(n -> names(n, out));
+          date("birthdate", p.getBirthDateElement(), zone, out);
+        });
+    m.put(
+        "Coverage",
+        (r, zone, out) -> {
+          Coverage c = (Coverage) r;
+          identifiers(c.getIdentifier(), out);
+          reference("beneficiary", "Patient", c.getBeneficiary(), out);
+          reference("patient", "Patient", c.getBeneficiary(), out);
+          token("subscriber-id", null, c.getSubscriberId(), out);
+        });
+    m.put(
+        "Encounter",
+        (r, zone, out) -> {
+          Encounter e = (Encounter) r;
+          identifiers(e.getIdentifier(), out);
+          reference("patient", "Patient", e.getSubject(), out);
+          period(e, zone, out);
+          if (e.hasStatus()) {
+            token("status", ENCOUNTER_STATUS, e.getStatus().toCode(), out);
+          }
+        });
+    m.put(
+        "CoverageEligibilityResponse",
+        (r, zone, out) -> {
+          CoverageEligibilityResponse e = (CoverageEligibilityResponse) r;
+          identifiers(e.getIdentifier(), out);
+          reference("patient", "Patient", e.getPatient(), out);
+        });
+    m.put("Organization", (r, zone, out) -> identifiers(((Organization) r).getIdentifier(), out));
+    if (!m.keySet().equals(SearchCatalog.types())) {
+      throw new IllegalStateException(
+          "indexed types " + m.keySet() + " differ from the catalogue's " + SearchCatalog.types());
+    }
+    return Map.copyOf(m);
   }
 
   private static void identifiers(List<Identifier> identifiers, List<IndexEntry> out) {

@@ -54,8 +54,12 @@ final class ResourceWriter {
     return stamped.stream().map(Stamped::resource).toList();
   }
 
-  /** Adds the rows of new resources: their versions and index entries. */
+  /**
+   * Adds the rows of new resources: their business keys first (a key held by another fails before
+   * anything else is written), their versions and index entries.
+   */
   void insertRows(Statements rows, List<? extends Stamped<?>> created) {
+    BusinessKeys.insert(rows, created.stream().map(Stamped::resource).toList());
     List<StoredJson> stored = new ArrayList<>();
     IndexRows index = new IndexRows();
     for (Stamped<?> s : created) {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
@@ -349,6 +350,113 @@ class FhirStoreIT {
         .isEmpty();
     assertThat(ids("Encounter", mine.with("date", "sa2026-11-21"))).containsExactly(open);
     assertThat(ids("Encounter", mine.with("date", "eb2026-11-21"))).containsExactly(done);
+  }
+
+  static Organization organization(String code) {
+    Organization o = new Organization().setName("Bệnh viện " + code);
+    o.addIdentifier().setSystem(Identifiers.FACILITY).setValue(code);
+    return o;
+  }
+
+  @Test
+  void organizationIdentifierSearchMatchesOrganizationsOfEveryWritePath() throws Exception {
+    String created = Resources.unique("C");
+    String together = Resources.unique("T");
+    String conditional = Resources.unique("K");
+    String updated = Resources.unique("U");
+    String a = id(create(organization(created)));
+    Organization b = organization(together);
+    b.setId(store.newId());
+    store.createAll(List.of(new FhirStore.Creation(b, null)));
+    String k =
+        id(
+            store
+                .inTransaction(
+                    c ->
+                        store.createIfNoneExist(
+                            c,
+                            organization(conditional),
+                            "identifier=" + Identifiers.FACILITY + "|" + conditional))
+                .resource());
+    Organization u = organization(updated);
+    u.setId(store.newId());
+    store.inTransaction(c -> store.update(c, u, null));
+    assertThat(ids("Organization", SearchParams.of("identifier", created))).containsExactly(a);
+    assertThat(ids("Organization", SearchParams.of("identifier", together))).containsExactly(id(b));
+    assertThat(
+            ids(
+                "Organization",
+                SearchParams.of("identifier", Identifiers.FACILITY + "|" + conditional)))
+        .containsExactly(k);
+    assertThat(ids("Organization", SearchParams.of("identifier", updated))).containsExactly(id(u));
+  }
+
+  @Test
+  void theMigrationIndexesOrganizationsStoredWithoutIndexRows() throws Exception {
+    String code = Resources.unique("M");
+    String id = id(create(organization(code)));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM fhir_token_index WHERE res_type = 'Organization'");
+      assertThat(ids("Organization", SearchParams.of("identifier", code))).isEmpty();
+      String script;
+      try (var in =
+          FhirStoreIT.class.getResourceAsStream(
+              "/db/migration/fhir/V9__organization_identifier_index.sql")) {
+        script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      s.executeUpdate(script.replaceAll("(?m)^--.*$", ""));
+    }
+    assertThat(ids("Organization", SearchParams.of("identifier", code))).containsExactly(id);
+  }
+
+  @Test
+  void patientsStoredWithTheSameNumberBeforeItWasAKeyMatchTheFirstNotSeveral() throws Exception {
+    String ssn = Resources.unique("SSN");
+    Patient first = create(Resources.patient(Identifiers.SSN, ssn, "Ông", "Văn", "1970"));
+    String later = id(create(Resources.patient(Identifiers.SSN, ssn + "x", "Ông", "Văn", "1970")));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE fhir_token_index SET value = '"
+              + ssn
+              + "' WHERE res_type = 'Patient' AND res_id = '"
+              + later
+              + "' AND param = 'identifier'");
+    }
+    String criteria = "identifier=" + Identifiers.SSN + "|" + ssn;
+    assertThat(ids("Patient", SearchParams.parse(criteria))).hasSize(2);
+    assertThat(store.matches(List.of(store.conditional("Patient", criteria))))
+        .containsExactly(Optional.of(id(first)));
+    assertThat(
+            id(
+                store
+                    .inTransaction(
+                        c ->
+                            store.createIfNoneExist(
+                                c,
+                                Resources.patient(Identifiers.SSN, ssn, "Ông", "Văn", "1970"),
+                                criteria))
+                    .resource()))
+        .isEqualTo(id(first));
+  }
+
+  @Test
+  void aCheckInBatchWhosePatientsNumberIsTakenMeanwhileIsRunAgain() throws Exception {
+    String ssn = Resources.unique("SSN");
+    create(Resources.patient(Identifiers.SSN, ssn, "Âu", "Cơ", "1980"));
+    Patient mine = Resources.patient(Identifiers.SSN, ssn, "Âu", "Cơ", "1980");
+    mine.setId(store.newId());
+    assertThatThrownBy(
+            () ->
+                store.createAll(
+                    List.of(
+                        new FhirStore.Creation(
+                            mine,
+                            store.conditional(
+                                "Patient", "identifier=" + Identifiers.SSN + "|" + ssn)))))
+        .isInstanceOf(FhirStore.ClaimTaken.class);
+    assertThat(store.read("Patient", id(mine))).isEmpty();
   }
 
   @Test

@@ -3,14 +3,21 @@ package vn.bhyt.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 class IndexEntriesTest {
@@ -81,6 +88,51 @@ class IndexEntriesTest {
     assertThat(IndexEntries.of(e, VN)).isEmpty();
     e.setSubject(new Reference("#p1"));
     assertThat(IndexEntries.of(e, VN)).isEmpty();
+  }
+
+  @Test
+  void organizationsAreIndexedByIdentifier() {
+    Organization o = new Organization();
+    o.addIdentifier().setSystem(Identifiers.FACILITY).setValue("79034");
+    assertThat(IndexEntries.of(o, VN))
+        .containsExactly(new IndexEntry.Token("identifier", Identifiers.FACILITY, "79034"));
+  }
+
+  @Test
+  void everyCataloguedParameterOfEveryTypeIsIndexed() {
+    Map<String, Resource> samples = new HashMap<>();
+    Patient p = new Patient();
+    p.addIdentifier().setValue("1");
+    p.addName().setText("A");
+    p.setBirthDateElement(new DateType("1990"));
+    samples.put("Patient", p);
+    Coverage c = new Coverage();
+    c.addIdentifier().setValue("1");
+    c.setBeneficiary(new Reference("Patient/P1")).setSubscriberId("DN4010123456789");
+    samples.put("Coverage", c);
+    Encounter e = new Encounter();
+    e.addIdentifier().setValue("1");
+    e.setStatus(Encounter.EncounterStatus.INPROGRESS).setSubject(new Reference("Patient/P1"));
+    e.setPeriod(new Period().setStartElement(new DateTimeType("2026-11-23T08:15:00+07:00")));
+    samples.put("Encounter", e);
+    CoverageEligibilityResponse r = new CoverageEligibilityResponse();
+    r.addIdentifier().setValue("1");
+    r.setPatient(new Reference("Patient/P1"));
+    samples.put("CoverageEligibilityResponse", r);
+    Organization o = new Organization();
+    o.addIdentifier().setValue("1");
+    samples.put("Organization", o);
+    assertThat(samples.keySet()).isEqualTo(SearchCatalog.types());
+    for (String type : SearchCatalog.types()) {
+      Set<String> indexed =
+          IndexEntries.of(samples.get(type), VN).stream()
+              .map(IndexEntry::param)
+              .collect(Collectors.toSet());
+      assertThat(indexed)
+          .as(type)
+          .isEqualTo(
+              SearchCatalog.of(type).stream().map(SearchParam::name).collect(Collectors.toSet()));
+    }
   }
 
   @Test

@@ -88,7 +88,10 @@ class JdbcEncounterIndexIT {
 
   @Test
   void voidEncountersAreNeverFound() throws Exception {
-    Encounter e = encounter("Patient/p-void", "VOID-1", LocalDateTime.of(2026, 5, 1, 9, 0));
+    String patient =
+        "Patient/"
+            + store.inTransaction(c -> store.create(c, new Patient())).getIdElement().getIdPart();
+    Encounter e = encounter(patient, "VOID-1", LocalDateTime.of(2026, 5, 1, 9, 0));
     e.setStatus(Encounter.EncounterStatus.ENTEREDINERROR);
     store.inTransaction(c -> store.create(c, e));
     assertThat(index.withIdentifier(VISITS, "VOID-1")).isFalse();

@@ -18,7 +18,12 @@ import vn.bhyt.fhir.SearchParams;
 final class BundleMapper {
   private BundleMapper() {}
 
-  /** A searchset with the total, {@code self}, {@code next} and {@code previous} links. */
+  /**
+   * A searchset with the total, {@code self}, {@code next} and {@code previous} links.
+   *
+   * @param filters the parameters the links carry: the search's, or a POST search's {@code
+   *     _getpages}
+   */
   static Bundle searchset(
       FhirExchange ex,
       String type,

@@ -1,9 +1,6 @@
 package vn.bhyt.fhir.rest;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -117,28 +114,18 @@ public final class FhirExchange {
   }
 
   /**
-   * The resource in the body, read strictly: unknown elements and invalid values are errors.
+   * The resource in the body, read strictly ({@link ResourceReader}): wrong JSON types, unknown
+   * elements and invalid values are errors.
    *
    * @throws FhirProblem 415 for a content type that is not FHIR, 400 for a body that is not a
-   *     resource
+   *     resource, with issues that say what could not be read and where
    */
   Resource body() {
     FhirFormat bodyFormat = FhirFormat.ofBody(request);
     if (request.body().length == 0) {
       throw FhirProblem.badRequest("the body is empty");
     }
-    IParser parser = bodyFormat.parser(ctx).setParserErrorHandler(new StrictErrorHandler());
-    try {
-      IBaseResource parsed =
-          parser.parseResource(new String(request.body(), StandardCharsets.UTF_8));
-      if (parsed instanceof Resource resource) {
-        return resource;
-      }
-    } catch (DataFormatException | IllegalArgumentException e) {
-      log.debug("request {}: unreadable body: {}", request.id(), e.getClass().getSimpleName());
-    }
-    throw FhirProblem.badRequest(
-        "the body is not a valid FHIR R4 resource in " + bodyFormat.mime());
+    return ResourceReader.read(ctx, bodyFormat, request.body());
   }
 
   /**

@@ -79,7 +79,7 @@ public abstract class FhirHandler implements RouteHandler {
   protected static void requireValid(Resource resource) {
     OperationOutcome outcome = FhirValidation.validate(resource);
     if (FhirValidation.hasErrors(outcome)) {
-      throw FhirProblem.unprocessable(OperationOutcomes.errorsWithoutValues(outcome));
+      throw FhirProblem.unprocessable(OperationOutcomes.withoutValues(outcome, resource, true));
     }
   }
 

@@ -1,11 +1,18 @@
 package vn.bhyt.fhir.rest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Resource;
 import vn.bhyt.fhir.FhirContexts;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.http.Request;
@@ -69,19 +76,62 @@ final class OperationOutcomes {
    * which keep their element paths.
    */
   static OperationOutcome errorsWithoutValues(OperationOutcome validation) {
+    return withoutValues(validation, List.of(), true);
+  }
+
+  /**
+   * The issues of a validation of a resource without its values: every text value the resource
+   * holds (three characters or more) and every quoted text is left out of the messages, which keep
+   * their element paths and message ids.
+   *
+   * @param errorsOnly whether to keep only errors and fatal issues, for an error answer
+   */
+  static OperationOutcome withoutValues(
+      OperationOutcome validation, Resource resource, boolean errorsOnly) {
+    return withoutValues(validation, values(resource), errorsOnly);
+  }
+
+  private static OperationOutcome withoutValues(
+      OperationOutcome validation, List<String> values, boolean errorsOnly) {
     OperationOutcome oo = new OperationOutcome();
     for (OperationOutcomeIssueComponent issue : validation.getIssue()) {
-      if (issue.getSeverity() == IssueSeverity.ERROR
+      if (!errorsOnly
+          || issue.getSeverity() == IssueSeverity.ERROR
           || issue.getSeverity() == IssueSeverity.FATAL) {
         OperationOutcomeIssueComponent copy = issue.copy();
-        copy.setDiagnostics(
-            issue.hasDiagnostics()
-                ? QUOTED.matcher(issue.getDiagnostics()).replaceAll("'…'")
-                : null);
+        copy.setDiagnostics(issue.hasDiagnostics() ? scrub(issue.getDiagnostics(), values) : null);
         copy.setDetails(null);
+        if (!errorsOnly && issue.hasDetails()) {
+          copy.getDetails().setCoding(issue.getDetails().copy().getCoding());
+        }
         oo.addIssue(copy);
       }
     }
     return oo;
+  }
+
+  private static String scrub(String message, List<String> values) {
+    String out = QUOTED.matcher(message).replaceAll("'…'");
+    for (String v : values) {
+      out = out.replace(v, "…");
+    }
+    return out;
+  }
+
+  /** The texts of a resource's primitive values, longest first. */
+  private static List<String> values(Resource resource) {
+    Set<String> texts = new HashSet<>();
+    for (PrimitiveType<?> p :
+        FhirContexts.r4()
+            .newTerser()
+            .getAllPopulatedChildElementsOfType(resource, PrimitiveType.class)) {
+      String text = p.getValueAsString();
+      if (text != null && text.strip().length() >= 3) {
+        texts.add(text.strip());
+      }
+    }
+    List<String> sorted = new ArrayList<>(texts);
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    return sorted;
   }
 }

@@ -14,7 +14,8 @@ import vn.bhyt.http.Response;
 /**
  * {@code POST /fhir/{type}/$validate} and {@code POST /fhir/{type}/{id}/$validate}: validates the
  * resource in the body (or in a Parameters' {@code resource}) against the base R4 definitions and
- * answers 200 with an OperationOutcome of every issue. Nothing is stored.
+ * answers 200 with an OperationOutcome of every issue, whose messages leave the resource's values
+ * out. Nothing is stored. A body that cannot be read is a 400 that says what could not be read.
  */
 final class ValidateHandler extends FhirHandler {
   ValidateHandler(FhirStore store, Executor executor, @Nullable String base) {
@@ -25,7 +26,12 @@ final class ValidateHandler extends FhirHandler {
   protected CompletionStage<Response> answer(FhirExchange ex) {
     String type = ex.type(FhirRoutes.VALIDATABLE);
     String id = ex.request().optionalPathParam("id");
-    return blocking(() -> FhirValidation.validate(resource(ex, type, id)))
+    return blocking(
+            () -> {
+              Resource resource = resource(ex, type, id);
+              return OperationOutcomes.withoutValues(
+                  FhirValidation.validate(resource), resource, false);
+            })
         .thenApply(oo -> ex.answer(200, oo));
   }
 

@@ -255,6 +255,27 @@ class FhirHttpIT {
             "application/x-www-form-urlencoded",
             "name=" + q + "&_count=10");
     assertThat(((Bundle) parse(form)).getTotal()).isEqualTo(5);
+    Bundle posted =
+        parse(
+            send(
+                "POST",
+                "/Patient/_search",
+                reception,
+                "application/x-www-form-urlencoded",
+                "name=" + q + "&_count=2"));
+    List<String> postedIds = new ArrayList<>();
+    while (true) {
+      for (Bundle.BundleLinkComponent link : posted.getLink()) {
+        assertThat(link.getUrl()).doesNotContain(q).doesNotContain("name=").contains("_getpages=");
+      }
+      posted.getEntry().forEach(e -> postedIds.add(e.getResource().getIdElement().getIdPart()));
+      if (posted.getLink("next") == null) {
+        break;
+      }
+      posted = parse(get(posted.getLink("next").getUrl()));
+    }
+    assertThat(postedIds).containsExactlyInAnyOrderElementsOf(ids);
+    assertOutcome(get("/Patient?_getpages=unknown"), 404, IssueType.NOTFOUND);
     assertOutcome(
         send("POST", "/Patient/_search", reception, JSON, "{}"), 415, IssueType.NOTSUPPORTED);
   }
@@ -318,6 +339,84 @@ class FhirHttpIT {
     }
   }
 
+  static Patient person(String ssn, String family) {
+    Patient p = patient(card(), family, "Văn");
+    p.addIdentifier().setSystem(vn.bhyt.fhir.Identifiers.SSN).setValue(ssn);
+    return p;
+  }
+
+  static String ssn() {
+    return Long.toString(4_000_000_000L + (long) (Math.random() * 999_999_999L));
+  }
+
+  @Test
+  void aSecondPatientWithTheSameSocialInsuranceNumberIsRefusedNamingTheFirst() throws Exception {
+    String ssn = ssn();
+    HttpResponse<String> first = post("/Patient", person(ssn, "Kiều"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String id = ((Patient) parse(first)).getIdElement().getIdPart();
+    HttpResponse<String> second = post("/Patient", person(ssn, "Kiều"));
+    OperationOutcome oo = assertOutcome(second, 409, IssueType.CONFLICT);
+    assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("Patient/" + id);
+    assertThat(second.body()).doesNotContain(ssn);
+
+    Patient other = (Patient) parse(post("/Patient", person(ssn(), "Khúc")));
+    String otherId = other.getIdElement().getIdPart();
+    other.addIdentifier().setSystem(vn.bhyt.fhir.Identifiers.SSN).setValue(ssn);
+    HttpResponse<String> taken = send("PUT", "/Patient/" + otherId, reception, JSON, json(other));
+    assertOutcome(taken, 409, IssueType.CONFLICT);
+    assertThat(taken.body()).contains("Patient/" + id).doesNotContain(ssn);
+    Patient fresh = person(ssn, "Kim");
+    fresh.setId("client-" + UUID.randomUUID().toString().substring(0, 8));
+    assertOutcome(
+        send("PUT", "/Patient/" + fresh.getIdElement().getIdPart(), reception, JSON, json(fresh)),
+        409,
+        IssueType.CONFLICT);
+
+    Patient same = (Patient) parse(get("/Patient/" + id));
+    same.getNameFirstRep().setFamily("Kiều Thị");
+    assertThat(send("PUT", "/Patient/" + id, reception, JSON, json(same)).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> conditional =
+        post(
+            "/Patient",
+            person(ssn, "Kiều"),
+            "If-None-Exist",
+            "identifier=" + vn.bhyt.fhir.Identifiers.SSN + "|" + ssn);
+    assertThat(conditional.statusCode()).isEqualTo(200);
+    assertThat(((Patient) parse(conditional)).getIdElement().getIdPart()).isEqualTo(id);
+
+    same = (Patient) parse(get("/Patient/" + id));
+    same.getIdentifier().removeIf(i -> vn.bhyt.fhir.Identifiers.SSN.equals(i.getSystem()));
+    assertThat(send("PUT", "/Patient/" + id, reception, JSON, json(same)).statusCode())
+        .isEqualTo(200);
+    assertThat(send("PUT", "/Patient/" + otherId, reception, JSON, json(other)).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void ofTwentyConcurrentCreatesOfOnePersonExactlyOneWins() throws Exception {
+    String body = json(person(ssn(), "Lạc"));
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(URI.create(base() + "/Patient"))
+                      .header("Authorization", "Bearer " + reception)
+                      .header("Content-Type", JSON)
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+    List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+    assertThat(answers.stream().map(HttpResponse::statusCode))
+        .as(answers.stream().map(HttpResponse::body).toList().toString())
+        .containsOnly(201, 409)
+        .filteredOn(s -> s == 201)
+        .hasSize(1);
+  }
+
   @Test
   void xmlInAndOut() throws Exception {
     String xml =
@@ -354,6 +453,95 @@ class FhirHttpIT {
     assertOutcome(post("/Encounter/$validate", patient(card(), "A", "B")), 400, IssueType.INVALID);
   }
 
+  static String example(String name) throws java.io.IOException {
+    try (var in = FhirHttpIT.class.getResourceAsStream("/r4-examples/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void theR4HomeEncounterWithItsContainedLocationIsValid() throws Exception {
+    String home = example("encounter-example-home.json");
+    HttpResponse<String> validated = send("POST", "/Encounter/$validate", reception, JSON, home);
+    assertThat(validated.statusCode()).isEqualTo(200);
+    assertThat(FhirValidation.hasErrors(parse(validated))).as(validated.body()).isFalse();
+    String patient =
+        ((Patient) parse(post("/Patient", patient(card(), "Lâm", "Gia"))))
+            .getIdElement()
+            .getIdPart();
+    String stored =
+        home.replace("Patient/example", "Patient/" + patient)
+            .replace(
+                ",\n      \"individual\": {\n        \"reference\": \"Practitioner/example\",\n"
+                    + "        \"display\": \"Dr Adam Careful\"\n      }",
+                "");
+    assertThat(stored).doesNotContain("Practitioner");
+    HttpResponse<String> created = send("POST", "/Encounter", reception, JSON, stored);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = ((Encounter) parse(created)).getIdElement().getIdPart();
+    HttpResponse<String> read = get("/Encounter/" + id);
+    assertThat(((Encounter) parse(read)).getContained()).hasSize(1);
+    HttpResponse<String> again = send("PUT", "/Encounter/" + id, reception, JSON, read.body());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+  }
+
+  static Encounter encounterOf(String subject) {
+    Encounter e = new Encounter();
+    e.setStatus(Encounter.EncounterStatus.INPROGRESS);
+    e.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("AMB");
+    e.setSubject(new Reference(subject));
+    return e;
+  }
+
+  @Test
+  void aReferenceMustNameAStoredResourceOfATypeItsElementAllows() throws Exception {
+    String patient =
+        ((Patient) parse(post("/Patient", patient(card(), "Tạ", "Quang"))))
+            .getIdElement()
+            .getIdPart();
+    HttpResponse<String> ok = post("/Encounter", encounterOf("Patient/" + patient));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    String encounter = ((Encounter) parse(ok)).getIdElement().getIdPart();
+    String card = card();
+    for (String subject :
+        List.of(
+            "Patient/does-not-exist",
+            "Patient/" + card,
+            "https://elsewhere.example/fhir/Patient/" + patient,
+            "../../x",
+            "Patient/",
+            "Encounter/" + encounter,
+            "Nothing/" + patient)) {
+      HttpResponse<String> refused = post("/Encounter", encounterOf(subject));
+      OperationOutcome oo = assertOutcome(refused, 422, IssueType.PROCESSING);
+      assertThat(oo.getIssueFirstRep().getExpression().get(0).getValue())
+          .as(subject)
+          .isEqualTo("Encounter.subject");
+      assertThat(refused.body()).doesNotContain(card);
+      Encounter update = encounterOf(subject);
+      update.setId(encounter);
+      assertOutcome(
+          send("PUT", "/Encounter/" + encounter, reception, JSON, json(update)),
+          422,
+          IssueType.PROCESSING);
+      assertOutcome(
+          post("/Encounter", encounterOf(subject), "If-None-Exist", "identifier=" + card),
+          422,
+          IssueType.PROCESSING);
+    }
+    assertThat(((Encounter) parse(get("/Encounter/" + encounter))).getSubject().getReference())
+        .isEqualTo("Patient/" + patient);
+    Encounter contained = encounterOf("#p");
+    contained.addContained(patient(card(), "Mai", "Lan").setId("p"));
+    HttpResponse<String> withContained = post("/Encounter", contained);
+    assertThat(withContained.statusCode()).as(withContained.body()).isEqualTo(201);
+    Encounter inOrganization = encounterOf("Patient/" + patient);
+    inOrganization.setServiceProvider(new Reference("Patient/" + patient));
+    OperationOutcome wrongType =
+        assertOutcome(post("/Encounter", inOrganization), 422, IssueType.PROCESSING);
+    assertThat(wrongType.getIssueFirstRep().getDiagnostics()).contains("Organization");
+  }
+
   @Test
   void eligibilityGoesToTheService() throws Exception {
     CoverageEligibilityRequest request = new CoverageEligibilityRequest();
@@ -380,8 +568,8 @@ class FhirHttpIT {
     assertOutcome(
         send("POST", "/Patient", reception, JSON, "{\"resourceType\":\"Patient\",\"x\":1}"),
         400,
-        IssueType.INVALID);
-    assertOutcome(send("POST", "/Patient", reception, JSON, "{not json"), 400, IssueType.INVALID);
+        IssueType.STRUCTURE);
+    assertOutcome(send("POST", "/Patient", reception, JSON, "{not json"), 400, IssueType.STRUCTURE);
     assertOutcome(get("/Patient/NOPE"), 404, IssueType.NOTFOUND);
     assertOutcome(get("/Observation/1"), 404, IssueType.NOTFOUND);
     assertOutcome(get("/Nothing?x=1"), 404, IssueType.NOTFOUND);
@@ -420,6 +608,109 @@ class FhirHttpIT {
     assertOutcome(send("GET", "/Patient/1", null, null, null, "Accept", XML), 401, IssueType.LOGIN);
   }
 
+  static HttpResponse<String> postJson(String path, String body) throws Exception {
+    return send("POST", path, reception, JSON, body);
+  }
+
+  @Test
+  void aNumberWhereTheElementIsAStringIsRefusedNotStoredAsText() throws Exception {
+    OperationOutcome oo =
+        assertOutcome(
+            postJson("/Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":1}]}"),
+            400,
+            IssueType.STRUCTURE);
+    assertThat(oo.getIssueFirstRep().getExpression().get(0).getValue())
+        .isEqualTo("Patient.name[0].family");
+    assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("string").contains("number");
+    for (String mismatch :
+        List.of(
+            "{\"resourceType\":\"Patient\",\"active\":\"true\"}",
+            "{\"resourceType\":\"Patient\",\"multipleBirthInteger\":\"2\"}",
+            "{\"resourceType\":\"Patient\",\"birthDate\":19900131}",
+            "{\"resourceType\":\"Patient\",\"name\":{\"family\":\"A\"}}",
+            "{\"resourceType\":\"Patient\",\"name\":[{\"given\":\"A\"}]}",
+            "{\"resourceType\":\"Patient\",\"gender\":[\"male\"]}",
+            "{\"resourceType\":\"Patient\",\"identifier\":[{\"value\":4010123456}]}",
+            "{\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"urn:x\",\"valueString\":5}]}",
+            "{\"resourceType\":\"Patient\",\"contained\":[{\"resourceType\":\"Organization\","
+                + "\"id\":\"o\",\"active\":1}],\"managingOrganization\":{\"reference\":\"#o\"}}",
+            "{\"resourceType\":\"Patient\",\"_birthDate\":\"x\"}")) {
+      assertOutcome(postJson("/Patient", mismatch), 400, IssueType.STRUCTURE);
+      assertOutcome(postJson("/Patient/$validate", mismatch), 400, IssueType.STRUCTURE);
+    }
+    HttpResponse<String> typed =
+        postJson(
+            "/Patient",
+            "{\"resourceType\":\"Patient\",\"active\":true,\"multipleBirthInteger\":2,"
+                + "\"name\":[{\"family\":\"A\",\"given\":[\"B\"]}],\"_gender\":{\"extension\":"
+                + "[{\"url\":\"urn:x\",\"valueBoolean\":true}]},\"gender\":\"male\"}");
+    assertThat(typed.statusCode()).as(typed.body()).isEqualTo(201);
+    assertThat(((Patient) parse(typed)).getMultipleBirthIntegerType().getValue()).isEqualTo(2);
+  }
+
+  @Test
+  void validateSaysWhatCouldNotBeReadWithoutTheValue() throws Exception {
+    String card = card();
+    OperationOutcome badDate =
+        assertOutcome(
+            postJson(
+                "/Patient/$validate",
+                "{\"resourceType\":\"Patient\",\"birthDate\":\"" + card + "\"}"),
+            400,
+            IssueType.STRUCTURE);
+    assertThat(badDate.getIssueFirstRep().getDiagnostics()).contains("birthDate");
+    String number = "4010123456";
+    HttpResponse<String> numbered =
+        postJson(
+            "/Patient/$validate",
+            "{\"resourceType\":\"Patient\",\"name\":[{\"family\":" + number + "}]}");
+    assertThat(numbered.body()).doesNotContain(number).contains("Patient.name[0].family");
+    HttpResponse<String> misspelt =
+        postJson("/Patient/$validate", "{\"resourceType\":\"Patient\",\"nmae\":[]}");
+    assertThat(((OperationOutcome) parse(misspelt)).getIssueFirstRep().getDiagnostics())
+        .contains("Patient.nmae");
+    HttpResponse<String> broken =
+        postJson("/Patient/$validate", "{\"resourceType\":\"Patient\",\n\"x\" " + card);
+    assertOutcome(broken, 400, IssueType.STRUCTURE);
+    assertThat(((OperationOutcome) parse(broken)).getIssueFirstRep().getDiagnostics())
+        .contains("JSON")
+        .contains("line 2");
+    assertThat(broken.body()).doesNotContain(card);
+    HttpResponse<String> brokenXml =
+        send(
+            "POST",
+            "/Patient/$validate",
+            reception,
+            XML,
+            "<Patient xmlns=\"http://hl7.org/fhir\"><birthDate value=\"" + card + "\"/></Patient>");
+    assertOutcome(brokenXml, 400, IssueType.STRUCTURE);
+    assertThat(brokenXml.body()).doesNotContain(card).contains("birthDate");
+    HttpResponse<String> unclosed =
+        send(
+            "POST",
+            "/Patient/$validate",
+            reception,
+            XML,
+            "<Patient xmlns=\"http://hl7.org/fhir\">");
+    assertThat(((OperationOutcome) parse(unclosed)).getIssueFirstRep().getDiagnostics())
+        .contains("XML");
+  }
+
+  @Test
+  void validationIssuesCarryNoValueOfTheResource() throws Exception {
+    String card = card();
+    Patient p = patient(card(), "Nguyễn", "Văn An");
+    p.addCommunication().getLanguage().addCoding().setSystem("urn:ietf:bcp:47").setCode(card);
+    p.addTelecom().setValue(card);
+    HttpResponse<String> validated = post("/Patient/$validate", p);
+    assertThat(validated.statusCode()).isEqualTo(200);
+    assertThat(FhirValidation.hasErrors(parse(validated))).isTrue();
+    assertThat(validated.body()).doesNotContain(card).contains("Patient.telecom[0]");
+    HttpResponse<String> refused = post("/Patient", p);
+    assertOutcome(refused, 422, IssueType.PROCESSING);
+    assertThat(refused.body()).doesNotContain(card);
+  }
+
   @Test
   void errorsNeverEchoPatientData() throws Exception {
     String card = card();
@@ -441,7 +732,7 @@ class FhirHttpIT {
             reception,
             JSON,
             json(p).replace("\"1990-01-31\"", "\"" + card + "\""));
-    assertOutcome(unparsable, 400, IssueType.INVALID);
+    assertOutcome(unparsable, 400, IssueType.STRUCTURE);
     assertThat(unparsable.body()).doesNotContain(card);
   }
 }
