@@ -28,6 +28,13 @@ public final class QrImageDecoder {
 
   private static final int MAX_READ_PIXELS = 6_000_000;
 
+  /**
+   * The longest side a picture may declare: a little more than the largest phone cameras take
+   * (16,320 × 12,240 at 200 megapixels). Readers buffer whole rows at full width whatever the
+   * subsampling, so a longer side costs memory that a smaller pixel count does not show.
+   */
+  static final int MAX_SIDE = 16_384;
+
   private final int maxPixels;
 
   /** Creates a decoder refusing pictures that declare more than {@code maxPixels} pixels. */
@@ -101,6 +108,17 @@ public final class QrImageDecoder {
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
     long declared = (long) width * height;
+    if (width > MAX_SIDE || height > MAX_SIDE) {
+      throw new ImageDecodeException(
+          Reason.TOO_LARGE,
+          "picture of "
+              + width
+              + "x"
+              + height
+              + " pixels (expected: at most "
+              + MAX_SIDE
+              + " pixels on a side, as a phone camera takes)");
+    }
     if (declared > maxPixels) {
       throw new ImageDecodeException(
           Reason.TOO_LARGE,

@@ -171,6 +171,48 @@ class QrImageDecoderTest {
         .isLessThan(200L * 1024 * 1024);
   }
 
+  /** A 70-byte PNG declaring 199,000,000 × 1 pixels made the reader buffer a 597 MB row. */
+  @Test
+  void aTinyPngDeclaringAPictureNoPhoneTakesIsTooLargeBeforeAnyPixelIsRead() throws Exception {
+    byte[] png = declaredPng(199_000_000, 1);
+    assertThat(png.length).isLessThan(100);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(() -> decoder.decode(png))
+        .isInstanceOfSatisfying(
+            ImageDecodeException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(allocated).as("bytes allocated refusing it").isLessThan(16L * 1024 * 1024);
+    assertReason(declaredPng(1, 20_000), Reason.TOO_LARGE);
+  }
+
+  /** A grey PNG whose header declares a size, with one compressed empty row of data. */
+  private static byte[] declaredPng(int width, int height) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13);
+    ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0);
+    ihdr.put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(new byte[] {0, 0});
+    deflater.finish();
+    byte[] idat = new byte[64];
+    int n = deflater.deflate(idat);
+    chunk(out, "IDAT", java.util.Arrays.copyOf(idat, n));
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + data.length);
+    b.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(b.array(), 4, 4 + data.length);
+    b.putInt((int) crc.getValue());
+    out.write(b.array(), 0, b.capacity());
+  }
+
   @Test
   void pictureDeclaringMorePixelsThanAllowedIsTooLarge() {
     byte[] png = CardPhotos.cleanPng(CardPayloads.REAL_2021);
