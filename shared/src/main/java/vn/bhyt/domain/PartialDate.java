@@ -19,9 +19,13 @@ public final class PartialDate {
     this.date = date;
   }
 
-  /** A full date. */
+  /**
+   * A full date.
+   *
+   * @throws IllegalArgumentException when its year is outside 1000 to 9999
+   */
   public static PartialDate of(LocalDate date) {
-    return new PartialDate(date.getYear(), Objects.requireNonNull(date, "date"));
+    return new PartialDate(checkedYear(date.getYear()), Objects.requireNonNull(date, "date"));
   }
 
   /** A date known only to the year. */
@@ -47,9 +51,7 @@ public final class PartialDate {
     if (t.length() == 4 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return ofYear(Integer.parseInt(t));
     }
-    LocalDate date = LocalDate.parse(t);
-    checkedYear(date.getYear());
-    return of(date);
+    return of(LocalDate.parse(t));
   }
 
   public int year() {

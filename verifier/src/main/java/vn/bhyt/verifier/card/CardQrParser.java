@@ -108,14 +108,11 @@ public final class CardQrParser {
 
   private static CitizenIdPayload citizenId(String[] f) throws QrParseException {
     LocalDate born = citizenDate(f, 3);
-    if (born != null) {
-      birthYear(born.getYear(), 3);
-    }
     return new CitizenIdPayload(
         f[0],
         f[1].matches("[0-9]{9}") ? f[1] : null,
         empty(f[2]) ? null : f[2],
-        born == null ? null : PartialDate.of(born),
+        born == null ? null : birthDate(born, 3),
         switch (f[4].toLowerCase(java.util.Locale.ROOT)) {
           case "nam" -> Sex.MALE;
           case "nữ", "nu" -> Sex.FEMALE;
@@ -222,20 +219,29 @@ public final class CardQrParser {
 
   private static @Nullable PartialDate birthDate(String[] f, int i) throws QrParseException {
     String v = at(f, i);
-    if (v != null && v.length() == 4 && digits(v, 0, 4) >= 0) {
-      return PartialDate.ofYear(birthYear(digits(v, 0, 4), i));
+    try {
+      if (v != null && v.length() == 4 && digits(v, 0, 4) >= 0) {
+        return PartialDate.ofYear(digits(v, 0, 4));
+      }
+      LocalDate d = date(f, i);
+      return d == null ? null : PartialDate.of(d);
+    } catch (IllegalArgumentException e) {
+      throw notABirthDate(i);
     }
-    LocalDate d = date(f, i);
-    return d == null ? null : PartialDate.of(d.withYear(birthYear(d.getYear(), i)));
   }
 
-  /** A birth year a card can print: four digits from 1000, as a partial date holds it. */
-  private static int birthYear(int year, int field) throws QrParseException {
-    if (year < 1000) {
-      throw new QrParseException(
-          Reason.BAD_DATE, field, "field " + field + " is not a birth date (year before 1000)");
+  /** A birth date as a partial date holds it, from the year 1000. */
+  private static PartialDate birthDate(LocalDate date, int field) throws QrParseException {
+    try {
+      return PartialDate.of(date);
+    } catch (IllegalArgumentException e) {
+      throw notABirthDate(field);
     }
-    return year;
+  }
+
+  private static QrParseException notABirthDate(int field) {
+    return new QrParseException(
+        Reason.BAD_DATE, field, "field " + field + " is not a birth date (year before 1000)");
   }
 
   private static @Nullable LocalDate citizenDate(String[] f, int i) throws QrParseException {
