@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.bhyt.arch.Purity;
 
 /**
  * The layout as a rule of the build: which module may use which, no cycles between modules or
@@ -43,17 +44,6 @@ class LayeringTest {
     "vn.bhyt.claims.assessment..",
     "vn.bhyt.claims.claim..",
     "vn.bhyt.claims.fhirclaim.."
-  };
-
-  static final String[] IO = {
-    "io.netty..",
-    "java.sql..",
-    "javax.sql..",
-    "com.zaxxer..",
-    "org.slf4j..",
-    "ch.qos.logback..",
-    "java.net..",
-    "java.nio.file.."
   };
 
   static final JavaClasses CLASSES =
@@ -114,20 +104,7 @@ class LayeringTest {
   }
 
   @Test
-  void onlyRouteCodeAndTheAppUseTheHttpKernel() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackages(ROUTES)
-        .and()
-        .resideOutsideOfPackage("vn.bhyt.gateway..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("vn.bhyt.http..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void servicesUseNoRoutePackage() {
+  void onlyRouteCodeAndTheAppUseTheKernelOrRouteCode() {
     noClasses()
         .that()
         .resideOutsideOfPackages(ROUTES)
@@ -150,11 +127,11 @@ class LayeringTest {
   }
 
   /**
-   * Violated by a class that reaches a class of {@link #IO} directly or through classes of this
-   * code base (the JDK's and libraries' own insides are not followed), naming the path.
+   * Violated by a class that reaches a class of {@link Purity#IO} directly or through classes of
+   * this code base (the JDK's and libraries' own insides are not followed), naming the path.
    */
   private static ArchCondition<JavaClass> reachNoInputOrOutput() {
-    DescribedPredicate<JavaClass> io = JavaClass.Predicates.resideInAnyPackage(IO);
+    DescribedPredicate<JavaClass> io = JavaClass.Predicates.resideInAnyPackage(Purity.IO);
     return new ArchCondition<>("reach no input or output, directly or through this code base") {
       @Override
       public void check(JavaClass start, ConditionEvents events) {
@@ -189,16 +166,7 @@ class LayeringTest {
   }
 
   static final DescribedPredicate<JavaClass> ROUTE_PACKAGE =
-      DescribedPredicate.describe(
-          "in a route package",
-          c -> {
-            String p = c.getPackageName();
-            return p.startsWith("vn.bhyt.http")
-                || p.endsWith(".http")
-                || p.contains(".http.")
-                || p.startsWith("vn.bhyt.fhir.rest")
-                || p.startsWith("vn.bhyt.claims.fhirapi");
-          });
+      JavaClass.Predicates.resideInAnyPackage(ROUTES);
 
   /** Concrete classes of route packages named as handlers. */
   static final DescribedPredicate<JavaClass> HANDLERS =

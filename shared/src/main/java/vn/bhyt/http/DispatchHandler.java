@@ -111,16 +111,16 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
     Request request = unrouted.withPathParams(match.params());
     Router.Route route = match.route();
-    CompletableFuture<Request> authorized =
+    CompletionStage<Request> authorized =
         authorize(route, req.headers().get(HttpHeaderNames.AUTHORIZATION))
-            .thenApply(request::withPrincipal)
-            .toCompletableFuture();
-    ((CompletionStage<Request>) authorized)
-        .thenCompose(caller -> invoke(route, caller))
+            .thenApply(request::withPrincipal);
+    CompletableFuture<Request> caller = authorized.toCompletableFuture();
+    authorized
+        .thenCompose(authenticated -> invoke(route, authenticated))
         .whenComplete(
             (response, failure) -> {
               Response r = failure == null ? response : failure(failure, request);
-              Request logged = authorized.isCompletedExceptionally() ? request : authorized.join();
+              Request logged = caller.isCompletedExceptionally() ? request : caller.join();
               write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, logged));
             });
   }

@@ -55,14 +55,15 @@ public final class CheckRequestReader {
    * the visit's (checked here with them).
    */
   public CompletionStage<CheckRequest> read(Request request, Set<String> moreParameters) {
-    if (request.mediaType().equals("application/json")) {
+    String type = request.mediaType();
+    if (type.equals("application/json")) {
       requireNoParameters(request);
     } else {
       Set<String> known = new HashSet<>(VISIT_PARAMETERS);
       known.addAll(moreParameters);
       QueryParameters.requireKnown(request, known);
     }
-    return switch (request.mediaType()) {
+    return switch (type) {
       case "application/json" ->
           CompletableFuture.completedFuture(CheckRequests.fromJson(jsonObject(request.body())));
       case "text/plain" ->
