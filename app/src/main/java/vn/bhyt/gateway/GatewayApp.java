@@ -1,6 +1,8 @@
 package vn.bhyt.gateway;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -155,6 +157,7 @@ public final class GatewayApp implements AutoCloseable {
     HikariDataSource ds;
     ExecutorService workers;
     ScheduledExecutorService scheduler;
+    ExecutorService health;
     CachingRegistry registry;
     JdbcCheckLog checkLog;
     HttpServer server;
@@ -176,6 +179,8 @@ public final class GatewayApp implements AutoCloseable {
       ds = Database.open(config.db(), metrics);
       workers = Executors.newFixedThreadPool(config.http().workerThreads(), named("worker"));
       scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
+      // Readiness has a thread of its own: under load the workers' queue would make it late.
+      health = Executors.newSingleThreadExecutor(named("health"));
       flusher = Executors.newCachedThreadPool(named("claim-flusher"));
       registry =
           new CachingRegistry(
@@ -185,14 +190,14 @@ public final class GatewayApp implements AutoCloseable {
                   workers)
               .withMetrics(metrics);
       registry.startPolling(scheduler, config.registry().pollInterval());
-      checkLog = new JdbcCheckLog(ds, metrics);
+      CardHasher hasher = CardHasher.of(ds);
+      checkLog = checkLog(config.auditSpillDir(), hasher, metrics);
       tokens = new JdbcTokenStore(ds, workers);
       CardRules rules =
           new CardRules(
               reference, new Facility(config.facility().code(), config.facility().level()));
       CardCheckService checks =
-          new CardCheckService(
-              registry, FundClient.NONE, rules, checkLog, CardHasher.of(ds), clock);
+          new CardCheckService(registry, FundClient.NONE, rules, checkLog, hasher, clock);
       CheckRequestReader cards = new CheckRequestReader(QrImageDecoder.withDefaults(), workers);
       Router router =
           new Router()
@@ -280,6 +285,20 @@ public final class GatewayApp implements AutoCloseable {
           intake, stored, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
     }
 
+    /**
+     * The check log, with its spill in a directory of this installation's under the configured one,
+     * named by a keyed hash: gateways of different databases on one machine never take each other's
+     * records.
+     */
+    private JdbcCheckLog checkLog(Path spillBase, CardHasher hasher, MeterRegistry metrics) {
+      Path dir = spillBase.resolve("installation-" + hasher.hash("audit spill directory"));
+      try {
+        return new JdbcCheckLog(ds, metrics, dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("audit.spill-dir: " + e.getMessage(), e);
+      }
+    }
+
     private static Reader read(Path file) {
       try {
         return Files.newBufferedReader(file);
@@ -292,7 +311,7 @@ public final class GatewayApp implements AutoCloseable {
       router
           .open(Method.GET, "/health/live", r -> done(Response.json(200, Map.of("status", "up"))))
           .open(
-              Method.GET, "/health/ready", r -> CompletableFuture.supplyAsync(this::ready, workers))
+              Method.GET, "/health/ready", r -> CompletableFuture.supplyAsync(this::ready, health))
           .open(
               Method.GET,
               "/metrics",
@@ -308,6 +327,7 @@ public final class GatewayApp implements AutoCloseable {
       if (!Database.reachable(ds)) {
         throw new ProblemException(ProblemType.UNAVAILABLE, "the database is not reachable");
       }
+      HikariPoolMXBean pool = ds.getHikariPoolMXBean();
       return Response.json(
           200,
           Map.of(
@@ -315,6 +335,13 @@ public final class GatewayApp implements AutoCloseable {
               "ready",
               "database",
               "up",
+              "pool",
+              Map.of(
+                  "active", pool.getActiveConnections(),
+                  "idle", pool.getIdleConnections(),
+                  "waiting", pool.getThreadsAwaitingConnection()),
+              "audit",
+              Map.of("queued", checkLog.queued(), "spilledBytes", checkLog.spilledBytes()),
               "fhirValidator",
               FhirValidation.isLoaded() ? "loaded" : "loading"));
     }
@@ -339,6 +366,9 @@ public final class GatewayApp implements AutoCloseable {
       }
       if (registry != null) {
         registry.close();
+      }
+      if (health != null) {
+        health.shutdownNow();
       }
       if (scheduler != null) {
         scheduler.shutdownNow();

@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -402,6 +404,29 @@ class GatewayIT {
         .contains("route=\"/api/v1/cards/verify\"");
     assertThat(metrics).contains("cache_gets_total{cache=\"registry\"");
     assertThat(metrics).contains("hikaricp_connections_active");
+  }
+
+  @Test
+  void readinessSaysTheDatabaseIsUpWhileEveryPooledConnectionIsBusy() throws Exception {
+    int size = app.dataSource().getMaximumPoolSize();
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < size; i++) {
+        held.add(app.dataSource().getConnection());
+      }
+      HttpResponse<String> ready = get("/health/ready");
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+      JsonNode body = Json.mapper().readTree(ready.body());
+      assertThat(body.get("database").asText()).isEqualTo("up");
+      assertThat(body.at("/pool/active").asInt()).isEqualTo(size);
+      assertThat(body.at("/pool/idle").asInt()).isZero();
+      assertThat(body.at("/audit/queued").isInt()).isTrue();
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+    }
+    assertThat(get("/metrics").body()).contains("audit_queued").contains("audit_spill_bytes");
   }
 
   @Test

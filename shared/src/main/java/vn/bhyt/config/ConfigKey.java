@@ -51,6 +51,11 @@ public enum ConfigKey {
       "reference.dir",
       "",
       "directory with reference CSV files to use instead of the built-in ones"),
+  AUDIT_SPILL_DIR(
+      "audit.spill-dir",
+      "",
+      "directory for check records waiting for the database while its audit queue is full; empty:"
+          + " `bhyt-gateway-audit` in the system's temporary directory"),
   TIME_ZONE("time-zone", "Asia/Ho_Chi_Minh", "time zone of the facility (\"today\", timestamps)"),
   CLAIMS_MAX_ENVELOPE_BYTES(
       "claims.max-envelope-bytes",

@@ -97,6 +97,7 @@ public final class ConfigLoader {
             intIn(ConfigKey.CLAIMS_MAX_ENVELOPE_BYTES, 1024, Integer.MAX_VALUE - 8),
             ruleIds(ConfigKey.ASSESSMENT_DISABLED_RULES));
     String dir = get(ConfigKey.REFERENCE_DIR);
+    String spill = get(ConfigKey.AUDIT_SPILL_DIR);
     return new GatewayConfig(
         http,
         db,
@@ -106,6 +107,9 @@ public final class ConfigLoader {
         dir.isEmpty() ? null : Path.of(dir),
         parse(ConfigKey.TIME_ZONE, ZoneId::of),
         claims,
+        spill.isEmpty()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "bhyt-gateway-audit")
+            : parse(ConfigKey.AUDIT_SPILL_DIR, Path::of),
         Map.copyOf(values));
   }
 

@@ -14,6 +14,7 @@ import vn.bhyt.domain.FacilityLevel;
 /**
  * The gateway's whole configuration.
  *
+ * @param auditSpillDir where check records wait on disk while the audit queue is full
  * @param effective every key's value as configured, secrets masked: what {@link #describe()} logs
  */
 public record GatewayConfig(
@@ -25,6 +26,7 @@ public record GatewayConfig(
     @Nullable Path referenceDir,
     ZoneId zone,
     Claims claims,
+    Path auditSpillDir,
     Map<ConfigKey, String> effective) {
 
   public GatewayConfig {
@@ -102,7 +104,8 @@ public record GatewayConfig(
     e.put(ConfigKey.DB_USER, newDb.user());
     e.put(ConfigKey.DB_PASSWORD, newDb.password().value());
     e.put(ConfigKey.DB_POOL_SIZE, Integer.toString(newDb.poolSize()));
-    return new GatewayConfig(http, newDb, facility, fund, registry, referenceDir, zone, claims, e);
+    return new GatewayConfig(
+        http, newDb, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, e);
   }
 
   /** The same configuration with another HTTP port. */
@@ -117,6 +120,7 @@ public record GatewayConfig(
             http.workerThreads());
     Map<ConfigKey, String> e = new EnumMap<>(effective);
     e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
-    return new GatewayConfig(h, db, facility, fund, registry, referenceDir, zone, claims, e);
+    return new GatewayConfig(
+        h, db, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, e);
   }
 }

@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.config.GatewayConfig;
@@ -84,8 +87,23 @@ public final class Database {
     c.setAutoCommit(true);
   }
 
-  /** Whether the database answers within a second. */
+  /**
+   * Whether the database answers within a second. A pool is asked on a connection of its own,
+   * outside the pool: a pool whose connections are all busy with work is not a database down.
+   */
   public static boolean reachable(javax.sql.DataSource ds) {
+    if (ds instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+      Properties props = new Properties();
+      props.setProperty("user", Objects.requireNonNullElse(pool.getUsername(), ""));
+      props.setProperty("password", Objects.requireNonNullElse(pool.getPassword(), ""));
+      props.setProperty("connectTimeout", "1000");
+      props.setProperty("socketTimeout", "2000");
+      try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), props)) {
+        return c.isValid(1);
+      } catch (SQLException e) {
+        return false;
+      }
+    }
     try (Connection c = ds.getConnection()) {
       return c.isValid(1);
     } catch (SQLException e) {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +19,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.bhyt.persistence.TestDatabase;
 
 /** The audit trail against a real MariaDB: every record written once, also from many threads. */
@@ -56,12 +63,19 @@ class JdbcCheckLogIT {
     log.record(record(id(0, 0)));
     log.close();
 
-    assertThat(count("SELECT COUNT(*) FROM card_check")).isEqualTo(20_000);
-    assertThat(count("SELECT COUNT(DISTINCT check_id) FROM card_check")).isEqualTo(20_000);
-    assertThat(count("SELECT COUNT(*) FROM card_check WHERE card_hash = UNHEX('abcdef0123456789')"))
+    assertThat(count("SELECT COUNT(*) FROM card_check WHERE token_name = 'desk-1'"))
+        .isEqualTo(20_000);
+    assertThat(count("SELECT COUNT(DISTINCT check_id) FROM card_check WHERE token_name = 'desk-1'"))
         .isEqualTo(20_000);
     assertThat(
-            count("SELECT COUNT(*) FROM card_check WHERE checked_at = '2026-11-23 08:00:00.125'"))
+            count(
+                "SELECT COUNT(*) FROM card_check WHERE token_name = 'desk-1'"
+                    + " AND card_hash = UNHEX('abcdef0123456789')"))
+        .isEqualTo(20_000);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM card_check WHERE token_name = 'desk-1'"
+                    + " AND checked_at = '2026-11-23 08:00:00.125'"))
         .as("the check's time in UTC, to the millisecond")
         .isEqualTo(20_000);
     assertThat(metrics.counter("audit.refused").count()).isZero();
@@ -81,16 +95,118 @@ class JdbcCheckLogIT {
     }
   }
 
+  @Test
+  void checksGoOnBeingRecordedWhileTheDatabaseIsBehindAndEveryRecordIsWrittenOnce(@TempDir Path dir)
+      throws Exception {
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    JdbcCheckLog log =
+        new JdbcCheckLog(db.dataSource(), metrics, AuditSpill.open(dir, 1L << 30), 1_000);
+    try (Connection locker = db.dataSource().getConnection();
+        Statement s = locker.createStatement()) {
+      s.execute("LOCK TABLES card_check WRITE");
+      for (int i = 0; i < 50_000; i++) {
+        assertThat(log.record(record(id(51, i), "behind"))).as("record %d", i).isTrue();
+      }
+      assertThat(metrics.counter("audit.spilled").count())
+          .as("records beyond the queue and the two batches held by the blocked writers")
+          .isGreaterThanOrEqualTo(50_000 - 1_000 - 2 * 2_000);
+      assertThat(log.spilledBytes()).isPositive();
+      try (ResultSet rs =
+          s.executeQuery("SELECT COUNT(*) FROM card_check WHERE token_name = 'behind'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("written while the table is locked").isZero();
+      }
+      s.execute("UNLOCK TABLES");
+    }
+    log.close();
+
+    assertThat(count("SELECT COUNT(*) FROM card_check WHERE token_name = 'behind'"))
+        .isEqualTo(50_000);
+    assertThat(metrics.counter("audit.refused").count()).isZero();
+    assertThat(segments(dir)).as("segments left on disk").isEmpty();
+  }
+
+  @Test
+  void recordsLeftOnDiskByAnEarlierRunAreWrittenByTheNextOneAndAHalfWrittenRecordIsDropped(
+      @TempDir Path dir) throws Exception {
+    try (AuditSpill earlier = AuditSpill.open(dir, 1L << 30)) {
+      for (int i = 0; i < 30_000; i++) {
+        assertThat(earlier.append(JdbcCheckLog.Row.of(record(id(52, i), "earlier")))).isTrue();
+      }
+    }
+    List<Path> left = segments(dir);
+    assertThat(left).hasSize(2);
+    Path last = left.stream().max(Path::compareTo).orElseThrow();
+    long size = Files.size(last);
+    try (FileChannel cut = FileChannel.open(last, StandardOpenOption.WRITE)) {
+      cut.truncate(size - 5);
+    }
+
+    JdbcCheckLog next = new JdbcCheckLog(db.dataSource(), new SimpleMeterRegistry(), dir);
+    next.close();
+
+    assertThat(count("SELECT COUNT(*) FROM card_check WHERE token_name = 'earlier'"))
+        .isEqualTo(29_999);
+    assertThat(segments(dir)).isEmpty();
+  }
+
+  @Test
+  void twoLogsNeverShareASpillDirectory(@TempDir Path dir) throws Exception {
+    try (AuditSpill first = AuditSpill.open(dir.resolve("spill"), 1L << 30);
+        AuditSpill second = AuditSpill.open(dir.resolve("spill"), 1L << 30)) {
+      assertThat(first.dir()).isEqualTo(dir.resolve("spill"));
+      assertThat(second.dir()).isEqualTo(dir.resolve("spill-2"));
+    }
+    try (AuditSpill again = AuditSpill.open(dir.resolve("spill"), 1L << 30)) {
+      assertThat(again.dir()).as("free again once closed").isEqualTo(dir.resolve("spill"));
+    }
+  }
+
+  @Test
+  void checksAreRefusedOnlyWhenTheQueueAndTheSpillAreFull(@TempDir Path dir) throws Exception {
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    JdbcCheckLog log =
+        new JdbcCheckLog(db.dataSource(), metrics, AuditSpill.open(dir, 10_000), 100);
+    int kept = 0;
+    try (Connection locker = db.dataSource().getConnection();
+        Statement s = locker.createStatement()) {
+      s.execute("LOCK TABLES card_check WRITE");
+      for (int i = 0; i < 5_000; i++) {
+        if (log.record(record(id(53, i), "full"))) {
+          kept++;
+        }
+      }
+      s.execute("UNLOCK TABLES");
+    }
+    log.close();
+
+    assertThat(kept).isLessThan(5_000);
+    assertThat(metrics.counter("audit.refused").count()).isEqualTo(5_000 - kept);
+    assertThat(count("SELECT COUNT(*) FROM card_check WHERE token_name = 'full'"))
+        .as("every record kept is written")
+        .isEqualTo(kept);
+  }
+
+  private static List<Path> segments(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".records")).toList();
+    }
+  }
+
   /** A check id of one millisecond, numbered by thread and count in its random part. */
   private static String id(int thread, int i) {
     return String.format("01KAQ7Z4M3%02d%014d", thread, i);
   }
 
   private static CheckRecord record(String id) {
+    return record(id, "desk-1");
+  }
+
+  private static CheckRecord record(String id, String token) {
     return new CheckRecord(
         id,
         Instant.parse("2026-11-23T08:00:00.125Z"),
-        "desk-1",
+        token,
         "abcdef0123456789",
         "000",
         "valid",
