@@ -240,6 +240,7 @@ class ClaimsIT {
     assertProblem(get("/api/v1/claims?rule=no.such.rule", inspector), 400, "GEN-0008");
     assertProblem(get("/api/v1/claims?status=open", inspector), 400, "GEN-0008");
     assertProblem(get("/api/v1/claims/01KAQ9?version=1", inspector), 400, "GEN-0008");
+    assertProblem(get("/api/v1/rules?rul=money.lines", inspector), 400, "GEN-0008");
     ok(get("/api/v1/claims?rule=money.lines&size=1", inspector));
   }
 

@@ -1,9 +1,13 @@
 package vn.bhyt.bench;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -19,7 +23,8 @@ import vn.bhyt.verifier.audit.JdbcCheckLog;
  * second, and the CPU time per record of this JVM and of MariaDB (a throwaway server, unless {@code
  * GATEWAY_TEST_DB_URL} names one: then MariaDB's CPU is not counted). Argument, optional: records
  * (1,000,000) per round; two rounds. Then times the audit question "which checks concerned this
- * card" over all records.
+ * card" over all records. Last, feeds twice as many records while the table is locked (the database
+ * behind), so that they go to the spill, and times how long the writers take to catch up.
  */
 public final class AuditLoad {
   private AuditLoad() {}
@@ -67,7 +72,64 @@ public final class AuditLoad {
             childUsed.toNanos() / 1e3 / records);
       }
       scan(db, hashes[0], 2L * records);
+      behind(db, hashes, 2 * records);
     }
+  }
+
+  /**
+   * Feeds the writer while {@code card_check} is locked (the database behind: nothing is written),
+   * then unlocks it, and prints how many records were taken, spilled and refused, the bytes on
+   * disk, how long the writers took to catch up, and how many records the table has.
+   */
+  private static void behind(TestDatabase db, String[] hashes, int records) throws Exception {
+    Path spill = Files.createTempDirectory("audit-spill");
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    JdbcCheckLog log = new JdbcCheckLog(db.dataSource(), metrics, spill);
+    long fed;
+    long spilledBytes;
+    try (Connection locker = db.dataSource().getConnection();
+        Statement s = locker.createStatement()) {
+      s.execute("LOCK TABLES card_check WRITE");
+      long start = System.nanoTime();
+      for (int i = 0; i < records; i++) {
+        Instant now = Instant.now();
+        log.record(
+            new CheckRecord(
+                Ulids.next(now),
+                now,
+                "behind",
+                hashes[i % hashes.length],
+                "000",
+                "valid",
+                "registry"));
+      }
+      fed = System.nanoTime() - start;
+      spilledBytes = log.spilledBytes();
+      s.execute("UNLOCK TABLES");
+    }
+    long unlocked = System.nanoTime();
+    log.close();
+    long caughtUp = System.nanoTime() - unlocked;
+    long written;
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT COUNT(*) FROM card_check WHERE token_name = 'behind'")) {
+      rs.next();
+      written = rs.getLong(1);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "database behind: %d records taken in %.2fs (%.0f/s), %.0f spilled (%.1f MB on disk),"
+            + " %.0f refused; caught up %.2fs after the unlock; %d in the table%n",
+        records,
+        fed / 1e9,
+        records * 1e9 / fed,
+        metrics.counter("audit.spilled").count(),
+        spilledBytes / 1e6,
+        metrics.counter("audit.refused").count(),
+        caughtUp / 1e9,
+        written);
   }
 
   /** Times the audit question "which checks concerned this card" over all records written. */

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.intake.ClaimParseException;
 import vn.bhyt.claims.store.CurrentVersion;
@@ -19,6 +21,7 @@ import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.rest.FhirApi;
 import vn.bhyt.fhir.rest.FhirExchange;
 import vn.bhyt.fhir.rest.FhirHandler;
+import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 
 /**
@@ -41,6 +44,12 @@ final class ClaimReadHandler extends FhirHandler {
     super(api);
     this.claims = claims;
     this.response = response;
+  }
+
+  /** A read takes the format's parameters; the search checks its own. */
+  @Override
+  protected @Nullable Set<String> parameters(Request request) {
+    return request.optionalPathParam("id") == null ? null : FORMAT_PARAMETERS;
   }
 
   @Override

@@ -122,6 +122,7 @@ public final class ClaimsHandler {
 
   /** Every assessment rule, enabled or not. */
   public CompletionStage<Response> rules(Request request) {
+    QueryParameters.requireKnown(request, Set.of());
     List<Map<String, Object>> listing = rules.listing().stream().map(ClaimJson::rule).toList();
     return CompletableFuture.completedFuture(Response.json(200, Map.of("rules", listing)));
   }

@@ -1,6 +1,7 @@
 package vn.bhyt.fhir.rest;
 
 import java.util.Date;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 import vn.bhyt.fhir.FhirProblem;
 import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.FhirValidation;
+import vn.bhyt.http.QueryParameters;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.http.RouteHandler;
 import vn.bhyt.persistence.Blocking;
 import vn.bhyt.persistence.MariaDbErrors;
+import vn.bhyt.problem.ProblemException;
 
 /**
  * The base of the FHIR handlers: negotiates the answer's format, runs slow work on the workers and
@@ -24,6 +27,9 @@ import vn.bhyt.persistence.MariaDbErrors;
  * under {@code /fhir} answers them as OperationOutcomes too (500, 503).
  */
 public abstract class FhirHandler implements RouteHandler {
+  /** The parameters every interaction takes: the answer's format. */
+  protected static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
+
   final FhirStore store;
   final Executor executor;
   private final @Nullable String base;
@@ -54,6 +60,15 @@ public abstract class FhirHandler implements RouteHandler {
     } catch (FhirProblem p) {
       return CompletableFuture.completedFuture(OperationOutcomes.answer(p, FhirFormat.JSON));
     }
+    Set<String> known = parameters(request);
+    if (known != null) {
+      try {
+        QueryParameters.requireKnown(request, known);
+      } catch (ProblemException e) {
+        return CompletableFuture.completedFuture(
+            ex.failure(FhirProblem.badRequest(String.valueOf(e.detail()))));
+      }
+    }
     CompletionStage<Response> answer;
     try {
       answer = answer(ex);
@@ -61,6 +76,15 @@ public abstract class FhirHandler implements RouteHandler {
       answer = CompletableFuture.failedFuture(e);
     }
     return answer.exceptionallyCompose(e -> recover(ex, e));
+  }
+
+  /**
+   * The query parameters the request's interaction takes, so that any other is a 400 rather than
+   * silently ignored; null when the handler checks them itself (searches). Reads, creates, updates
+   * and operations take only {@code _format} and {@code _pretty}.
+   */
+  protected @Nullable Set<String> parameters(Request request) {
+    return FORMAT_PARAMETERS;
   }
 
   /** Answers a request; may throw {@link FhirProblem}, also from the returned stage. */

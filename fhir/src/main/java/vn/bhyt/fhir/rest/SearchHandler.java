@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -13,6 +14,7 @@ import vn.bhyt.fhir.FhirStore;
 import vn.bhyt.fhir.Paging;
 import vn.bhyt.fhir.SearchParams;
 import vn.bhyt.http.Method;
+import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 
 /**
@@ -38,6 +40,12 @@ final class SearchHandler extends FhirHandler {
 
   SearchHandler(FhirStore store, Executor executor, @Nullable String base) {
     super(store, executor, base);
+  }
+
+  /** A search checks its parameters itself ({@code SearchParams}). */
+  @Override
+  protected @Nullable Set<String> parameters(Request request) {
+    return null;
   }
 
   @Override

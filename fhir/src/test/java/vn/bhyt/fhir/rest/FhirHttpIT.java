@@ -224,6 +224,23 @@ class FhirHttpIT {
   }
 
   @Test
+  void parametersAReadOrCreateDoesNotTakeWereIgnoredAndAreRefused() throws Exception {
+    HttpResponse<String> created = post("/Patient", patient(card(), "Vũ", "Thị Hoa"));
+    String id = ((Patient) parse(created)).getIdElement().getIdPart();
+    assertThat(get("/Patient/" + id + "?_pretty=true&_format=json").statusCode()).isEqualTo(200);
+    HttpResponse<String> summary = get("/Patient/" + id + "?_summary=true");
+    assertOutcome(summary, 400, IssueType.INVALID);
+    assertThat(summary.body()).contains("_summary");
+    assertOutcome(get("/Patient/" + id + "/_history?_count=1"), 400, IssueType.INVALID);
+    assertOutcome(get("/Patient/" + id + "/_history/1?vid=2"), 400, IssueType.INVALID);
+    assertOutcome(get("/metadata?mode=full"), 400, IssueType.INVALID);
+    assertOutcome(
+        send("POST", "/Patient?ifNoneExist=x", reception, JSON, json(patient(card(), "Vũ", "Nam"))),
+        400,
+        IssueType.INVALID);
+  }
+
+  @Test
   void searchPagesWithLinksByGetAndPost() throws Exception {
     String family = "Họ" + UUID.randomUUID().toString().substring(0, 6);
     for (int i = 0; i < 5; i++) {
