@@ -129,7 +129,7 @@ public final class GatewayLoad {
         childCpu / 1e3 / requests);
   }
 
-  private static List<String> seed(GatewayApp app) throws Exception {
+  static List<String> seed(GatewayApp app) throws Exception {
     LocalDate jan1 = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).withDayOfYear(1);
     LocalDate dec31 = jan1.plusYears(1).minusDays(1);
     FacilityCode here = new FacilityCode("79034");

@@ -83,7 +83,7 @@ public final class VisitLoad {
     return String.format("DN479%010d", 7_900_000_000L + i);
   }
 
-  private static byte[] body(long i) {
+  static byte[] body(long i) {
     return ("{\"cardNumber\":\""
             + number(i)
             + "\",\"name\":\"Nguyễn Văn "
@@ -92,7 +92,7 @@ public final class VisitLoad {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static void seed(GatewayApp app) throws Exception {
+  static void seed(GatewayApp app) throws Exception {
     LocalDate jan1 = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).withDayOfYear(1);
     StringBuilder csv =
         new StringBuilder(
@@ -111,7 +111,7 @@ public final class VisitLoad {
     new RegistryImporter(app.dataSource()).importCsv(new StringReader(csv.toString()), n -> {});
   }
 
-  private static List<String> patients(String base, String token, int count) throws Exception {
+  static List<String> patients(String base, String token, int count) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
