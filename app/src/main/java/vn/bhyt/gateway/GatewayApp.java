@@ -63,6 +63,7 @@ import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.reference.ReferenceDirectory;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.JdbcCheckLog;
+import vn.bhyt.verifier.card.DecodeBudget;
 import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.http.CheckRequestReader;
@@ -193,7 +194,8 @@ public final class GatewayApp implements AutoCloseable {
       CardCheckService checks =
           new CardCheckService(
               registry, FundClient.NONE, rules, checkLog, CardHasher.of(ds), clock);
-      CheckRequestReader cards = new CheckRequestReader(QrImageDecoder.withDefaults(), workers);
+      CheckRequestReader cards =
+          new CheckRequestReader(QrImageDecoder.withBudget(decodeBudget(config.images())), workers);
       Router router =
           new Router()
               .add(
@@ -278,6 +280,11 @@ public final class GatewayApp implements AutoCloseable {
           .add(Method.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules);
       return new FhirClaims(
           intake, stored, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
+    }
+
+    private static DecodeBudget decodeBudget(GatewayConfig.Images images) {
+      return new DecodeBudget(
+          images.decodeBudgetBytes(), images.maxDecodeBytes(), images.decodeWait());
     }
 
     private static Reader read(Path file) {

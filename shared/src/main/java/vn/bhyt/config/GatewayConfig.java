@@ -25,6 +25,7 @@ public record GatewayConfig(
     @Nullable Path referenceDir,
     ZoneId zone,
     Claims claims,
+    Images images,
     Map<ConfigKey, String> effective) {
 
   public GatewayConfig {
@@ -86,6 +87,15 @@ public record GatewayConfig(
     }
   }
 
+  /**
+   * Decoding card photos.
+   *
+   * @param decodeBudgetBytes the memory all decodes running at once may take
+   * @param maxDecodeBytes the memory one decode may take
+   * @param decodeWait how long a decode waits for its memory
+   */
+  public record Images(long decodeBudgetBytes, long maxDecodeBytes, Duration decodeWait) {}
+
   /** The effective configuration, one {@code key = value} per line, secrets masked. */
   public String describe() {
     StringBuilder out = new StringBuilder();
@@ -102,7 +112,8 @@ public record GatewayConfig(
     e.put(ConfigKey.DB_USER, newDb.user());
     e.put(ConfigKey.DB_PASSWORD, newDb.password().value());
     e.put(ConfigKey.DB_POOL_SIZE, Integer.toString(newDb.poolSize()));
-    return new GatewayConfig(http, newDb, facility, fund, registry, referenceDir, zone, claims, e);
+    return new GatewayConfig(
+        http, newDb, facility, fund, registry, referenceDir, zone, claims, images, e);
   }
 
   /** The same configuration with another HTTP port. */
@@ -117,6 +128,7 @@ public record GatewayConfig(
             http.workerThreads());
     Map<ConfigKey, String> e = new EnumMap<>(effective);
     e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
-    return new GatewayConfig(h, db, facility, fund, registry, referenceDir, zone, claims, e);
+    return new GatewayConfig(
+        h, db, facility, fund, registry, referenceDir, zone, claims, images, e);
   }
 }

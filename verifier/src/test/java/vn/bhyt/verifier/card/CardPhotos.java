@@ -125,6 +125,16 @@ public final class CardPhotos {
     return png(CardArt.plainQr(CardArt.qr(payload, ErrorCorrectionLevel.M), 6));
   }
 
+  /**
+   * Returns a camera JPEG of {@code width} by {@code height} showing the card with the QR code of
+   * {@code payload}, drawn with the set's camera conditions for {@code seed}.
+   */
+  public static Photo cameraPhoto(long seed, int width, int height, String payload) {
+    Random random = new Random(seed);
+    BitMatrix qr = CardArt.qr(payload, ErrorCorrectionLevel.M);
+    return camera(-1, payload, qr, random, new int[] {width, height}, false);
+  }
+
   /** Returns a camera photo of a card whose QR code area is left blank. */
   public static byte[] photoWithoutQr(long seed) {
     Random random = new Random(seed);
@@ -206,8 +216,14 @@ public final class CardPhotos {
   private static Photo camera(int index, String payload, BitMatrix qr, Random random, boolean png) {
     int[] frame = CAMERA_FRAMES[random.nextInt(png ? WEBCAM_FRAMES : CAMERA_FRAMES.length)];
     boolean portrait = !png && random.nextInt(10) < 3;
-    PhotoScene scene =
-        portrait ? new PhotoScene(frame[1], frame[0]) : new PhotoScene(frame[0], frame[1]);
+    return camera(
+        index, payload, qr, random, portrait ? new int[] {frame[1], frame[0]} : frame, png);
+  }
+
+  private static Photo camera(
+      int index, String payload, BitMatrix qr, Random random, int[] frame, boolean png) {
+    boolean portrait = frame[1] > frame[0];
+    PhotoScene scene = new PhotoScene(frame[0], frame[1]);
     double qrFraction = 0.30 + 0.07 * random.nextDouble();
     double cardWidth =
         scene.width()
