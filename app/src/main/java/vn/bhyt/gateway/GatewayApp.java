@@ -65,6 +65,7 @@ import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.reference.ReferenceDirectory;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.JdbcCheckLog;
+import vn.bhyt.verifier.card.DecodeBudget;
 import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.http.CheckRequestReader;
@@ -198,7 +199,8 @@ public final class GatewayApp implements AutoCloseable {
               reference, new Facility(config.facility().code(), config.facility().level()));
       CardCheckService checks =
           new CardCheckService(registry, FundClient.NONE, rules, checkLog, hasher, clock);
-      CheckRequestReader cards = new CheckRequestReader(QrImageDecoder.withDefaults(), workers);
+      CheckRequestReader cards =
+          new CheckRequestReader(QrImageDecoder.withBudget(decodeBudget(config.images())), workers);
       Router router =
           new Router()
               .add(
@@ -297,6 +299,11 @@ public final class GatewayApp implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("audit.spill-dir: " + e.getMessage(), e);
       }
+    }
+
+    private static DecodeBudget decodeBudget(GatewayConfig.Images images) {
+      return new DecodeBudget(
+          images.decodeBudgetBytes(), images.maxDecodeBytes(), images.decodeWait());
     }
 
     private static Reader read(Path file) {

@@ -35,6 +35,7 @@ import vn.bhyt.domain.Ulids;
 import vn.bhyt.http.Json;
 import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
+import vn.bhyt.verifier.card.DeclaredPictures;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /** The gateway end to end: a real server on a free port, a real MariaDB, the demo registry. */
@@ -374,6 +375,14 @@ class GatewayIT {
     ImageIO.write(huge, "png", png);
     HttpResponse<String> r = post("image/png", png.toByteArray(), reception, "");
     assertThat(r.statusCode()).as(r.body()).isIn(413, 422);
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSmallProgressiveJpegDeclaringAHugePictureIsTooLarge() throws Exception {
+    byte[] jpeg = DeclaredPictures.progressiveJpeg(14_000, 14_000);
+
+    assertProblem(post("image/jpeg", jpeg, reception, ""), 422, "VER-0009");
     assertThat(get("/health/live").statusCode()).isEqualTo(200);
   }
 

@@ -24,7 +24,9 @@ import vn.bhyt.verifier.card.QrImageDecoder;
  * calls it after {@code ImageIO.read}, side by side with {@link QrImageDecoder}. Times include the
  * image decoding. Single-threaded; run by hand.
  *
- * <p>Usage: {@code PhotoDecodeBench [count [seed]]}, by default 500 photos of seed 20240601.
+ * <p>Usage: {@code PhotoDecodeBench [count [seed [set]]]}, by default 500 photos of seed 20240601
+ * of the {@code standard} set ({@link CardPhotos#generate}); {@code harder} measures the harder set
+ * ({@link CardPhotos#generateHarder}).
  */
 public final class PhotoDecodeBench {
 
@@ -56,11 +58,20 @@ public final class PhotoDecodeBench {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_COUNT;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
     printMachine();
+    boolean harder = args.length > 2 && args[2].equals("harder");
+    if (args.length > 2 && !harder && !args[2].equals("standard")) {
+      throw new IllegalArgumentException("set: " + args[2] + " (expected: standard or harder)");
+    }
     long start = System.nanoTime();
-    List<Photo> photos = CardPhotos.generate(seed, count);
+    List<Photo> photos =
+        harder ? CardPhotos.generateHarder(seed, count) : CardPhotos.generate(seed, count);
     System.out.printf(
-        "generated %d photos (seed %d) in %.1f s, %s%n",
-        count, seed, (System.nanoTime() - start) / 1e9, describe(photos));
+        "generated %d %s photos (seed %d) in %.1f s, %s%n",
+        count,
+        harder ? "harder" : "standard",
+        seed,
+        (System.nanoTime() - start) / 1e9,
+        describe(photos));
     Decoder stock = PhotoDecodeBench::stockZxing;
     QrImageDecoder decoder = QrImageDecoder.withDefaults();
     Decoder ours =

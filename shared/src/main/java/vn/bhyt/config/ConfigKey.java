@@ -19,6 +19,22 @@ public enum ConfigKey {
           + " 0: sleep at once"),
   HTTP_WORKER_THREADS(
       "http.worker-threads", "16", "threads for blocking work (database, image decoding)"),
+  IMAGE_DECODE_BUDGET_BYTES(
+      "image.decode-budget-bytes",
+      "268435456",
+      "memory that card photos being decoded at once may take, inside and outside the heap, as"
+          + " estimated from each picture's header; a photo whose share is not free within"
+          + " `image.decode-wait` gets 503"),
+  IMAGE_MAX_DECODE_BYTES(
+      "image.max-decode-bytes",
+      "134217728",
+      "memory the decode of one card photo may take, at most `image.decode-budget-bytes`; a photo"
+          + " whose decode would take more gets 422"),
+  IMAGE_DECODE_WAIT(
+      "image.decode-wait",
+      "PT2S",
+      "how long a card photo's decode waits for its memory while other decodes hold it (ISO-8601"
+          + " duration)"),
   DB_URL(
       "db.url",
       "",

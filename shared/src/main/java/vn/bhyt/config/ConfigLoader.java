@@ -96,6 +96,20 @@ public final class ConfigLoader {
         new GatewayConfig.Claims(
             intIn(ConfigKey.CLAIMS_MAX_ENVELOPE_BYTES, 1024, Integer.MAX_VALUE - 8),
             ruleIds(ConfigKey.ASSESSMENT_DISABLED_RULES));
+    var images =
+        new GatewayConfig.Images(
+            longIn(ConfigKey.IMAGE_DECODE_BUDGET_BYTES, 1L << 20, 1L << 40),
+            longIn(ConfigKey.IMAGE_MAX_DECODE_BYTES, 1L << 20, 1L << 40),
+            nonNegative(ConfigKey.IMAGE_DECODE_WAIT));
+    if (images.maxDecodeBytes() > images.decodeBudgetBytes()) {
+      problems.add(
+          describe(ConfigKey.IMAGE_MAX_DECODE_BYTES)
+              + ": "
+              + images.maxDecodeBytes()
+              + " (expected: at most image.decode-budget-bytes, "
+              + images.decodeBudgetBytes()
+              + ")");
+    }
     String dir = get(ConfigKey.REFERENCE_DIR);
     String spill = get(ConfigKey.AUDIT_SPILL_DIR);
     return new GatewayConfig(
@@ -110,6 +124,7 @@ public final class ConfigLoader {
         spill.isEmpty()
             ? Path.of(System.getProperty("java.io.tmpdir"), "bhyt-gateway-audit")
             : parse(ConfigKey.AUDIT_SPILL_DIR, Path::of),
+        images,
         Map.copyOf(values));
   }
 
@@ -153,6 +168,25 @@ public final class ConfigLoader {
       problems.add(describe(key) + ": " + value + " (expected: " + min + ".." + max + ")");
     }
     return value == null ? 0 : value;
+  }
+
+  private long longIn(ConfigKey key, long min, long max) {
+    Long value = parse(key, Long::valueOf);
+    if (value != null && (value < min || value > max)) {
+      problems.add(describe(key) + ": " + value + " (expected: " + min + ".." + max + ")");
+    }
+    return value == null ? 0 : value;
+  }
+
+  // A parse failure answers null after recording a problem; build() throws before such a
+  // configuration escapes, so the nulls never reach a caller.
+  @SuppressWarnings("NullAway")
+  private Duration nonNegative(ConfigKey key) {
+    Duration value = parse(key, Duration::parse);
+    if (value != null && value.isNegative()) {
+      problems.add(describe(key) + ": " + value + " (expected: zero or a positive duration)");
+    }
+    return value;
   }
 
   // A parse failure answers null after recording a problem; build() throws before such a

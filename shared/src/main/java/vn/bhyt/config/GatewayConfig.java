@@ -27,6 +27,7 @@ public record GatewayConfig(
     ZoneId zone,
     Claims claims,
     Path auditSpillDir,
+    Images images,
     Map<ConfigKey, String> effective) {
 
   public GatewayConfig {
@@ -88,6 +89,15 @@ public record GatewayConfig(
     }
   }
 
+  /**
+   * Decoding card photos.
+   *
+   * @param decodeBudgetBytes the memory all decodes running at once may take
+   * @param maxDecodeBytes the memory one decode may take
+   * @param decodeWait how long a decode waits for its memory
+   */
+  public record Images(long decodeBudgetBytes, long maxDecodeBytes, Duration decodeWait) {}
+
   /** The effective configuration, one {@code key = value} per line, secrets masked. */
   public String describe() {
     StringBuilder out = new StringBuilder();
@@ -105,7 +115,17 @@ public record GatewayConfig(
     e.put(ConfigKey.DB_PASSWORD, newDb.password().value());
     e.put(ConfigKey.DB_POOL_SIZE, Integer.toString(newDb.poolSize()));
     return new GatewayConfig(
-        http, newDb, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, e);
+        http,
+        newDb,
+        facility,
+        fund,
+        registry,
+        referenceDir,
+        zone,
+        claims,
+        auditSpillDir,
+        images,
+        e);
   }
 
   /** The same configuration with another HTTP port. */
@@ -121,6 +141,6 @@ public record GatewayConfig(
     Map<ConfigKey, String> e = new EnumMap<>(effective);
     e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
     return new GatewayConfig(
-        h, db, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, e);
+        h, db, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, images, e);
   }
 }

@@ -60,6 +60,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void imageDecodeBudgetHasDefaultsAndRefusesAPerDecodeShareAboveTheWhole() {
+    GatewayConfig.Images images = ConfigLoader.load("", Map.of()).images();
+    assertThat(images.decodeBudgetBytes()).isEqualTo(256L << 20);
+    assertThat(images.maxDecodeBytes()).isEqualTo(128L << 20);
+    assertThat(images.decodeWait()).isEqualTo(Duration.ofSeconds(2));
+    GatewayConfig.Images set =
+        ConfigLoader.load(
+                "image.decode-budget-bytes = 4294967296\nimage.decode-wait = PT0S\n",
+                Map.of("GATEWAY_IMAGE_MAX_DECODE_BYTES", "2147483648"))
+            .images();
+    assertThat(set.decodeBudgetBytes()).isEqualTo(4L << 30);
+    assertThat(set.maxDecodeBytes()).isEqualTo(2L << 30);
+    assertThat(set.decodeWait()).isZero();
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    "image.decode-budget-bytes = 67108864\nimage.decode-wait = -PT1S\n", Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(2)
+                    .anyMatch(p -> p.startsWith("image.max-decode-bytes"))
+                    .anyMatch(p -> p.startsWith("image.decode-wait")));
+  }
+
+  @Test
   void aDisabledRuleThatIsNoRuleIdIsRejected() {
     assertThatThrownBy(
             () ->

@@ -17,8 +17,13 @@ public final class ImageDecodeException extends Exception {
     UNREADABLE,
     /** A readable image in which no QR code could be decoded. */
     NO_QR_CODE,
-    /** An image whose declared size exceeds what the decoder accepts. */
-    TOO_LARGE
+    /**
+     * An image whose declared size exceeds what the decoder accepts, or whose decode would take
+     * more memory than one decode may.
+     */
+    TOO_LARGE,
+    /** A readable image whose decode had to wait too long for memory that other decodes held. */
+    BUSY
   }
 
   private final Reason reason;

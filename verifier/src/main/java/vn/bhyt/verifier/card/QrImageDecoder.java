@@ -18,15 +18,16 @@ import vn.bhyt.verifier.card.ImageDecodeException.Reason;
  * A reader of the QR code on a health-insurance card from a picture of it: a phone or webcam photo
  * of the paper card, or a screenshot of the VssID or VNeID app, as PNG or JPEG bytes.
  *
- * <p>Large pictures are read subsampled, so memory stays bounded whatever size a picture declares.
- * Instances are immutable and safe to share between threads.
+ * <p>What a decode will allocate is worked out from the picture's header before any pixel is read
+ * ({@link DecodePlan}): large pictures are read subsampled, and each decode holds its bytes of a
+ * {@link DecodeBudget} until its search ends, so that a picture too costly to decode is refused and
+ * costly decodes running at once wait for each other or are refused as busy. Instances are
+ * immutable and safe to share between threads.
  */
 public final class QrImageDecoder {
 
   /** The declared picture size, in pixels, above which {@link #withDefaults()} refuses to read. */
   public static final int DEFAULT_MAX_PIXELS = 200_000_000;
-
-  private static final int MAX_READ_PIXELS = 6_000_000;
 
   /**
    * The longest side a picture may declare: a little more than the largest phone cameras take
@@ -36,29 +37,117 @@ public final class QrImageDecoder {
   static final int MAX_SIDE = 16_384;
 
   private final int maxPixels;
+  private final DecodeBudget budget;
 
-  /** Creates a decoder refusing pictures that declare more than {@code maxPixels} pixels. */
-  public QrImageDecoder(int maxPixels) {
+  /**
+   * Creates a decoder refusing pictures that declare more than {@code maxPixels} pixels, each
+   * decode taking its memory from {@code budget}.
+   */
+  public QrImageDecoder(int maxPixels, DecodeBudget budget) {
     if (maxPixels < 1) {
       throw new IllegalArgumentException("maxPixels: " + maxPixels + " (expected: >= 1)");
     }
     this.maxPixels = maxPixels;
+    this.budget = Objects.requireNonNull(budget, "budget");
   }
 
-  /** Returns a decoder accepting pictures of up to {@link #DEFAULT_MAX_PIXELS} pixels. */
+  /** Creates a decoder refusing pictures of more than {@code maxPixels}, with its own budget. */
+  public QrImageDecoder(int maxPixels) {
+    this(maxPixels, DecodeBudget.withDefaults());
+  }
+
+  /** Returns a decoder of {@link #DEFAULT_MAX_PIXELS} taking its memory from {@code budget}. */
+  public static QrImageDecoder withBudget(DecodeBudget budget) {
+    return new QrImageDecoder(DEFAULT_MAX_PIXELS, budget);
+  }
+
+  /** Returns a decoder of {@link #DEFAULT_MAX_PIXELS} with a budget of its own, of the defaults. */
   public static QrImageDecoder withDefaults() {
-    return new QrImageDecoder(DEFAULT_MAX_PIXELS);
+    return withBudget(DecodeBudget.withDefaults());
   }
 
   /**
    * Returns the text of the QR code in {@code imageBytes}, a PNG or JPEG picture.
    *
-   * @throws ImageDecodeException if the bytes are not a readable picture, declare too many pixels,
-   *     or show no QR code that can be decoded
+   * @throws ImageDecodeException if the bytes are not a readable picture, declare too many pixels
+   *     or would take more memory than one decode may, show no QR code that can be decoded, or if
+   *     other decodes hold the memory this one needs for longer than the budget's wait
    */
   public String decode(byte[] imageBytes) throws ImageDecodeException {
     Objects.requireNonNull(imageBytes, "imageBytes");
-    GreyImage image = read(imageBytes);
+    if (imageBytes.length == 0) {
+      throw new ImageDecodeException(Reason.UNREADABLE, "empty picture");
+    }
+    try (ImageInputStream input =
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(imageBytes))) {
+      ImageReader reader = readerFor(input);
+      try {
+        boolean jpeg = isJpeg(reader);
+        if (jpeg && !endsJpegImage(imageBytes)) {
+          throw new ImageDecodeException(
+              Reason.UNREADABLE, "truncated JPEG picture of " + imageBytes.length + " bytes");
+        }
+        reader.setInput(input, true, !jpeg);
+        return decode(reader, jpeg, imageBytes.length);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      throw unreadable(imageBytes.length, e);
+    }
+  }
+
+  private String decode(ImageReader reader, boolean jpeg, int length)
+      throws IOException, ImageDecodeException {
+    DecodePlan plan;
+    try {
+      requireSize(reader.getWidth(0), reader.getHeight(0));
+      plan = DecodePlan.of(reader, jpeg);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(length, e);
+    }
+    DecodeBudget.Permit permit = budget.acquire(plan.bytes(), "a " + plan.size() + " picture");
+    try {
+      GreyImage image;
+      try {
+        image = read(reader, plan, jpeg);
+      } catch (IOException | RuntimeException e) {
+        throw unreadable(length, e);
+      } finally {
+        reader.dispose();
+      }
+      return find(image);
+    } finally {
+      permit.close();
+    }
+  }
+
+  private void requireSize(int width, int height) throws ImageDecodeException {
+    if (width > MAX_SIDE || height > MAX_SIDE) {
+      throw new ImageDecodeException(
+          Reason.TOO_LARGE,
+          "picture of "
+              + width
+              + "x"
+              + height
+              + " pixels (expected: at most "
+              + MAX_SIDE
+              + " pixels on a side, as a phone camera takes)");
+    }
+    if ((long) width * height > maxPixels) {
+      throw new ImageDecodeException(
+          Reason.TOO_LARGE,
+          "picture of "
+              + width
+              + "x"
+              + height
+              + " pixels (expected: at most "
+              + maxPixels
+              + " pixels)");
+    }
+  }
+
+  private static String find(GreyImage image) throws ImageDecodeException {
     String text;
     try {
       text = QrScan.find(image);
@@ -78,62 +167,19 @@ public final class QrImageDecoder {
         cause);
   }
 
-  /** Returns the luminance of a PNG or JPEG picture, subsampled to about 6 megapixels at most. */
-  GreyImage read(byte[] bytes) throws ImageDecodeException {
-    if (bytes.length == 0) {
-      throw new ImageDecodeException(Reason.UNREADABLE, "empty picture");
-    }
-    try (ImageInputStream input =
-        new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      ImageReader reader = readerFor(input);
-      try {
-        if (isJpeg(reader) && !endsJpegImage(bytes)) {
-          throw new ImageDecodeException(
-              Reason.UNREADABLE, "truncated JPEG picture of " + bytes.length + " bytes");
-        }
-        reader.setInput(input, true, true);
-        return read(reader);
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new ImageDecodeException(
-          Reason.UNREADABLE,
-          "unreadable picture of " + bytes.length + " bytes: " + e.getClass().getSimpleName(),
-          e);
-    }
+  private static ImageDecodeException unreadable(int length, Exception cause) {
+    return new ImageDecodeException(
+        Reason.UNREADABLE,
+        "unreadable picture of " + length + " bytes: " + cause.getClass().getSimpleName(),
+        cause);
   }
 
-  private GreyImage read(ImageReader reader) throws IOException, ImageDecodeException {
-    int width = reader.getWidth(0);
-    int height = reader.getHeight(0);
-    long declared = (long) width * height;
-    if (width > MAX_SIDE || height > MAX_SIDE) {
-      throw new ImageDecodeException(
-          Reason.TOO_LARGE,
-          "picture of "
-              + width
-              + "x"
-              + height
-              + " pixels (expected: at most "
-              + MAX_SIDE
-              + " pixels on a side, as a phone camera takes)");
-    }
-    if (declared > maxPixels) {
-      throw new ImageDecodeException(
-          Reason.TOO_LARGE,
-          "picture of "
-              + width
-              + "x"
-              + height
-              + " pixels (expected: at most "
-              + maxPixels
-              + " pixels)");
-    }
-    int step = (int) Math.ceil(Math.sqrt((double) declared / MAX_READ_PIXELS));
+  /** Returns the luminance of the picture, read with the plan's subsampling. */
+  private static GreyImage read(ImageReader reader, DecodePlan plan, boolean jpeg)
+      throws IOException {
     ImageReadParam param = reader.getDefaultReadParam();
-    param.setSourceSubsampling(Math.max(1, step), Math.max(1, step), 0, 0);
-    if (isJpeg(reader) && reader.canReadRaster()) {
+    param.setSourceSubsampling(plan.step(), plan.step(), 0, 0);
+    if (jpeg && reader.canReadRaster()) {
       return GreyImage.firstBand(reader.readRaster(0, param));
     }
     ImageTypeSpecifier stored = reader.getRawImageType(0);

@@ -141,6 +141,7 @@ public final class CheckRequestReader {
             case UNREADABLE -> ProblemType.UNREADABLE_IMAGE;
             case NO_QR_CODE -> ProblemType.NO_QR_CODE;
             case TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE;
+            case BUSY -> ProblemType.UNAVAILABLE;
           };
       throw new ProblemException(
           type, Objects.requireNonNullElse(e.getMessage(), "the image could not be read"));

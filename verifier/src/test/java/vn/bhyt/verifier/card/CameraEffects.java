@@ -22,8 +22,8 @@ final class CameraEffects {
   private final float chroma;
   private final long noiseSeed;
 
-  private CameraEffects(Random random, int width, int height) {
-    contrast = 0.5f + 0.5f * random.nextFloat();
+  private CameraEffects(Random random, int width, int height, boolean harsh) {
+    contrast = harsh ? 0.35f + 0.3f * random.nextFloat() : 0.5f + 0.5f * random.nextFloat();
     brightness = -30 + 50 * random.nextFloat();
     tint =
         new float[] {
@@ -31,11 +31,11 @@ final class CameraEffects {
           0.96f + 0.08f * random.nextFloat(),
           0.92f + 0.16f * random.nextFloat()
         };
-    gradient = 0.45f * random.nextFloat();
+    gradient = (harsh ? 0.6f : 0.45f) * random.nextFloat();
     gradientAngle = (float) (random.nextDouble() * 2 * Math.PI);
-    vignette = 0.3f * random.nextFloat();
+    vignette = (harsh ? 0.45f : 0.3f) * random.nextFloat();
     shadow =
-        random.nextInt(5) == 0
+        random.nextInt(harsh ? 3 : 5) == 0
             ? blob(random, width, height, 0.6f + 0.25f * random.nextFloat())
             : null;
     glare =
@@ -47,7 +47,15 @@ final class CameraEffects {
 
   /** Draws random camera conditions for a frame of the given size. */
   static CameraEffects random(Random random, int width, int height) {
-    return new CameraEffects(random, width, height);
+    return new CameraEffects(random, width, height, false);
+  }
+
+  /**
+   * Draws harsher conditions: lower contrast (0.35 to 0.65 of the scene's), stronger light
+   * gradients and vignetting, and shadows more often.
+   */
+  static CameraEffects harsh(Random random, int width, int height) {
+    return new CameraEffects(random, width, height, true);
   }
 
   private static float[] blob(Random random, int width, int height, float strength) {

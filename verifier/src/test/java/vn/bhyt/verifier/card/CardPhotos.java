@@ -27,6 +27,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generated pictures of health-insurance cards as a hospital receives them: phone or webcam photos
@@ -88,6 +89,10 @@ public final class CardPhotos {
   private static final double SCREENSHOT_SHARE = 0.15;
   private static final double WEBCAM_PNG_SHARE = 0.085;
   private static final double MIN_MODULE_PX = 2.6;
+  private static final int[][] HARDER_FRAMES = {
+    {640, 480}, {800, 600}, {1280, 720}, {1280, 960}, {1600, 1200}, {1920, 1080}
+  };
+  private static final int HARDER_RENDER_MODULE = 6;
 
   private CardPhotos() {}
 
@@ -120,9 +125,74 @@ public final class CardPhotos {
     return camera(index, payload, qr, random, kind < SCREENSHOT_SHARE + WEBCAM_PNG_SHARE);
   }
 
+  /**
+   * Returns {@code count} pictures of the harder set for {@code seed}, indexes 0 to count - 1:
+   * camera photos as an outside test set takes them, each with every difficulty at once. The QR
+   * code has 2.8 to 3.6 pixels per module in frames of 640x480 to 1920x1080 (the next larger frame
+   * when the code would not fit wholly in the one drawn); the card is turned 20 to 30 degrees
+   * either way in seven photos out of ten (up to 30 in the rest), in perspective (one edge up to
+   * 15% shorter, the next up to 8%, each corner moved by up to 1.5% of the card's width), defocused
+   * by a Gaussian of 0.3 to 1.0 pixels (sigma, in the photo's pixels), lit with contrast of 0.35 to
+   * 0.65, strong gradients, vignetting and shadows, with sensor noise; saved as JPEG of quality 45
+   * to 95. The same seed and index always give the same bytes.
+   */
+  public static List<Photo> generateHarder(long seed, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count: " + count + " (expected: >= 0)");
+    }
+    return IntStream.range(0, count).parallel().mapToObj(i -> harderPhoto(seed, i)).toList();
+  }
+
+  /** Returns picture number {@code index} of the harder set for {@code seed}. */
+  public static Photo harderPhoto(long seed, int index) {
+    Random random = new Random(seed * 0xD1B54A32D192ED03L + index * 0x94D049BB133111EBL + 1);
+    String payload =
+        index % 10 == 0
+            ? (index % 20 == 0 ? CardPayloads.REAL_2021 : CardPayloads.REAL_2017)
+            : CardPayloads.random(random);
+    BitMatrix qr =
+        CardArt.qr(payload, random.nextBoolean() ? ErrorCorrectionLevel.M : ErrorCorrectionLevel.L);
+    int first = random.nextInt(HARDER_FRAMES.length);
+    boolean portrait = random.nextInt(10) < 3;
+    double qrFraction = 0.30 + 0.07 * random.nextDouble();
+    double modulePx = 2.8 + 0.8 * random.nextDouble();
+    double cardWidth = modulePx * qr.getWidth() / qrFraction;
+    CardArt.Card card = CardArt.card(qr, HARDER_RENDER_MODULE, qrFraction, random);
+    double scale = cardWidth / card.image().getWidth();
+    double sigma = 0.3 + 0.7 * random.nextDouble();
+    float[] corners = null;
+    int[] frame = HARDER_FRAMES[first];
+    for (int f = first; corners == null; f++) {
+      frame = HARDER_FRAMES[Math.min(f, HARDER_FRAMES.length - 1)];
+      if (portrait) {
+        frame = new int[] {frame[1], frame[0]};
+      }
+      corners = harderCorners(frame, card, cardWidth, random, f >= HARDER_FRAMES.length - 1);
+    }
+    PhotoScene scene = new PhotoScene(frame[0], frame[1]);
+    scene.paintDesk(random);
+    scene.placeCard(CameraEffects.blur(card.image(), sigma / scale), corners);
+    if (random.nextInt(4) == 0) {
+      scene.paintFinger(farthestCorner(corners, card, scene), cardWidth * 0.1, random);
+    }
+    CameraEffects.harsh(random, scene.width(), scene.height()).expose(scene);
+    byte[] bytes = jpeg(scene.frame(), 45 + random.nextInt(51));
+    return photo(index, Kind.CAMERA_JPEG, scene.frame(), payload, bytes);
+  }
+
   /** Returns a clean PNG of the QR code for {@code payload}, 6 pixels per module. */
   public static byte[] cleanPng(String payload) {
     return png(CardArt.plainQr(CardArt.qr(payload, ErrorCorrectionLevel.M), 6));
+  }
+
+  /**
+   * Returns a camera JPEG of {@code width} by {@code height} showing the card with the QR code of
+   * {@code payload}, drawn with the set's camera conditions for {@code seed}.
+   */
+  public static Photo cameraPhoto(long seed, int width, int height, String payload) {
+    Random random = new Random(seed);
+    BitMatrix qr = CardArt.qr(payload, ErrorCorrectionLevel.M);
+    return camera(-1, payload, qr, random, new int[] {width, height}, false);
   }
 
   /** Returns a camera photo of a card whose QR code area is left blank. */
@@ -206,8 +276,14 @@ public final class CardPhotos {
   private static Photo camera(int index, String payload, BitMatrix qr, Random random, boolean png) {
     int[] frame = CAMERA_FRAMES[random.nextInt(png ? WEBCAM_FRAMES : CAMERA_FRAMES.length)];
     boolean portrait = !png && random.nextInt(10) < 3;
-    PhotoScene scene =
-        portrait ? new PhotoScene(frame[1], frame[0]) : new PhotoScene(frame[0], frame[1]);
+    return camera(
+        index, payload, qr, random, portrait ? new int[] {frame[1], frame[0]} : frame, png);
+  }
+
+  private static Photo camera(
+      int index, String payload, BitMatrix qr, Random random, int[] frame, boolean png) {
+    boolean portrait = frame[1] > frame[0];
+    PhotoScene scene = new PhotoScene(frame[0], frame[1]);
     double qrFraction = 0.30 + 0.07 * random.nextDouble();
     double cardWidth =
         scene.width()
@@ -267,6 +343,53 @@ public final class CardPhotos {
     }
   }
 
+  /**
+   * Returns where the card's corners land in a frame of {@code frame} pixels, or null if its QR
+   * code would not lie wholly inside it, unless {@code anyway}.
+   */
+  private static float @Nullable [] harderCorners(
+      int[] frame, CardArt.Card card, double cardWidth, Random random, boolean anyway) {
+    double cardHeight = cardWidth / CardArt.CARD_ASPECT;
+    double[] base = {
+      -cardWidth / 2,
+      -cardHeight / 2,
+      cardWidth / 2,
+      -cardHeight / 2,
+      cardWidth / 2,
+      cardHeight / 2,
+      -cardWidth / 2,
+      cardHeight / 2
+    };
+    int side = random.nextInt(4);
+    keystone(base, side, 0.85 + 0.15 * random.nextDouble());
+    keystone(base, (side + 1) % 4, 0.92 + 0.08 * random.nextDouble());
+    for (int i = 0; i < base.length; i++) {
+      base[i] += (random.nextDouble() - 0.5) * 0.03 * cardWidth;
+    }
+    double degrees =
+        random.nextInt(10) < 7
+            ? (random.nextBoolean() ? 1 : -1) * (20 + 10 * random.nextDouble())
+            : -30 + 60 * random.nextDouble();
+    double angle = Math.toRadians(degrees);
+    double slackX = random.nextDouble() - 0.5;
+    double slackY = random.nextDouble() - 0.5;
+    for (int attempt = 0; ; attempt++) {
+      double shrink = Math.pow(0.7, attempt);
+      float[] corners =
+          place(
+              base,
+              angle,
+              frame[0] / 2.0 + slackX * shrink * frame[0] * 0.4,
+              frame[1] / 2.0 + slackY * shrink * frame[1] * 0.4);
+      if (qrInside(corners, card, frame[0], frame[1])) {
+        return corners;
+      }
+      if (attempt >= 7) {
+        return anyway ? corners : null;
+      }
+    }
+  }
+
   private static void keystone(double[] corners, int side, double factor) {
     int a = side * 2;
     int b = (side * 2 + 2) % 8;
@@ -290,6 +413,10 @@ public final class CardPhotos {
   }
 
   private static boolean qrInside(float[] corners, CardArt.Card card, PhotoScene scene) {
+    return qrInside(corners, card, scene.width(), scene.height());
+  }
+
+  private static boolean qrInside(float[] corners, CardArt.Card card, int width, int height) {
     Rectangle qr = card.qr();
     int quiet = qr.width / 12;
     float[] points = {
@@ -306,8 +433,8 @@ public final class CardPhotos {
     for (int i = 0; i < 8; i += 2) {
       if (points[i] < 2
           || points[i + 1] < 2
-          || points[i] > scene.width() - 3
-          || points[i + 1] > scene.height() - 3) {
+          || points[i] > width - 3
+          || points[i + 1] > height - 3) {
         return false;
       }
     }
