@@ -17,9 +17,11 @@ final class BodyLimitSelector extends ChannelInboundHandlerAdapter {
   static final String AGGREGATOR = "aggregator";
 
   private final BodyLimits limits;
+  private final FailureAnswers answers;
 
-  BodyLimitSelector(BodyLimits limits) {
+  BodyLimitSelector(BodyLimits limits, FailureAnswers answers) {
     this.limits = limits;
+    this.answers = answers;
   }
 
   @Override
@@ -28,7 +30,7 @@ final class BodyLimitSelector extends ChannelInboundHandlerAdapter {
       int limit = limits.forTarget(request.uri());
       ChannelHandler current = ctx.pipeline().get(AGGREGATOR);
       if (current instanceof BodyLimitAggregator aggregator && aggregator.limit() != limit) {
-        ctx.pipeline().replace(AGGREGATOR, AGGREGATOR, new BodyLimitAggregator(limit));
+        ctx.pipeline().replace(AGGREGATOR, AGGREGATOR, new BodyLimitAggregator(limit, answers));
       }
     }
     ctx.fireChannelRead(msg);

@@ -1,20 +1,18 @@
 package vn.bhyt.http;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +37,13 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   private static final String UNMATCHED = "unmatched";
 
   private final Router router;
+  private final FailureAnswers answers;
   private final Authenticator authenticator;
   private final HttpMetrics metrics;
 
   DispatchHandler(Router router, Authenticator authenticator, HttpMetrics metrics) {
     this.router = router;
+    this.answers = new FailureAnswers(router);
     this.authenticator = authenticator;
     this.metrics = metrics;
   }
@@ -55,15 +55,18 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     String method = req.method().name();
     Method known = Method.named(method);
-    if (req.decoderResult().isFailure()) {
-      Response bad =
-          Problems.response(
-              ProblemType.MALFORMED_REQUEST, "the request could not be decoded", Map.of(), id);
-      write(ctx, bad, false, new Exchange(id, method, UNMATCHED, start, null));
-      return;
-    }
     // The unrouted request only reaches failure renderers, which look at its path and headers.
     Method stated = known == null ? Method.GET : known;
+    Exchange unmatched = new Exchange(id, method, UNMATCHED, start, null);
+    if (req.decoderResult().isFailure()) {
+      write(ctx, failure(undecodable(req), undecoded(id, stated, req)), false, unmatched);
+      return;
+    }
+    ProblemException headTooLarge = HeadLimits.check(req);
+    if (headTooLarge != null) {
+      write(ctx, failure(headTooLarge, undecoded(id, stated, req)), keepAlive, unmatched);
+      return;
+    }
     String path;
     Map<String, List<String>> query;
     try {
@@ -71,25 +74,11 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       path = uri.path();
       query = uri.parameters();
     } catch (IllegalArgumentException e) {
-      Request undecoded =
-          new Request(
-              id,
-              stated,
-              rawPath(req.uri()),
-              Map.of(),
-              req.headers()::get,
-              new byte[0],
-              Map.of(),
-              null);
       ProblemException bad =
           new ProblemException(
               ProblemType.MALFORMED_REQUEST,
               "the URI's percent-encoding is not valid: '%' must be followed by two hex digits");
-      write(
-          ctx,
-          failure(bad, undecoded),
-          keepAlive,
-          new Exchange(id, method, UNMATCHED, start, null));
+      write(ctx, failure(bad, undecoded(id, stated, req)), keepAlive, unmatched);
       return;
     }
     Request unrouted =
@@ -106,7 +95,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     try {
       match = router.route(known, path);
     } catch (ProblemException e) {
-      write(ctx, failure(e, unrouted), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
+      write(ctx, failure(e, unrouted), keepAlive, unmatched);
       return;
     }
     Request request = unrouted.withPathParams(match.params());
@@ -125,32 +114,37 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             });
   }
 
-  /** The path of a URI as sent, before its query and fragment, without decoding. */
-  private static String rawPath(String uri) {
-    int end = uri.length();
-    for (int i = 0; i < uri.length(); i++) {
-      char c = uri.charAt(i);
-      if (c == '?' || c == '#') {
-        end = i;
-        break;
-      }
+  /** A request whose path is not decoded, with its path as sent, for failure renderers. */
+  private static Request undecoded(String id, Method stated, FullHttpRequest req) {
+    return new Request(
+        id,
+        stated,
+        FailureAnswers.rawPath(req.uri()),
+        Map.of(),
+        req.headers()::get,
+        new byte[0],
+        Map.of(),
+        null);
+  }
+
+  /**
+   * The problem of a request the codec could not decode: a request line or header fields beyond the
+   * codec's hard limits (the path is kept when only the header fields are too large), or anything
+   * else that is not HTTP.
+   */
+  private static ProblemException undecodable(FullHttpRequest req) {
+    Throwable cause = req.decoderResult().cause();
+    if (cause instanceof TooLongHttpLineException) {
+      return HeadLimits.uriTooLong();
     }
-    return uri.substring(0, end);
+    if (cause instanceof TooLongHttpHeaderException) {
+      return HeadLimits.headersTooLarge();
+    }
+    return new ProblemException(ProblemType.MALFORMED_REQUEST, "the request could not be decoded");
   }
 
   private Response failure(Throwable failure, Request request) {
-    FailureRenderer renderer = router.failureRenderer(request.path());
-    if (renderer == null) {
-      return Problems.toResponse(failure, request.id());
-    }
-    ProblemException problem = Problems.classify(failure, request.id());
-    try {
-      return renderer.render(problem, request);
-    } catch (RuntimeException e) {
-      log.error("request {}: the failure renderer failed", request.id(), e);
-      return Problems.response(
-          problem.type(), problem.detail(), problem.extensions(), request.id());
-    }
+    return answers.render(failure, request);
   }
 
   private CompletionStage<@Nullable Principal> authorize(
@@ -193,15 +187,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   // connection (CLOSE listener): nothing waits on the returned future.
   @SuppressWarnings("FutureReturnValueIgnored")
   private void write(ChannelHandlerContext ctx, Response r, boolean keepAlive, Exchange ex) {
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(r.status()),
-            Unpooled.wrappedBuffer(r.body()));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
-    response.headers().set("X-Request-Id", ex.id());
-    r.headers().forEach(response.headers()::set);
+    FullHttpResponse response = FailureAnswers.toNetty(r, ex.id());
     if (!keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }

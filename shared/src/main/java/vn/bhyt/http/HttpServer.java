@@ -72,8 +72,9 @@ public final class HttpServer implements AutoCloseable {
         new MultiThreadIoEventLoopGroup(
             loops.threads(), new DefaultThreadFactory("http-loop"), loops.ioHandlers());
     DispatchHandler dispatch = new DispatchHandler(router, auth, new HttpMetrics(metrics));
+    FailureAnswers answers = new FailureAnswers(router);
     BodyLimitSelector selector =
-        bodyLimits.byPrefix().isEmpty() ? null : new BodyLimitSelector(bodyLimits);
+        bodyLimits.byPrefix().isEmpty() ? null : new BodyLimitSelector(bodyLimits, answers);
     try {
       Channel channel =
           new ServerBootstrap()
@@ -85,14 +86,15 @@ public final class HttpServer implements AutoCloseable {
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                      ch.pipeline().addLast("codec", new HttpServerCodec());
+                      ch.pipeline()
+                          .addLast("codec", new HttpServerCodec(HeadLimits.decoderConfig()));
                       if (selector != null) {
                         ch.pipeline().addLast("limits", selector);
                       }
                       ch.pipeline()
                           .addLast(
                               BodyLimitSelector.AGGREGATOR,
-                              new BodyLimitAggregator(bodyLimits.defaultBytes()))
+                              new BodyLimitAggregator(bodyLimits.defaultBytes(), answers))
                           .addLast("dispatch", dispatch);
                     }
                   })
