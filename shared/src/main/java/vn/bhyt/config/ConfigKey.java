@@ -19,6 +19,11 @@ public enum ConfigKey {
           + " 0: sleep at once"),
   HTTP_WORKER_THREADS(
       "http.worker-threads", "16", "threads for blocking work (database, image decoding)"),
+  HTTP_SPOOL_DIR(
+      "http.spool-dir",
+      "",
+      "directory where claim envelopes are written while they arrive, readable by the gateway's"
+          + " user only and deleted once answered; empty: the system's temporary directory"),
   DB_URL(
       "db.url",
       "",

@@ -48,7 +48,8 @@ public record GatewayConfig(
       int maxBodyBytes,
       int eventLoops,
       Duration busyPoll,
-      int workerThreads) {}
+      int workerThreads,
+      @Nullable Path spoolDir) {}
 
   /** The database; an empty URL means none is configured. */
   public record Db(String url, String user, Secret password, int poolSize) {
@@ -114,7 +115,8 @@ public record GatewayConfig(
             http.maxBodyBytes(),
             http.eventLoops(),
             http.busyPoll(),
-            http.workerThreads());
+            http.workerThreads(),
+            http.spoolDir());
     Map<ConfigKey, String> e = new EnumMap<>(effective);
     e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
     return new GatewayConfig(h, db, facility, fund, registry, referenceDir, zone, claims, e);

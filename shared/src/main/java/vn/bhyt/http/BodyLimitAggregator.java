@@ -23,7 +23,7 @@ import vn.bhyt.problem.ProblemType;
  * <p>Like Netty's own aggregator, it keeps a keep-alive connection open and discards the rest of an
  * oversized body, so that the client can read the answer.
  */
-final class BodyLimitAggregator extends HttpObjectAggregator {
+final class BodyLimitAggregator extends HttpObjectAggregator implements BodyCollector {
   private final int limit;
   private final FailureAnswers answers;
 
@@ -33,9 +33,14 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     this.answers = answers;
   }
 
-  /** The largest body this aggregator accepts, in bytes. */
-  int limit() {
+  @Override
+  public int limit() {
     return limit;
+  }
+
+  @Override
+  public boolean spools() {
+    return false;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package vn.bhyt.http;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -57,7 +58,8 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     Method known = Method.named(method);
     // The unrouted request only reaches failure renderers, which look at its path and headers.
     Method stated = known == null ? Method.GET : known;
-    Exchange unmatched = new Exchange(id, method, UNMATCHED, start, null);
+    BodyFile spooled = req instanceof SpooledHttpRequest s ? s.body() : null;
+    Exchange unmatched = new Exchange(id, method, UNMATCHED, start, null, spooled);
     if (req.decoderResult().isFailure()) {
       write(ctx, failure(undecodable(req), undecoded(id, stated, req)), false, unmatched);
       return;
@@ -81,7 +83,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       write(ctx, failure(bad, undecoded(id, stated, req)), keepAlive, unmatched);
       return;
     }
-    Request unrouted =
+    Request read =
         new Request(
             id,
             stated,
@@ -91,6 +93,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ByteBufUtil.getBytes(req.content()),
             Map.of(),
             null);
+    Request unrouted = spooled == null ? read : read.withBodyFile(spooled);
     Router.Match match;
     try {
       match = router.route(known, path);
@@ -105,12 +108,22 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             .thenApply(request::withPrincipal);
     CompletableFuture<Request> caller = authorized.toCompletableFuture();
     authorized
-        .thenCompose(authenticated -> invoke(route, authenticated))
+        .thenCompose(
+            authenticated ->
+                spooled == null
+                    ? invoke(route, authenticated)
+                    : spooled
+                        .finished()
+                        .thenComposeAsync(whole -> invoke(route, authenticated), ctx.executor()))
         .whenComplete(
             (response, failure) -> {
               Response r = failure == null ? response : failure(failure, request);
               Request logged = caller.isCompletedExceptionally() ? request : caller.join();
-              write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, logged));
+              write(
+                  ctx,
+                  r,
+                  keepAlive,
+                  new Exchange(id, method, route.template(), start, logged, spooled));
             });
   }
 
@@ -191,7 +204,14 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     if (!keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
-    if (keepAlive) {
+    BodyFile spooled = ex.spooled();
+    if (spooled != null) {
+      ChannelFuture written = ctx.writeAndFlush(response);
+      written.addListener(done -> spooled.delete());
+      if (!keepAlive) {
+        written.addListener(ChannelFutureListener.CLOSE);
+      }
+    } else if (keepAlive) {
       ctx.writeAndFlush(response, ctx.voidPromise());
     } else {
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -221,6 +241,15 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     ctx.close();
   }
 
+  /**
+   * One request's answer to write: for the access log and metrics, and the file of its body, which
+   * is deleted once the answer is written.
+   */
   private record Exchange(
-      String id, String method, String route, long start, @Nullable Request request) {}
+      String id,
+      String method,
+      String route,
+      long start,
+      @Nullable Request request,
+      @Nullable BodyFile spooled) {}
 }
