@@ -217,7 +217,9 @@ public final class GatewayApp implements AutoCloseable {
               config.http().port(),
               new EventLoops(config.http().eventLoops(), config.http().busyPoll()),
               BodyLimits.of(config.http().maxBodyBytes())
-                  .with(CLAIMS, config.claims().maxEnvelopeBytes()),
+                  .with(CLAIMS, config.claims().maxEnvelopeBytes())
+                  .spooled(CLAIMS)
+                  .spoolingIn(config.http().spoolDir()),
               router,
               tokens,
               metrics);

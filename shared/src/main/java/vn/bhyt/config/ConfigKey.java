@@ -35,6 +35,11 @@ public enum ConfigKey {
       "PT2S",
       "how long a card photo's decode waits for its memory while other decodes hold it (ISO-8601"
           + " duration)"),
+  HTTP_SPOOL_DIR(
+      "http.spool-dir",
+      "",
+      "directory where claim envelopes are written while they arrive, readable by the gateway's"
+          + " user only and deleted once answered; empty: the system's temporary directory"),
   DB_URL(
       "db.url",
       "",

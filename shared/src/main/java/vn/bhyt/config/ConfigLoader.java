@@ -71,7 +71,10 @@ public final class ConfigLoader {
             intIn(ConfigKey.HTTP_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
             intIn(ConfigKey.HTTP_EVENT_LOOPS, 0, 256),
             Duration.ofNanos(1_000L * intIn(ConfigKey.HTTP_BUSY_POLL_MICROS, 0, 10_000)),
-            intIn(ConfigKey.HTTP_WORKER_THREADS, 1, 1024));
+            intIn(ConfigKey.HTTP_WORKER_THREADS, 1, 1024),
+            get(ConfigKey.HTTP_SPOOL_DIR).isEmpty()
+                ? null
+                : Path.of(get(ConfigKey.HTTP_SPOOL_DIR)));
     var db =
         new GatewayConfig.Db(
             jdbcUrl(ConfigKey.DB_URL),

@@ -51,7 +51,8 @@ public record GatewayConfig(
       int maxBodyBytes,
       int eventLoops,
       Duration busyPoll,
-      int workerThreads) {}
+      int workerThreads,
+      @Nullable Path spoolDir) {}
 
   /** The database; an empty URL means none is configured. */
   public record Db(String url, String user, Secret password, int poolSize) {
@@ -137,7 +138,8 @@ public record GatewayConfig(
             http.maxBodyBytes(),
             http.eventLoops(),
             http.busyPoll(),
-            http.workerThreads());
+            http.workerThreads(),
+            http.spoolDir());
     Map<ConfigKey, String> e = new EnumMap<>(effective);
     e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
     return new GatewayConfig(

@@ -1,20 +1,19 @@
 package vn.bhyt.http;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,13 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   private static final String UNMATCHED = "unmatched";
 
   private final Router router;
+  private final FailureAnswers answers;
   private final Authenticator authenticator;
   private final HttpMetrics metrics;
 
   DispatchHandler(Router router, Authenticator authenticator, HttpMetrics metrics) {
     this.router = router;
+    this.answers = new FailureAnswers(router);
     this.authenticator = authenticator;
     this.metrics = metrics;
   }
@@ -55,15 +56,19 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     String method = req.method().name();
     Method known = Method.named(method);
-    if (req.decoderResult().isFailure()) {
-      Response bad =
-          Problems.response(
-              ProblemType.MALFORMED_REQUEST, "the request could not be decoded", Map.of(), id);
-      write(ctx, bad, false, new Exchange(id, method, UNMATCHED, start, null));
-      return;
-    }
     // The unrouted request only reaches failure renderers, which look at its path and headers.
     Method stated = known == null ? Method.GET : known;
+    BodyFile spooled = req instanceof SpooledHttpRequest s ? s.body() : null;
+    Exchange unmatched = new Exchange(id, method, UNMATCHED, start, null, spooled);
+    if (req.decoderResult().isFailure()) {
+      write(ctx, failure(undecodable(req), undecoded(id, stated, req)), false, unmatched);
+      return;
+    }
+    ProblemException headTooLarge = HeadLimits.check(req);
+    if (headTooLarge != null) {
+      write(ctx, failure(headTooLarge, undecoded(id, stated, req)), keepAlive, unmatched);
+      return;
+    }
     String path;
     Map<String, List<String>> query;
     try {
@@ -71,28 +76,14 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       path = uri.path();
       query = uri.parameters();
     } catch (IllegalArgumentException e) {
-      Request undecoded =
-          new Request(
-              id,
-              stated,
-              rawPath(req.uri()),
-              Map.of(),
-              req.headers()::get,
-              new byte[0],
-              Map.of(),
-              null);
       ProblemException bad =
           new ProblemException(
               ProblemType.MALFORMED_REQUEST,
               "the URI's percent-encoding is not valid: '%' must be followed by two hex digits");
-      write(
-          ctx,
-          failure(bad, undecoded),
-          keepAlive,
-          new Exchange(id, method, UNMATCHED, start, null));
+      write(ctx, failure(bad, undecoded(id, stated, req)), keepAlive, unmatched);
       return;
     }
-    Request unrouted =
+    Request read =
         new Request(
             id,
             stated,
@@ -102,11 +93,12 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ByteBufUtil.getBytes(req.content()),
             Map.of(),
             null);
+    Request unrouted = spooled == null ? read : read.withBodyFile(spooled);
     Router.Match match;
     try {
       match = router.route(known, path);
     } catch (ProblemException e) {
-      write(ctx, failure(e, unrouted), keepAlive, new Exchange(id, method, UNMATCHED, start, null));
+      write(ctx, failure(e, unrouted), keepAlive, unmatched);
       return;
     }
     Request request = unrouted.withPathParams(match.params());
@@ -116,41 +108,56 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             .thenApply(request::withPrincipal);
     CompletableFuture<Request> caller = authorized.toCompletableFuture();
     authorized
-        .thenCompose(authenticated -> invoke(route, authenticated))
+        .thenCompose(
+            authenticated ->
+                spooled == null
+                    ? invoke(route, authenticated)
+                    : spooled
+                        .finished()
+                        .thenComposeAsync(whole -> invoke(route, authenticated), ctx.executor()))
         .whenComplete(
             (response, failure) -> {
               Response r = failure == null ? response : failure(failure, request);
               Request logged = caller.isCompletedExceptionally() ? request : caller.join();
-              write(ctx, r, keepAlive, new Exchange(id, method, route.template(), start, logged));
+              write(
+                  ctx,
+                  r,
+                  keepAlive,
+                  new Exchange(id, method, route.template(), start, logged, spooled));
             });
   }
 
-  /** The path of a URI as sent, before its query and fragment, without decoding. */
-  private static String rawPath(String uri) {
-    int end = uri.length();
-    for (int i = 0; i < uri.length(); i++) {
-      char c = uri.charAt(i);
-      if (c == '?' || c == '#') {
-        end = i;
-        break;
-      }
+  /** A request whose path is not decoded, with its path as sent, for failure renderers. */
+  private static Request undecoded(String id, Method stated, FullHttpRequest req) {
+    return new Request(
+        id,
+        stated,
+        FailureAnswers.rawPath(req.uri()),
+        Map.of(),
+        req.headers()::get,
+        new byte[0],
+        Map.of(),
+        null);
+  }
+
+  /**
+   * The problem of a request the codec could not decode: a request line or header fields beyond the
+   * codec's hard limits (the path is kept when only the header fields are too large), or anything
+   * else that is not HTTP.
+   */
+  private static ProblemException undecodable(FullHttpRequest req) {
+    Throwable cause = req.decoderResult().cause();
+    if (cause instanceof TooLongHttpLineException) {
+      return HeadLimits.uriTooLong();
     }
-    return uri.substring(0, end);
+    if (cause instanceof TooLongHttpHeaderException) {
+      return HeadLimits.headersTooLarge();
+    }
+    return new ProblemException(ProblemType.MALFORMED_REQUEST, "the request could not be decoded");
   }
 
   private Response failure(Throwable failure, Request request) {
-    FailureRenderer renderer = router.failureRenderer(request.path());
-    if (renderer == null) {
-      return Problems.toResponse(failure, request.id());
-    }
-    ProblemException problem = Problems.classify(failure, request.id());
-    try {
-      return renderer.render(problem, request);
-    } catch (RuntimeException e) {
-      log.error("request {}: the failure renderer failed", request.id(), e);
-      return Problems.response(
-          problem.type(), problem.detail(), problem.extensions(), request.id());
-    }
+    return answers.render(failure, request);
   }
 
   private CompletionStage<@Nullable Principal> authorize(
@@ -193,19 +200,18 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   // connection (CLOSE listener): nothing waits on the returned future.
   @SuppressWarnings("FutureReturnValueIgnored")
   private void write(ChannelHandlerContext ctx, Response r, boolean keepAlive, Exchange ex) {
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(r.status()),
-            Unpooled.wrappedBuffer(r.body()));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
-    response.headers().set("X-Request-Id", ex.id());
-    r.headers().forEach(response.headers()::set);
+    FullHttpResponse response = FailureAnswers.toNetty(r, ex.id());
     if (!keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
-    if (keepAlive) {
+    BodyFile spooled = ex.spooled();
+    if (spooled != null) {
+      ChannelFuture written = ctx.writeAndFlush(response);
+      written.addListener(done -> spooled.delete());
+      if (!keepAlive) {
+        written.addListener(ChannelFutureListener.CLOSE);
+      }
+    } else if (keepAlive) {
       ctx.writeAndFlush(response, ctx.voidPromise());
     } else {
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -235,6 +241,15 @@ final class DispatchHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     ctx.close();
   }
 
+  /**
+   * One request's answer to write: for the access log and metrics, and the file of its body, which
+   * is deleted once the answer is written.
+   */
   private record Exchange(
-      String id, String method, String route, long start, @Nullable Request request) {}
+      String id,
+      String method,
+      String route,
+      long start,
+      @Nullable Request request,
+      @Nullable BodyFile spooled) {}
 }

@@ -2,13 +2,20 @@ package vn.bhyt.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.auth.Principal;
 
-/** A request as handlers see it: the body is copied out of Netty's buffers. */
+/**
+ * A request as handlers see it. The body is copied out of Netty's buffers ({@link #body()}), or, on
+ * the paths that spool their bodies ({@link BodyLimits#spooled}), kept in a temporary file and read
+ * with {@link #openBody()}.
+ */
 public final class Request {
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   private static final Cache<String, Locale> LANGUAGES =
@@ -22,6 +29,7 @@ public final class Request {
   private final byte[] body;
   private final Map<String, String> pathParams;
   private final @Nullable Principal principal;
+  private final @Nullable BodyFile file;
 
   Request(
       String id,
@@ -32,6 +40,19 @@ public final class Request {
       byte[] body,
       Map<String, String> pathParams,
       @Nullable Principal principal) {
+    this(id, method, path, query, headers, body, pathParams, principal, null);
+  }
+
+  private Request(
+      String id,
+      Method method,
+      String path,
+      Map<String, List<String>> query,
+      Headers headers,
+      byte[] body,
+      Map<String, String> pathParams,
+      @Nullable Principal principal,
+      @Nullable BodyFile file) {
     this.id = id;
     this.method = method;
     this.path = path;
@@ -40,6 +61,7 @@ public final class Request {
     this.body = body;
     this.pathParams = pathParams;
     this.principal = principal;
+    this.file = file;
   }
 
   /** Creates a request, for handler tests and in-process callers. */
@@ -53,11 +75,15 @@ public final class Request {
   }
 
   Request withPathParams(Map<String, String> params) {
-    return new Request(id, method, path, query, headers, body, params, principal);
+    return new Request(id, method, path, query, headers, body, params, principal, file);
   }
 
   Request withPrincipal(@Nullable Principal p) {
-    return new Request(id, method, path, query, headers, body, pathParams, p);
+    return new Request(id, method, path, query, headers, body, pathParams, p, file);
+  }
+
+  Request withBodyFile(BodyFile f) {
+    return new Request(id, method, path, query, headers, new byte[0], pathParams, principal, f);
   }
 
   public String id() {
@@ -72,8 +98,34 @@ public final class Request {
     return path;
   }
 
+  /**
+   * The body's bytes.
+   *
+   * @throws IllegalStateException on a path that spools its bodies: read those with {@link
+   *     #openBody()}
+   */
   public byte[] body() {
+    if (file != null) {
+      throw new IllegalStateException("this path spools its bodies to a file: use openBody()");
+    }
     return body;
+  }
+
+  /**
+   * The body as a stream, which the caller closes: from its file on a path that spools its bodies,
+   * else from its bytes.
+   *
+   * @throws IOException when the body's file cannot be opened
+   */
+  public InputStream openBody() throws IOException {
+    BodyFile f = file;
+    return f == null ? new ByteArrayInputStream(body) : f.openStream();
+  }
+
+  /** The body's size in bytes. */
+  public long bodySize() {
+    BodyFile f = file;
+    return f == null ? body.length : f.size();
   }
 
   /**

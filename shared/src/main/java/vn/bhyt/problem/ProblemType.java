@@ -14,6 +14,8 @@ public enum ProblemType {
   INTERNAL_ERROR("GEN-0006", 500, "Internal error"),
   UNAVAILABLE("GEN-0007", 503, "Service temporarily unavailable"),
   BAD_PARAMETER("GEN-0008", 400, "Invalid query parameter"),
+  URI_TOO_LONG("GEN-0009", 414, "Request URI too long"),
+  HEADERS_TOO_LARGE("GEN-0010", 431, "Request header fields too large"),
   TOKEN_MISSING("AUTH-0001", 401, "Bearer token required"),
   TOKEN_UNKNOWN("AUTH-0002", 401, "Unknown or revoked token"),
   ROLE_FORBIDDEN("AUTH-0003", 403, "The token's role may not use this endpoint"),

@@ -81,7 +81,7 @@ class DispatchHandlerTest {
 
   private EmbeddedChannel channel(int limit) {
     return new EmbeddedChannel(
-        new BodyLimitAggregator(limit),
+        new BodyLimitAggregator(limit, new FailureAnswers(router)),
         new DispatchHandler(router, auth, new HttpMetrics(new SimpleMeterRegistry())));
   }
 
@@ -220,8 +220,12 @@ class DispatchHandlerTest {
   void aPathPrefixCanHaveALimitOfItsOwnOnTheSameConnection() {
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.pipeline()
-        .addLast("limits", new BodyLimitSelector(BodyLimits.of(16).with("/claims", 1024)))
-        .addLast(BodyLimitSelector.AGGREGATOR, new BodyLimitAggregator(16))
+        .addLast(
+            "limits",
+            new BodyLimitSelector(
+                BodyLimits.of(16).with("/claims", 1024), new FailureAnswers(router)))
+        .addLast(
+            BodyLimitSelector.AGGREGATOR, new BodyLimitAggregator(16, new FailureAnswers(router)))
         .addLast(
             "dispatch",
             new DispatchHandler(router, auth, new HttpMetrics(new SimpleMeterRegistry())));
@@ -274,6 +278,44 @@ class DispatchHandlerTest {
     start.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 1_000);
     start.headers().set(HttpHeaderNames.EXPECT, "100-continue");
     assertThat(send(channel(16), start, 413)).contains("GEN-0003");
+  }
+
+  @Test
+  void anOverLongUriUnderARenderedPrefixWasAGenericProblemAndIsNowItsRenderers414() {
+    String uri = "/own/" + "a".repeat(HeadLimits.MAX_LINE_BYTES);
+    assertThat(send(channel(1024), request(HttpMethod.GET, uri, "his", ""), 414))
+        .startsWith("own GEN-0009 /own/aaa");
+    assertThat(send(channel(1024), request(HttpMethod.GET, "/x/" + uri, "his", ""), 414))
+        .contains("\"code\":\"GEN-0009\"")
+        .contains("4096 bytes");
+    String fits = "/own/" + "a".repeat(HeadLimits.MAX_LINE_BYTES - 40);
+    assertThat(send(channel(1024), request(HttpMethod.GET, fits, "his", ""), 500))
+        .startsWith("own GEN-0006");
+  }
+
+  @Test
+  void overLargeHeaderFieldsUnderARenderedPrefixWereAGenericProblemAndAreNowItsRenderers431() {
+    EmbeddedChannel ch = channel(1024);
+    FullHttpRequest large = request(HttpMethod.GET, "/own/1", "his", "");
+    large.headers().set("X-Big", "b".repeat(HeadLimits.MAX_HEADER_BYTES));
+    assertThat(send(ch, large, 431)).isEqualTo("own GEN-0010 /own/1");
+    FullHttpRequest elsewhere = request(HttpMethod.GET, "/health/live", null, "");
+    elsewhere.headers().set("X-Big", "b".repeat(HeadLimits.MAX_HEADER_BYTES));
+    assertThat(send(ch, elsewhere, 431)).contains("\"code\":\"GEN-0010\"");
+    assertThat(send(ch, request(HttpMethod.GET, "/health/live", null, ""), 200)).contains("up");
+  }
+
+  @Test
+  void anOversizedBodyUnderARenderedPrefixWasAProblemDocumentAndIsNowItsRenderers413() {
+    EmbeddedChannel ch = channel(16);
+    HttpRequest start = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/own/1");
+    start.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 17);
+    assertThat(send(ch, start, 413)).isEqualTo("own GEN-0003 /own/1");
+    HttpRequest expecting =
+        new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/own/1?q=1");
+    expecting.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 1_000);
+    expecting.headers().set(HttpHeaderNames.EXPECT, "100-continue");
+    assertThat(send(channel(16), expecting, 413)).isEqualTo("own GEN-0003 /own/1");
   }
 
   @Test

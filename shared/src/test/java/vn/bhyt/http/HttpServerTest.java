@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,6 +90,48 @@ class HttpServerTest {
       }
     } finally {
       elsewhere.shutdownNow();
+    }
+  }
+
+  @Test
+  void headsBeyondTheCodecsHardLimitsAreStillAnswered() throws Exception {
+    Router router =
+        new Router()
+            .open(
+                Method.GET,
+                "/own",
+                request -> CompletableFuture.completedFuture(Response.json(200, Map.of())))
+            .renderFailures(
+                "/own",
+                (problem, r) ->
+                    Response.text(
+                        problem.type().status(), "text/plain", "own " + problem.type().code()));
+    try (HttpServer server =
+        HttpServer.start("127.0.0.1", 0, 1024, router, NO_TOKENS, new SimpleMeterRegistry())) {
+      String line = "/own?q=" + "a".repeat(HeadLimits.HARD_LINE_BYTES);
+      assertThat(exchange(server.port(), "GET " + line + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+          .startsWith("HTTP/1.1 414")
+          .contains("application/problem+json")
+          .contains("GEN-0009");
+      String fields = "X-Big: " + "b".repeat(HeadLimits.HARD_HEADER_BYTES) + "\r\n";
+      assertThat(exchange(server.port(), "GET /own HTTP/1.1\r\nHost: x\r\n" + fields + "\r\n"))
+          .startsWith("HTTP/1.1 431")
+          .endsWith("own GEN-0010");
+      String within = "X-Big: " + "b".repeat(HeadLimits.MAX_HEADER_BYTES) + "\r\n";
+      assertThat(exchange(server.port(), "GET /own HTTP/1.1\r\nHost: x\r\n" + within + "\r\n"))
+          .startsWith("HTTP/1.1 431")
+          .endsWith("own GEN-0010");
+    }
+  }
+
+  /** Sends raw bytes on a connection of its own and reads the answer up to the server's close. */
+  private static String exchange(int port, String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -56,7 +56,10 @@ public final class ClaimsHandler {
     this.json = new ClaimJson(zone);
   }
 
-  /** Receives an envelope: 200 with one entry per dossier. */
+  /**
+   * Receives an envelope, read from the request's body as a stream (the gateway spools envelopes to
+   * a file): 200 with one entry per dossier.
+   */
   public CompletionStage<Response> submit(Request request) {
     if (!XML.contains(request.mediaType())) {
       throw new ProblemException(
@@ -72,7 +75,7 @@ public final class ClaimsHandler {
     }
     Submission submission = new Submission(request.principal().name(), request.id(), correction);
     return intake
-        .submit(request.body(), submission)
+        .submit(request::openBody, submission)
         .thenApply(
             results ->
                 Response.json(200, Map.of("claims", results.stream().map(json::result).toList())));

@@ -2,7 +2,10 @@ package vn.bhyt.claims.submission;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,9 +37,10 @@ import vn.bhyt.problem.ProblemException;
  *
  * <p>An envelope is taken whole or not at all: when a dossier cannot be read, repeats the key of
  * another, or would change a forwarded claim without a correction, the transaction is rolled back
- * and nothing of the envelope stays stored. Dossiers are not kept in memory once written: memory
- * holds the body, a group of dossiers (see {@link EnvelopeIntake}) and at most two batches of rows
- * not yet stored, one of them on its way to the database while the next group is read.
+ * and nothing of the envelope stays stored. Dossiers are not kept in memory once written, nor is
+ * the envelope when it comes as a stream or a file: memory holds a group of dossiers (see {@link
+ * EnvelopeIntake}) and at most two batches of rows not yet stored, one of them on its way to the
+ * database while the next group is read.
  */
 public final class ClaimIntake {
   private static final Logger log = LoggerFactory.getLogger(ClaimIntake.class);
@@ -87,13 +91,44 @@ public final class ClaimIntake {
    * @throws ProblemException (in the stage) when the envelope is refused; nothing is stored then
    */
   public CompletionStage<List<ClaimResult>> submit(byte[] envelope, Submission submission) {
+    return submit(() -> new ByteArrayInputStream(envelope), submission);
+  }
+
+  /**
+   * Receives an envelope read as a stream from its source (a file, a spooled request body): the
+   * envelope is never held whole, only one dossier and one table's text at a time.
+   *
+   * @return (in the stage) one result per dossier, in envelope order
+   * @throws ProblemException (in the stage) when the envelope is refused; nothing is stored then
+   */
+  public CompletionStage<List<ClaimResult>> submit(EnvelopeSource envelope, Submission submission) {
     return CompletableFuture.supplyAsync(() -> receive(envelope, submission), executor);
+  }
+
+  /** Receives an envelope from a file; see {@link #submit(EnvelopeSource, Submission)}. */
+  public CompletionStage<List<ClaimResult>> submit(Path envelope, Submission submission) {
+    return submit(() -> Files.newInputStream(envelope), submission);
   }
 
   /** Receives an envelope on the calling thread; see {@link #submit}. */
   public List<ClaimResult> receive(byte[] envelope, Submission submission) {
+    return receive(() -> new ByteArrayInputStream(envelope), submission);
+  }
+
+  /**
+   * Receives an envelope on the calling thread, opening its source for each run of the transaction;
+   * see {@link #submit(EnvelopeSource, Submission)}.
+   */
+  public List<ClaimResult> receive(EnvelopeSource envelope, Submission submission) {
     try {
-      return transactions.run(c -> receive(c, envelope, submission));
+      return transactions.run(
+          c -> {
+            try (InputStream in = envelope.open()) {
+              return receive(c, in, submission);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (SQLException e) {
       throw new CompletionException(e);
     }
@@ -154,12 +189,12 @@ public final class ClaimIntake {
         writer, shared, assessor, reference, context, history, cards, submission, now);
   }
 
-  private List<ClaimResult> receive(Connection c, byte[] envelope, Submission submission)
+  private List<ClaimResult> receive(Connection c, InputStream envelope, Submission submission)
       throws SQLException {
     SharedConnection shared = new SharedConnection(c);
     try (ClaimWriter writer = new ClaimWriter(shared, flusher)) {
       EnvelopeIntake intake = intake(shared, writer, submission);
-      reader.read(new ByteArrayInputStream(envelope), intake::take);
+      reader.read(envelope, intake::take);
       intake.finish();
       writer.flush();
       List<ClaimResult> results = intake.results();

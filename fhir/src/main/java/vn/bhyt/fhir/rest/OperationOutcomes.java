@@ -64,7 +64,7 @@ final class OperationOutcomes {
       case 404 -> IssueType.NOTFOUND;
       case 405, 415 -> IssueType.NOTSUPPORTED;
       case 409, 412 -> IssueType.CONFLICT;
-      case 413 -> IssueType.TOOLONG;
+      case 413, 414, 431 -> IssueType.TOOLONG;
       case 422 -> IssueType.PROCESSING;
       case 503 -> IssueType.TRANSIENT;
       default -> IssueType.EXCEPTION;

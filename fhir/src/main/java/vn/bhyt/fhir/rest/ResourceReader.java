@@ -77,7 +77,8 @@ final class ResourceReader {
                   "the body is not well-formed JSON"
                       + (at == null
                           ? ""
-                          : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"))));
+                          : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                      + kind(e.getOriginalMessage()))));
     }
     if (tree == null || !tree.isObject()) {
       throw unreadable(List.of(issue(null, "the body is not a JSON object")));
@@ -98,9 +99,55 @@ final class ResourceReader {
     if (format == FhirFormat.XML && message != null && message.contains("Failed to parse XML")) {
       Matcher at = XML_POSITION.matcher(message);
       return "the body is not well-formed XML"
-          + (at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "");
+          + (at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "")
+          + kind(xmlMessage(message));
     }
     return "the body is not a FHIR R4 resource in " + format.mime();
+  }
+
+  /**
+   * The kind of a parser's error, said without the body: the parser's message up to the first
+   * character it may quote from the body (a quote, a parenthesis, an angle bracket, a colon), and
+   * its "was expecting" clause when that quotes nothing, such as {@code : unexpected character; was
+   * expecting comma to separate Object entries}. Empty when nothing is left.
+   */
+  static String kind(@Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    String first = message.lines().findFirst().orElse("");
+    String lead = upTo(first, "'\"(<:;[{").strip();
+    StringBuilder kind = new StringBuilder();
+    if (!lead.isEmpty()) {
+      kind.append(": ").append(lead.substring(0, 1).toLowerCase(java.util.Locale.ROOT));
+      kind.append(lead.substring(1));
+    }
+    int expecting = first.indexOf("was expecting ");
+    if (expecting >= 0) {
+      String clause = first.substring(expecting).strip();
+      if (upTo(clause, "'\"(<[{").equals(clause)) {
+        kind.append(kind.length() == 0 ? ": " : "; ").append(clause);
+      }
+    }
+    return kind.toString();
+  }
+
+  private static String upTo(String text, String stops) {
+    for (int i = 0; i < text.length(); i++) {
+      if (stops.indexOf(text.charAt(i)) >= 0) {
+        return text.substring(0, i);
+      }
+    }
+    return text;
+  }
+
+  /** The XML parser's own message within HAPI's, after its prefix. */
+  private static String xmlMessage(String message) {
+    String prefix = "Failed to parse XML content:";
+    int at = message.indexOf(prefix);
+    String rest = at < 0 ? message : message.substring(at + prefix.length()).strip();
+    int said = rest.indexOf("Message: ");
+    return said < 0 ? rest : rest.substring(said + "Message: ".length());
   }
 
   private static FhirProblem unreadable(List<Issue> issues) {

@@ -714,6 +714,62 @@ class FhirHttpIT {
   }
 
   @Test
+  void anUnreadableBodySaysTheKindOfErrorAndWhereOnValidateAndCreate() throws Exception {
+    String card = card();
+    for (String path : List.of("/Patient/$validate", "/Patient")) {
+      HttpResponse<String> colon =
+          postJson(path, "{\"resourceType\":\"Patient\",\n\"name\" \"" + card + "\"}");
+      assertThat(assertOutcome(colon, 400, IssueType.STRUCTURE).getIssueFirstRep().getDiagnostics())
+          .isEqualTo(
+              "the body is not well-formed JSON (line 2, column 8): unexpected character;"
+                  + " was expecting a colon to separate field name and value");
+      assertThat(colon.body()).doesNotContain(card);
+      HttpResponse<String> token = postJson(path, "{\"resourceType\":\"Patient\",\"x\":" + card);
+      assertThat(assertOutcome(token, 400, IssueType.STRUCTURE).getIssueFirstRep().getDiagnostics())
+          .startsWith("the body is not well-formed JSON (line 1, column ")
+          .endsWith(": unrecognized token");
+      assertThat(token.body()).doesNotContain(card);
+      HttpResponse<String> ended = postJson(path, "{\"resourceType\":\"Patient\",\"id\":\"a\"");
+      assertThat(assertOutcome(ended, 400, IssueType.STRUCTURE).getIssueFirstRep().getDiagnostics())
+          .contains("(line 1, column ")
+          .endsWith(": unexpected end-of-input");
+      HttpResponse<String> unclosed =
+          send("POST", path, reception, XML, "<Patient xmlns=\"http://hl7.org/fhir\">\n<id");
+      assertThat(
+              assertOutcome(unclosed, 400, IssueType.STRUCTURE).getIssueFirstRep().getDiagnostics())
+          .startsWith("the body is not well-formed XML (line 2, column ")
+          .containsPattern("\\): [a-z]");
+    }
+  }
+
+  @Test
+  void anOverLongUriUnderFhirWasAProblemDocumentAndIsNowAnOperationOutcome() throws Exception {
+    HttpResponse<String> r = get("/Patient?name=" + "a".repeat(5_000));
+    OperationOutcome oo = assertOutcome(r, 414, IssueType.TOOLONG);
+    assertThat(oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+        .isEqualTo("GEN-0009");
+    assertThat(get("/Patient?name=" + "a".repeat(3_000)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void overLargeHeaderFieldsUnderFhirWereAProblemDocumentAndAreNowAnOperationOutcome()
+      throws Exception {
+    HttpResponse<String> r = get("/metadata", "X-Big", "b".repeat(9_000));
+    OperationOutcome oo = assertOutcome(r, 431, IssueType.TOOLONG);
+    assertThat(oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+        .isEqualTo("GEN-0010");
+  }
+
+  @Test
+  void anOverLargeBodyUnderFhirWasAProblemDocumentAndIsNowAnOperationOutcome() throws Exception {
+    String large = "{\"resourceType\":\"Patient\",\"id\":\"" + "a".repeat(1 << 20) + "\"}";
+    HttpResponse<String> r = postJson("/Patient", large);
+    OperationOutcome oo = assertOutcome(r, 413, IssueType.TOOLONG);
+    assertThat(oo.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+        .isEqualTo("GEN-0003");
+  }
+
+  @Test
   void validationIssuesCarryNoValueOfTheResource() throws Exception {
     String card = card();
     Patient p = patient(card(), "Nguyễn", "Văn An");
