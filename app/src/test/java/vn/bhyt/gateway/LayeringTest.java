@@ -32,7 +32,7 @@ import vn.bhyt.arch.Purity;
 class LayeringTest {
   /** Packages of route code: the kernel, each module's HTTP adapters, the FHIR REST layer. */
   static final String[] ROUTES = {
-    "vn.bhyt.http..", "..http..", "vn.bhyt.fhir.rest..", "vn.bhyt.claims.fhirapi.."
+    "vn.bhyt.http..", "vn.bhyt..http..", "vn.bhyt.fhir.rest..", "vn.bhyt.claims.fhirapi.."
   };
 
   /** Packages that do no input or output, directly or through any class of this code base. */
