@@ -96,7 +96,7 @@ final class Accounts {
     if (locked) {
       return new Login(null, "403");
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant expires = now.plus(lifetime);
     Duration early = earlyExpiry;
     Instant dies = early == null || now.plus(early).isAfter(expires) ? expires : now.plus(early);

@@ -84,9 +84,9 @@ public final class FundSim implements AutoCloseable {
     admin.setExecutor(threads);
     server.start();
     admin.start();
+    LOG.info("fund-sim listening on port {}", port());
     LOG.info(
-        "fund-sim listening on port {} (admin on 127.0.0.1:{}, {} cards, account {})",
-        port(),
+        "fund-sim admin endpoint on 127.0.0.1:{}; {} cards; account {}",
         adminPort(),
         registry.size(),
         accounts.user());
@@ -94,6 +94,11 @@ public final class FundSim implements AutoCloseable {
 
   public static Builder builder(String user, String password) {
     return new Builder(user, password);
+  }
+
+  /** The password as clients send it: the upper-case hex MD5 of its UTF-8 bytes. */
+  public static String passwordHash(String password) {
+    return Accounts.md5(password);
   }
 
   public int port() {
