@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.bhyt.claims.claim.ClaimDossier;
 import vn.bhyt.claims.claim.ClaimDossiers;
 import vn.bhyt.claims.intake.ClaimEnvelopeWriter;
+import vn.bhyt.claims.intake.ClaimEnvelopes;
 
 /** Claim submission, the look-up and assessment results, through the real server. */
 class ClaimSubmissionIT {
@@ -114,6 +115,25 @@ class ClaimSubmissionIT {
     JsonNode done = fund.get("api/qd130/nhanKetQuaGiamDinh?maCSKCB=79034&maGiaoDich=" + id).body();
     assertThat(done.path("trangThai").asText()).isEqualTo("DA_GIAM_DINH");
     return done.path("dsHoSo").get(0);
+  }
+
+  @Test
+  void theOlderEndpointTakesTheSameAndA4210FileIsRead() throws Exception {
+    byte[] file = ClaimEnvelopes.of(1, 5, 11).in4210().bytes();
+    Map<String, String> form = form(Base64.getEncoder().encodeToString(file), "130", "79", "79034");
+    FundClient.Answer taken =
+        fund.send(
+            fund.withToken(
+                    fund.post("api/qd130/guiHoSoXmlQD4750", FundClient.FORM, FundClient.form(form)))
+                .build());
+    assertThat(taken.code()).isEqualTo("200");
+    String maLk = ClaimEnvelopes.of(1, 5, 11).in4210().dossier(1).maLk().orElseThrow();
+    JsonNode held =
+        fund.get("api/qd130/traCuuHoSo?maCSKCB=79034&maLk=" + maLk).body().path("dsHoSo");
+    assertThat(held).hasSize(1);
+    assertThat(held.get(0).path("maGiaoDich").asText())
+        .isEqualTo(taken.body().path("maGiaoDich").asText());
+    assertThat(held.get(0).path("tongBHTT").decimalValue().signum()).isPositive();
   }
 
   @Test
