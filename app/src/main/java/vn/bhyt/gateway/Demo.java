@@ -95,8 +95,17 @@ final class Demo implements Callable<Integer> {
     Path fhirClaim = Path.of("run", "demo", "claim.json");
     DemoClaim.writeFhir(
         fhirClaim, here, today, ReferenceData.builtIn().level(level).orElseThrow().fundPercent());
-    banner(System.out, app.port(), seeded, tokens, qr, photo, claim, fhirClaim);
-    fundBanner(System.out, fund, fundUser(config));
+    banner(
+        System.out,
+        app.port(),
+        seeded,
+        tokens,
+        qr,
+        photo,
+        claim,
+        fhirClaim,
+        fund,
+        fundUser(config));
     if (db == null) {
       Main.awaitShutdown(app, fund);
     } else {
@@ -171,7 +180,9 @@ final class Demo implements Callable<Integer> {
       String qr,
       Path photo,
       Path claim,
-      Path fhirClaim) {
+      Path fhirClaim,
+      FundSim fund,
+      String fundUser) {
     String base = "http://127.0.0.1:" + port;
     String auth = "-H \"Authorization: Bearer " + tokens.get(Role.RECEPTION) + "\"";
     String verify = base + "/api/v1/cards/verify";
@@ -248,8 +259,9 @@ final class Demo implements Callable<Integer> {
             + " "
             + base
             + "/fhir/Claim");
+    fundBanner(out, fund, fundUser);
     out.println();
-    out.println("Ctrl-C stops the gateway and the throwaway database.");
+    out.println("Ctrl-C stops the gateway, the simulated fund and the throwaway database.");
     out.flush();
   }
 }

@@ -3,6 +3,7 @@ package vn.bhyt.fundsim;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +32,13 @@ final class Accounts {
   private final String passwordMd5;
   private final String facility;
   private final Clock clock;
-  private final Random random;
+  private final SecureRandom random = new SecureRandom();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private volatile Duration lifetime;
   private volatile @Nullable Duration earlyExpiry;
   private volatile boolean locked;
 
-  Accounts(String user, String password, Duration lifetime, Clock clock, long seed) {
+  Accounts(String user, String password, Duration lifetime, Clock clock) {
     if (!user.matches("[0-9A-Za-z]{5}_BV")) {
       throw new IllegalArgumentException("user: expected <facility code>_BV, e.g. 79034_BV");
     }
@@ -47,7 +47,6 @@ final class Accounts {
     this.facility = user.substring(0, 5).toUpperCase(Locale.ROOT);
     this.lifetime = lifetime;
     this.clock = clock;
-    this.random = new Random(seed);
   }
 
   /** The upper-case hex MD5 of the UTF-8 bytes of a password. */
@@ -100,10 +99,7 @@ final class Accounts {
     Instant expires = now.plus(lifetime);
     Duration early = earlyExpiry;
     Instant dies = early == null || now.plus(early).isAfter(expires) ? expires : now.plus(early);
-    Token t;
-    synchronized (random) {
-      t = new Token(hex(), hex(), user, expires, dies);
-    }
+    Token t = new Token(hex(), hex(), user, expires, dies);
     tokens.put(t.accessToken(), t);
     return new Login(t, "200");
   }

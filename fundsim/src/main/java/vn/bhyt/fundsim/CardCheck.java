@@ -77,12 +77,12 @@ final class CardCheck {
       if (!firstLetter(card.name()).equals(firstLetter(q.name()))) {
         return bare("060");
       }
-      return full("061", card, today);
+      return full("061", card);
     }
     if (card.birthDate() == null || !card.birthDate().sameAs(q.birthDate())) {
       return bare("070");
     }
-    return full(cardCode(card, today), card, today);
+    return full(cardCode(card, today), card);
   }
 
   private String numberMismatch(CardNumber asked) {
@@ -145,7 +145,7 @@ final class CardCheck {
     return a;
   }
 
-  private Map<String, Object> full(String code, FundCard card, LocalDate today) {
+  private Map<String, Object> full(String code, FundCard card) {
     Map<String, Object> a = bare(code);
     a.put("maThe", card.number());
     a.put("hoTen", text(card.name()));

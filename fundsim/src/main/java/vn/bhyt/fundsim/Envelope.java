@@ -131,11 +131,11 @@ record Envelope(String facility, Dossier dossier) {
     lines(files.get("XML2"), "XML2", "CHI_TIET_THUOC", lines);
     lines(files.get("XML3"), "XML3", "CHI_TIET_DVKT", lines);
     String card = s.getOrDefault("MA_THE_BHYT", s.getOrDefault("MA_THE", ""));
-    String[] from = s.getOrDefault("GT_THE_TU", "").split(";");
-    String[] to = s.getOrDefault("GT_THE_DEN", "").split(";");
+    String[] from = s.getOrDefault("GT_THE_TU", "").split(";", -1);
+    String[] to = s.getOrDefault("GT_THE_DEN", "").split(";", -1);
     return new Dossier(
         maLk,
-        card.split(";")[0].strip(),
+        card.split(";", -1)[0].strip(),
         date(from[0]),
         date(to[to.length - 1]),
         amount(s.get("T_BHTT")),

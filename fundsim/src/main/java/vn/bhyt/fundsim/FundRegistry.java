@@ -146,7 +146,10 @@ final class FundRegistry {
     if (column == null) {
       return visits;
     }
-    for (String entry : column.split(";")) {
+    for (String entry : column.split(";", -1)) {
+      if (entry.isBlank()) {
+        continue;
+      }
       String[] f = entry.strip().split("\\|", -1);
       if (f.length != 7) {
         throw new CsvException(r.line(), "history: expected 7 |-separated fields per visit");
@@ -167,7 +170,10 @@ final class FundRegistry {
       return Set.of();
     }
     Set<String> out = new LinkedHashSet<>();
-    Arrays.stream(column.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+    Arrays.stream(column.split(";", -1))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .forEach(out::add);
     return out;
   }
 

@@ -60,7 +60,7 @@ public final class FundSim implements AutoCloseable {
     this.assessmentDelay = b.assessmentDelay;
     this.codesAsNumbers = b.codesAsNumbers;
     this.unauthorisedStatus = b.unauthorisedAsHttp401 ? 401 : 200;
-    this.accounts = new Accounts(b.user, b.password, b.tokenLifetime, b.clock, b.seed);
+    this.accounts = new Accounts(b.user, b.password, b.tokenLifetime, b.clock);
     this.check = new CardCheck(registry, reference);
     this.assessor = new Assessor(registry, b.priceCeiling);
     this.ledger = ledger;
@@ -291,7 +291,7 @@ public final class FundSim implements AutoCloseable {
       return this;
     }
 
-    /** Seeds the random source of the faults, the tokens and the built-in data set. */
+    /** Seeds the random source of the faults and the built-in data set. */
     public Builder seed(long s) {
       seed = s;
       return this;
