@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.bhyt.auth.Role;
 import vn.bhyt.config.GatewayConfig;
+import vn.bhyt.config.Secret;
 import vn.bhyt.csv.ImportSummary;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
+import vn.bhyt.fundsim.FundData;
+import vn.bhyt.fundsim.FundSim;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.testing.ThrowawayMariaDb;
 import vn.bhyt.verifier.card.CardPayload;
@@ -46,14 +49,27 @@ final class Demo implements Callable<Integer> {
               new GatewayConfig.Db(
                   throwaway.createDatabase("bhyt_demo"),
                   "root",
-                  new vn.bhyt.config.Secret(""),
+                  new Secret(""),
                   config.db().poolSize()));
     }
     ThrowawayMariaDb db = throwaway;
     GatewayApp app;
+    FundSim fund;
+    try {
+      fund = startFund(config);
+    } catch (Exception e) {
+      if (db != null) {
+        db.close();
+      }
+      throw e;
+    }
+    config =
+        config.withFund(
+            new GatewayConfig.Fund(fund.url(), fundUser(config), new Secret(FUND_PASSWORD)));
     try {
       app = GatewayApp.start(config, Clock.system(config.zone()));
     } catch (Exception e) {
+      fund.close();
       if (db != null) {
         db.close();
       }
@@ -79,13 +95,66 @@ final class Demo implements Callable<Integer> {
     Path fhirClaim = Path.of("run", "demo", "claim.json");
     DemoClaim.writeFhir(
         fhirClaim, here, today, ReferenceData.builtIn().level(level).orElseThrow().fundPercent());
-    banner(System.out, app.port(), seeded, tokens, qr, photo, claim, fhirClaim);
+    banner(
+        System.out,
+        app.port(),
+        seeded,
+        tokens,
+        qr,
+        photo,
+        claim,
+        fhirClaim,
+        fund,
+        fundUser(config));
     if (db == null) {
-      Main.awaitShutdown(app);
+      Main.awaitShutdown(app, fund);
     } else {
-      Main.awaitShutdown(app, db);
+      Main.awaitShutdown(app, fund, db);
     }
     return 0;
+  }
+
+  /** The simulated fund's password in the demo; not a secret, the fund is thrown away too. */
+  static final String FUND_PASSWORD = "demo-fund";
+
+  static String fundUser(GatewayConfig config) {
+    return config.facility().code().value() + "_BV";
+  }
+
+  /** A simulated fund on a free loopback port, with its built-in cards. */
+  static FundSim startFund(GatewayConfig config) throws java.io.IOException {
+    return FundSim.builder(fundUser(config), FUND_PASSWORD)
+        .host("127.0.0.1")
+        .port(0)
+        .zone(config.zone())
+        .start();
+  }
+
+  private static void fundBanner(PrintStream out, FundSim fund, String user) {
+    String admin = "http://127.0.0.1:" + fund.adminPort() + "/admin/faults";
+    out.println();
+    out.println("Simulated fund: " + fund.url() + " (admin: " + admin + ")");
+    out.println("  (fund.url, fund.user and fund.password point at it)");
+    out.println("  # log in at the fund, then check one of its cards with the token");
+    out.println(
+        "  curl -s -H 'Content-Type: application/json' -d '{\"username\":\""
+            + user
+            + "\",\"password\":\""
+            + FundSim.passwordHash(FUND_PASSWORD)
+            + "\"}' "
+            + fund.url()
+            + "api/token/take");
+    out.println(
+        "  curl -s -H \"accessToken: $TOKEN\" -H \"tokenId: $ID_TOKEN\" -H 'Content-Type:"
+            + " application/json' -d '{\"maThe\":\""
+            + FundData.VALID
+            + "\",\"hoTen\":\"Nguyễn Thị Hoa\",\"ngaySinh\":\"14/02/1988\"}' "
+            + fund.url()
+            + "api/egw/KQNhanLichSuKCB2019");
+    out.println("  # make the fund slow (3 s on every call), then well again");
+    out.println("  curl -s -X PUT -d '{\"latency\":{\"*\":\"PT3S\"}}' " + admin);
+    out.println("  curl -s -X PUT -d '{}' " + admin);
+    out.flush();
   }
 
   /** The QR text of the demo's valid card, as its paper card would carry it. */
@@ -111,7 +180,9 @@ final class Demo implements Callable<Integer> {
       String qr,
       Path photo,
       Path claim,
-      Path fhirClaim) {
+      Path fhirClaim,
+      FundSim fund,
+      String fundUser) {
     String base = "http://127.0.0.1:" + port;
     String auth = "-H \"Authorization: Bearer " + tokens.get(Role.RECEPTION) + "\"";
     String verify = base + "/api/v1/cards/verify";
@@ -188,8 +259,9 @@ final class Demo implements Callable<Integer> {
             + " "
             + base
             + "/fhir/Claim");
+    fundBanner(out, fund, fundUser);
     out.println();
-    out.println("Ctrl-C stops the gateway and the throwaway database.");
+    out.println("Ctrl-C stops the gateway, the simulated fund and the throwaway database.");
     out.flush();
   }
 }

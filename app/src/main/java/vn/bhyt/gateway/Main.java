@@ -29,7 +29,8 @@ import vn.bhyt.verifier.registry.RegistryImporter;
       Main.RegistryCommand.class,
       ImportCommands.CatalogCommand.class,
       ImportCommands.Icd10Command.class,
-      Main.TokenCommand.class
+      Main.TokenCommand.class,
+      FundSimCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for a configuration or usage problem. */

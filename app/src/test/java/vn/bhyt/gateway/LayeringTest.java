@@ -76,6 +76,8 @@ class LayeringTest {
         .definedBy("vn.bhyt.visits..")
         .layer("claims")
         .definedBy("vn.bhyt.claims..")
+        .layer("fundsim")
+        .definedBy("vn.bhyt.fundsim..")
         .layer("app")
         .definedBy("vn.bhyt.gateway..")
         .whereLayer("app")
@@ -88,6 +90,8 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("visits", "claims", "app")
         .whereLayer("verifier")
         .mayOnlyBeAccessedByLayers("visits", "claims", "app")
+        .whereLayer("fundsim")
+        .mayOnlyBeAccessedByLayers("app")
         .whereLayer("test-support")
         .mayOnlyBeAccessedByLayers("app")
         .check(CLASSES);

@@ -145,4 +145,24 @@ public record GatewayConfig(
     return new GatewayConfig(
         h, db, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, images, e);
   }
+
+  /** The same configuration with another fund connection. */
+  public GatewayConfig withFund(Fund newFund) {
+    Map<ConfigKey, String> e = new EnumMap<>(effective);
+    e.put(ConfigKey.FUND_URL, newFund.url());
+    e.put(ConfigKey.FUND_USER, newFund.user());
+    e.put(ConfigKey.FUND_PASSWORD, newFund.password().value());
+    return new GatewayConfig(
+        http,
+        db,
+        facility,
+        newFund,
+        registry,
+        referenceDir,
+        zone,
+        claims,
+        auditSpillDir,
+        images,
+        e);
+  }
 }
