@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.csv.CsvReader;
@@ -110,17 +109,17 @@ final class FundRegistry {
         ssn,
         r.get("citizen_id"),
         r.get("name"),
-        parse(r, "birth_date", PartialDate::parse, "yyyy-MM-dd or yyyy"),
-        parse(r, "sex", Sex::parse, "male or female"),
+        r.parse("birth_date", PartialDate::parse, "yyyy-MM-dd or yyyy"),
+        r.parse("sex", Sex::parse, "male or female"),
         r.get("address"),
         r.get("registered_facility"),
-        parse(r, "valid_from", LocalDate::parse, "yyyy-MM-dd"),
-        parse(r, "valid_to", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("valid_from", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("valid_to", LocalDate::parse, "yyyy-MM-dd"),
         status == null ? "active" : status,
         r.get("replaced_by"),
-        parse(r, "five_years_from", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("five_years_from", LocalDate::parse, "yyyy-MM-dd"),
         r.get("living_area"),
-        parse(r, "benefit_level", Integer::valueOf, "a digit"),
+        r.parse("benefit_level", Integer::valueOf, "a digit"),
         group,
         r.get("fund_code"),
         reduced == null ? "120" : reduced,
@@ -175,18 +174,5 @@ final class FundRegistry {
         .filter(s -> !s.isEmpty())
         .forEach(out::add);
     return out;
-  }
-
-  private static <T> @Nullable T parse(
-      CsvRecord r, String column, Function<String, T> parser, String expected) {
-    String v = r.get(column);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return parser.apply(v);
-    } catch (RuntimeException e) {
-      throw new CsvException(r.line(), column + ": expected " + expected);
-    }
   }
 }

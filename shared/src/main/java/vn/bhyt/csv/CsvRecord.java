@@ -1,8 +1,10 @@
 package vn.bhyt.csv;
 
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** One CSV record, read by column name. */
@@ -43,6 +45,25 @@ public final class CsvRecord {
       throw new CsvException(line, column + " is empty");
     }
     return value;
+  }
+
+  /**
+   * The value of a column parsed, or null when it is absent or empty.
+   *
+   * @param expected the form the column takes, for the message when the parser refuses the value
+   * @throws CsvException naming the column and the expected form (never the value) when the parser
+   *     refuses it
+   */
+  public <T> @Nullable T parse(String column, Function<String, T> parser, String expected) {
+    String value = get(column);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new CsvException(line, column + " is not valid (expected: " + expected + ")");
+    }
   }
 
   public int size() {

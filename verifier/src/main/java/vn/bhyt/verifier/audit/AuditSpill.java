@@ -134,11 +134,6 @@ final class AuditSpill implements AutoCloseable {
     return bytes;
   }
 
-  /** Whether there is nothing on disk for the writers. */
-  synchronized boolean isEmpty() {
-    return closed.isEmpty() && (open == null || open.records == 0);
-  }
-
   /**
    * Appends a record.
    *

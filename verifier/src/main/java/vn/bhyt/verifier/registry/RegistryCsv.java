@@ -1,8 +1,6 @@
 package vn.bhyt.verifier.registry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.csv.CsvException;
@@ -46,18 +44,18 @@ final class RegistryCsv {
         ssn,
         matching(r, "citizen_id", CITIZEN, "12 digits"),
         text(r, "name", 200),
-        parse(r, "birth_date", PartialDate::parse, "yyyy-MM-dd or yyyy"),
-        parse(r, "sex", Sex::parse, "male or female"),
+        r.parse("birth_date", PartialDate::parse, "yyyy-MM-dd or yyyy"),
+        r.parse("sex", Sex::parse, "male or female"),
         text(r, "address", 500),
-        parse(r, "registered_facility", FacilityCode::parse, "5 characters"),
-        parse(r, "valid_from", LocalDate::parse, "yyyy-MM-dd"),
-        parse(r, "valid_to", LocalDate::parse, "yyyy-MM-dd"),
-        parse(r, "issued_on", LocalDate::parse, "yyyy-MM-dd"),
-        parse(r, "status", CardStatus::parse, "active, revoked, reduced or expired"),
-        parse(r, "replaced_by", RegistryCsv::replacement, "15 characters or 10 digits"),
-        parse(r, "five_years_from", LocalDate::parse, "yyyy-MM-dd"),
-        parse(r, "living_area", LivingArea::parse, "K1, K2 or K3"),
-        parse(r, "benefit_level", RegistryCsv::level, "a digit 1 to 7"),
+        r.parse("registered_facility", FacilityCode::parse, "5 characters"),
+        r.parse("valid_from", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("valid_to", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("issued_on", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("status", CardStatus::parse, "active, revoked, reduced or expired"),
+        r.parse("replaced_by", RegistryCsv::replacement, "15 characters or 10 digits"),
+        r.parse("five_years_from", LocalDate::parse, "yyyy-MM-dd"),
+        r.parse("living_area", LivingArea::parse, "K1, K2 or K3"),
+        r.parse("benefit_level", RegistryCsv::level, "a digit 1 to 7"),
         matching(r, "group_code", GROUP, "2 capital letters"));
   }
 
@@ -92,19 +90,6 @@ final class RegistryCsv {
       throw bad(r, column, expected);
     }
     return v;
-  }
-
-  private static <T> @Nullable T parse(
-      CsvRecord r, String column, Function<String, T> parser, String expected) {
-    String v = r.get(column);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return parser.apply(v);
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw bad(r, column, expected);
-    }
   }
 
   private static CsvException bad(CsvRecord r, String column, String expected) {
