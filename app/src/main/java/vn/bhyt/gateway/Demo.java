@@ -64,8 +64,7 @@ final class Demo implements Callable<Integer> {
       throw e;
     }
     config =
-        config.withFund(
-            new GatewayConfig.Fund(fund.url(), fundUser(config), new Secret(FUND_PASSWORD)));
+        config.withFund(config.fund().at(fund.url(), fundUser(config), new Secret(FUND_PASSWORD)));
     try {
       app = GatewayApp.start(config, Clock.system(config.zone()));
     } catch (Exception e) {
@@ -130,11 +129,33 @@ final class Demo implements Callable<Integer> {
         .start();
   }
 
-  private static void fundBanner(PrintStream out, FundSim fund, String user) {
+  private static void fundBanner(
+      PrintStream out, FundSim fund, String user, String auth, String verify) {
     String admin = "http://127.0.0.1:" + fund.adminPort() + "/admin/faults";
     out.println();
     out.println("Simulated fund: " + fund.url() + " (admin: " + admin + ")");
     out.println("  (fund.url, fund.user and fund.password point at it)");
+    out.println(
+        "  # a card the demo registry lacks: the gateway asks the fund (\"source\":\"fund\")");
+    String askFund =
+        "  curl -s "
+            + auth
+            + " -H 'Content-Type: application/json' -d '{\"cardNumber\":\""
+            + FundData.VALID
+            + "\",\"name\":\"Nguyễn Thị Hoa\",\"birthDate\":\"1988-02-14\"}' "
+            + verify;
+    out.println(askFund);
+    out.println(
+        "  # the fund made slow (3 s), another card of its own: answered within fund.check-timeout"
+            + " from the card alone, \"FUND_UNAVAILABLE\"; its late answer fills the registry");
+    out.println("  curl -s -X PUT -d '{\"latency\":{\"*\":\"PT3S\"}}' " + admin);
+    out.println(
+        "  curl -s "
+            + auth
+            + " -H 'Content-Type: application/json' -d '{\"cardNumber\":\"QN5484899000002\","
+            + "\"name\":\"Dương Văn Quân\",\"birthDate\":\"1992-05-01\"}' "
+            + verify);
+    out.println("  curl -s -X PUT -d '{}' " + admin);
     out.println("  # log in at the fund, then check one of its cards with the token");
     out.println(
         "  curl -s -H 'Content-Type: application/json' -d '{\"username\":\""
@@ -151,9 +172,6 @@ final class Demo implements Callable<Integer> {
             + "\",\"hoTen\":\"Nguyễn Thị Hoa\",\"ngaySinh\":\"14/02/1988\"}' "
             + fund.url()
             + "api/egw/KQNhanLichSuKCB2019");
-    out.println("  # make the fund slow (3 s on every call), then well again");
-    out.println("  curl -s -X PUT -d '{\"latency\":{\"*\":\"PT3S\"}}' " + admin);
-    out.println("  curl -s -X PUT -d '{}' " + admin);
     out.flush();
   }
 
@@ -259,7 +277,7 @@ final class Demo implements Callable<Integer> {
             + " "
             + base
             + "/fhir/Claim");
-    fundBanner(out, fund, fundUser);
+    fundBanner(out, fund, fundUser, auth, verify);
     out.println();
     out.println("Ctrl-C stops the gateway, the simulated fund and the throwaway database.");
     out.flush();

@@ -2,6 +2,7 @@ package vn.bhyt.gateway;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,10 +13,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,10 +71,11 @@ import vn.bhyt.verifier.audit.JdbcCheckLog;
 import vn.bhyt.verifier.card.DecodeBudget;
 import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
+import vn.bhyt.verifier.check.OnlineCheck;
+import vn.bhyt.verifier.fund.FundHttpClient;
 import vn.bhyt.verifier.http.CheckRequestReader;
 import vn.bhyt.verifier.http.VerifyHandler;
 import vn.bhyt.verifier.registry.CachingRegistry;
-import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.JdbcCardTerms;
 import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.rules.CardRules;
@@ -88,6 +92,9 @@ import vn.bhyt.visits.http.VisitsHandler;
 public final class GatewayApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
   private static final String CLAIMS = "/api/v1/claims";
+
+  /** Longest wait for a connection to the fund (at most its read timeout). */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
   private final Parts parts;
 
@@ -198,7 +205,8 @@ public final class GatewayApp implements AutoCloseable {
           new CardRules(
               reference, new Facility(config.facility().code(), config.facility().level()));
       CardCheckService checks =
-          new CardCheckService(registry, FundClient.NONE, rules, checkLog, hasher, clock);
+          new CardCheckService(
+              registry, onlineCheck(config.fund(), metrics), rules, checkLog, hasher, clock);
       CheckRequestReader cards =
           new CheckRequestReader(QrImageDecoder.withBudget(decodeBudget(config.images())), workers);
       Router router =
@@ -223,6 +231,31 @@ public final class GatewayApp implements AutoCloseable {
               router,
               tokens,
               metrics);
+    }
+
+    /** The fund's online check, or none when {@code fund.url} is empty. */
+    private OnlineCheck onlineCheck(GatewayConfig.Fund fund, MeterRegistry metrics) {
+      if (!fund.configured()) {
+        return OnlineCheck.NONE;
+      }
+      FundHttpClient client =
+          new FundHttpClient(
+              URI.create(fund.url()),
+              fund.user(),
+              fund.password(),
+              min(fund.readTimeout(), CONNECT_TIMEOUT),
+              fund.readTimeout(),
+              fund.breakerWait(),
+              clock);
+      Gauge.builder("fund.circuit.open", client, c -> c.circuit().equals("CLOSED") ? 0 : 1)
+          .description("1 while the fund is not asked after repeated failures (breaker open)")
+          .register(metrics);
+      return new OnlineCheck(
+          client, registry, fund.checkTimeout(), fund.registryMaxAge(), clock, metrics);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+      return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void visits(

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,13 +118,26 @@ public final class Main implements Runnable {
     @Option(names = "--name", required = true, description = "who holds it: a desk, a system")
     String name;
 
+    @Option(
+        names = "--clerk-name",
+        description =
+            "a reception token's clerk, by full name: its card checks use the fund's 2024 check"
+                + " with this clerk (with --clerk-citizen-id)")
+    @Nullable String clerkName;
+
+    @Option(
+        names = "--clerk-citizen-id",
+        description = "the clerk's 12-digit citizen ID, as registered with the fund")
+    @Nullable String clerkCitizenId;
+
     @Override
     public Integer call() throws Exception {
       Role parsed = Role.parse(role);
       GatewayConfig config = ConfigFiles.load();
       requireDb(config);
       try (var ds = Database.open(config.db(), null)) {
-        String token = new JdbcTokenStore(ds, Runnable::run).create(parsed, name);
+        String token =
+            new JdbcTokenStore(ds, Runnable::run).create(parsed, name, clerkName, clerkCitizenId);
         System.out.println(
             "token for " + name.strip() + " (role " + parsed.code() + "); it is not shown again:");
         System.out.println(token);

@@ -34,8 +34,8 @@ class SchemasIT {
               "api_token", "registry_card", "card_check", "fhir_resource", "claim", "icd10_code")
           .doesNotContain("flyway_schema_history");
       assertThat(highest(db.dataSource()))
-          .containsEntry("shared", "1")
-          .containsEntry("verifier", "8")
+          .containsEntry("shared", "12")
+          .containsEntry("verifier", "11")
           .containsEntry("fhir", "10")
           .containsEntry("claims", "5");
     }
@@ -50,8 +50,8 @@ class SchemasIT {
           "INSERT INTO api_token (token_hash, name, role) VALUES ('h', 'n', 'admin')");
       db.migrate();
       assertThat(highest(db.dataSource()))
-          .containsEntry("shared", "1")
-          .containsEntry("verifier", "8")
+          .containsEntry("shared", "12")
+          .containsEntry("verifier", "11")
           .containsEntry("fhir", "10")
           .containsEntry("claims", "5");
       assertThat(count(db.dataSource(), "api_token")).isEqualTo(1);
@@ -65,7 +65,7 @@ class SchemasIT {
     try (TestDatabase db = TestDatabase.createEmpty()) {
       legacy(db.dataSource(), "6");
       db.migrate();
-      assertThat(highest(db.dataSource())).containsEntry("verifier", "8");
+      assertThat(highest(db.dataSource())).containsEntry("verifier", "11");
       try (Connection c = db.dataSource().getConnection();
           Statement s = c.createStatement();
           ResultSet rs =
@@ -76,7 +76,9 @@ class SchemasIT {
         while (rs.next()) {
           versions.add(rs.getString(1));
         }
-        assertThat(versions).as("a baseline at 6, then 7 and 8").containsExactly("6", "7", "8");
+        assertThat(versions)
+            .as("a baseline at 6, then 7, 8 and 11")
+            .containsExactly("6", "7", "8", "11");
       }
     }
   }

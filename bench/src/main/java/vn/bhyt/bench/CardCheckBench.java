@@ -43,9 +43,9 @@ import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.check.CheckResult;
+import vn.bhyt.verifier.check.OnlineCheck;
 import vn.bhyt.verifier.http.CheckRequestReader;
 import vn.bhyt.verifier.registry.CachingRegistry;
-import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.registry.RegistryImporter;
 import vn.bhyt.verifier.rules.CardRules;
@@ -93,7 +93,7 @@ public class CardCheckBench {
     service =
         new CardCheckService(
             registry,
-            FundClient.NONE,
+            OnlineCheck.NONE,
             new CardRules(ReferenceData.builtIn(), new Facility(here, FacilityLevel.PROVINCIAL)),
             audit,
             CardHasher.of(db.dataSource()),

@@ -25,6 +25,7 @@ final class FundRoutes {
   void handle(Exchange ex) {
     String id = sim.nextRequestId();
     String endpoint = ex.endpoint();
+    sim.receive(endpoint);
     String outcome;
     try {
       outcome = faulted(ex, endpoint);

@@ -51,6 +51,7 @@ public final class FundSim implements AutoCloseable {
   private final ReferenceData reference = ReferenceData.builtIn();
   private final AtomicLong requests = new AtomicLong();
   private final Map<String, long[]> calls = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
   private volatile Faults faults;
 
   private FundSim(Builder b, FundRegistry registry, Ledger ledger) throws IOException {
@@ -123,6 +124,19 @@ public final class FundSim implements AutoCloseable {
     faults = f;
     accounts.earlyExpiry(f.tokenLifetime());
     accounts.lock(f.locked());
+  }
+
+  /**
+   * Calls received at an endpoint so far (its last path segment, e.g. {@code KQNhanLichSuKCB2019}),
+   * faulted ones included.
+   */
+  public long received(String endpoint) {
+    AtomicLong n = received.get(endpoint);
+    return n == null ? 0 : n.get();
+  }
+
+  void receive(String endpoint) {
+    received.computeIfAbsent(endpoint, k -> new AtomicLong()).incrementAndGet();
   }
 
   /** Ends every token handed out so far. */

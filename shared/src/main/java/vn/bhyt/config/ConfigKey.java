@@ -59,6 +59,26 @@ public enum ConfigKey {
   FUND_URL("fund.url", "", "base URL of the fund's API; empty: no online fund check"),
   FUND_USER("fund.user", "", "user name at the fund"),
   FUND_PASSWORD("fund.password", "", "password at the fund (secret)"),
+  FUND_CHECK_TIMEOUT(
+      "fund.check-timeout",
+      "PT2S",
+      "longest a card check waits for the fund before it answers from the registry or the card,"
+          + " marked so (ISO-8601 duration)"),
+  FUND_REGISTRY_MAX_AGE(
+      "fund.registry-max-age",
+      "PT12H",
+      "a card check asks the fund when the registry has no row for the card or its row is older"
+          + " than this (ISO-8601 duration)"),
+  FUND_READ_TIMEOUT(
+      "fund.read-timeout",
+      "PT10S",
+      "longest any call waits for the fund's answer; a card check's late answer still refreshes"
+          + " the registry when it comes within this (ISO-8601 duration)"),
+  FUND_BREAKER_WAIT(
+      "fund.breaker-wait",
+      "PT30S",
+      "after repeated failures, how long the fund is not asked before one call probes it"
+          + " (ISO-8601 duration)"),
   REGISTRY_CACHE_SIZE("registry.cache-size", "500000", "registry rows kept in memory"),
   REGISTRY_CACHE_TTL(
       "registry.cache-ttl",

@@ -89,7 +89,11 @@ public final class ConfigLoader {
         new GatewayConfig.Fund(
             httpUrl(ConfigKey.FUND_URL),
             get(ConfigKey.FUND_USER),
-            new Secret(get(ConfigKey.FUND_PASSWORD)));
+            new Secret(get(ConfigKey.FUND_PASSWORD)),
+            positive(ConfigKey.FUND_CHECK_TIMEOUT),
+            positive(ConfigKey.FUND_REGISTRY_MAX_AGE),
+            positive(ConfigKey.FUND_READ_TIMEOUT),
+            positive(ConfigKey.FUND_BREAKER_WAIT));
     var registry =
         new GatewayConfig.Registry(
             intIn(ConfigKey.REGISTRY_CACHE_SIZE, 0, Integer.MAX_VALUE),

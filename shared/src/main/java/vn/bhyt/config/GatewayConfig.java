@@ -68,10 +68,30 @@ public record GatewayConfig(
   /** This facility. */
   public record Facility(FacilityCode code, FacilityLevel level) {}
 
-  /** The fund's online API; an empty URL means there is none. */
-  public record Fund(String url, String user, Secret password) {
+  /**
+   * The fund's online API; an empty URL means there is none.
+   *
+   * @param checkTimeout how long a card check waits for the fund
+   * @param registryMaxAge how old a registry row may be before a card check asks the fund
+   * @param readTimeout how long any call waits for the fund's answer
+   * @param breakerWait how long the fund is not asked after repeated failures
+   */
+  public record Fund(
+      String url,
+      String user,
+      Secret password,
+      Duration checkTimeout,
+      Duration registryMaxAge,
+      Duration readTimeout,
+      Duration breakerWait) {
     public boolean configured() {
       return !url.isEmpty();
+    }
+
+    /** The same timing with another address and account. */
+    public Fund at(String newUrl, String newUser, Secret newPassword) {
+      return new Fund(
+          newUrl, newUser, newPassword, checkTimeout, registryMaxAge, readTimeout, breakerWait);
     }
   }
 
@@ -152,6 +172,10 @@ public record GatewayConfig(
     e.put(ConfigKey.FUND_URL, newFund.url());
     e.put(ConfigKey.FUND_USER, newFund.user());
     e.put(ConfigKey.FUND_PASSWORD, newFund.password().value());
+    e.put(ConfigKey.FUND_CHECK_TIMEOUT, newFund.checkTimeout().toString());
+    e.put(ConfigKey.FUND_REGISTRY_MAX_AGE, newFund.registryMaxAge().toString());
+    e.put(ConfigKey.FUND_READ_TIMEOUT, newFund.readTimeout().toString());
+    e.put(ConfigKey.FUND_BREAKER_WAIT, newFund.breakerWait().toString());
     return new GatewayConfig(
         http,
         db,

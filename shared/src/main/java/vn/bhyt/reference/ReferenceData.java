@@ -83,6 +83,11 @@ public final class ReferenceData {
     return code != null && provinces.containsKey(code);
   }
 
+  /** Every result code of the fund's card check, by code. */
+  public java.util.Collection<ResultCode> resultCodes() {
+    return new TreeMap<>(resultCodes).values();
+  }
+
   public Optional<ResultCode> resultCode(String code) {
     return Optional.ofNullable(resultCodes.get(code));
   }

@@ -27,8 +27,8 @@ import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
+import vn.bhyt.verifier.check.OnlineCheck;
 import vn.bhyt.verifier.registry.CachingRegistry;
-import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.JdbcRegistry;
 import vn.bhyt.verifier.registry.RegistryImporter;
 import vn.bhyt.verifier.rules.CardRules;
@@ -83,7 +83,7 @@ class FhirCheckInsIT {
         new CardCheckService(
             new CachingRegistry(
                 new JdbcRegistry(db.dataSource()), 1_000, Duration.ofMinutes(1), Runnable::run),
-            FundClient.NONE,
+            OnlineCheck.NONE,
             new CardRules(reference, new Facility(HERE, FacilityLevel.PROVINCIAL)),
             record -> true,
             CardHasher.of(db.dataSource()),

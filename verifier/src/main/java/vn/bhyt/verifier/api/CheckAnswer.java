@@ -86,7 +86,7 @@ public record CheckAnswer(
   }
 
   private static String message(Verdict v, Messages text) {
-    if (v.outcome() == Outcome.UNCONFIRMED) {
+    if (v.outcome() == Outcome.UNCONFIRMED && v.result().equals("000")) {
       return text.format(Messages.OUTCOME, "unconfirmed", List.of());
     }
     Finding top = null;

@@ -16,22 +16,23 @@ import vn.bhyt.problem.ProblemType;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.CheckLog;
 import vn.bhyt.verifier.audit.CheckRecord;
-import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.Registry;
 import vn.bhyt.verifier.rules.CardRules;
+import vn.bhyt.verifier.rules.Clerk;
 import vn.bhyt.verifier.rules.Evidence;
-import vn.bhyt.verifier.rules.FundState;
+import vn.bhyt.verifier.rules.FundReply;
 import vn.bhyt.verifier.rules.RegistryEntry;
 import vn.bhyt.verifier.rules.Verdict;
 import vn.bhyt.verifier.rules.Visit;
 
 /**
- * Checks a card for a visit: registry first, the fund when the registry has no row, then the rules.
- * Every check is recorded for audit; a check that cannot be recorded is not answered (503).
+ * Checks a card for a visit: registry first, the fund's online check when the registry has no row
+ * for the card or an old one, then the rules. Every check is recorded for audit; a check that
+ * cannot be recorded is not answered (503).
  */
 public final class CardCheckService {
   private final Registry registry;
-  private final FundClient fund;
+  private final OnlineCheck fund;
   private final CardRules rules;
   private final CheckLog log;
   private final CardHasher hasher;
@@ -42,7 +43,7 @@ public final class CardCheckService {
    */
   public CardCheckService(
       Registry registry,
-      FundClient fund,
+      OnlineCheck fund,
       CardRules rules,
       CheckLog log,
       CardHasher hasher,
@@ -62,6 +63,18 @@ public final class CardCheckService {
    * @throws ProblemException (in the stage) when a citizen ID matches no registry row
    */
   public CompletionStage<CheckResult> check(CheckRequest request, String checkedBy) {
+    return check(request, checkedBy, null);
+  }
+
+  /**
+   * Checks a card, the fund asked with the clerk's identity (its 2024 check) where one is given.
+   *
+   * @param checkedBy the name of the token that asked, for the audit trail
+   * @param clerk the clerk the token names, or null
+   * @throws ProblemException (in the stage) when a citizen ID matches no registry row
+   */
+  public CompletionStage<CheckResult> check(
+      CheckRequest request, String checkedBy, @Nullable Clerk clerk) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     Visit visit =
@@ -71,7 +84,7 @@ public final class CardCheckService {
             request.referral());
     Evidence evidence = request.evidence();
     return lookup(evidence)
-        .thenCompose(entry -> judge(evidence, entry.orElse(null), visit))
+        .thenCompose(entry -> judge(evidence, entry.orElse(null), visit, clerk))
         .thenApply(verdict -> finish(verdict, now, checkedBy));
   }
 
@@ -97,14 +110,14 @@ public final class CardCheckService {
   }
 
   private CompletionStage<Verdict> judge(
-      Evidence evidence, @Nullable RegistryEntry entry, Visit visit) {
+      Evidence evidence, @Nullable RegistryEntry entry, Visit visit, @Nullable Clerk clerk) {
     CardNumber number = CardRules.numberOf(evidence, entry);
-    if (entry != null || number.model() == CardNumber.Model.UNKNOWN) {
-      return CompletableFuture.completedFuture(
-          rules.judge(evidence, entry, FundState.NOT_CONFIGURED, visit));
+    if (number.model() == CardNumber.Model.UNKNOWN || !fund.due(entry)) {
+      FundReply reply = fund.configured() ? FundReply.NOT_ASKED : FundReply.NOT_CONFIGURED;
+      return CompletableFuture.completedFuture(rules.judge(evidence, entry, reply, visit));
     }
-    return fund.check(number, evidence.name(), evidence.birthDate())
-        .thenApply(state -> rules.judge(evidence, null, state, visit));
+    return fund.ask(number, evidence.name(), evidence.birthDate(), clerk, entry)
+        .thenApply(reply -> rules.judge(evidence, entry, reply, visit));
   }
 
   private CheckResult finish(Verdict verdict, Instant now, String checkedBy) {

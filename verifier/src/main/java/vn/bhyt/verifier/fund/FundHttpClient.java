@@ -34,6 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.config.Secret;
 import vn.bhyt.domain.PartialDate;
+import vn.bhyt.verifier.registry.FundClient;
+import vn.bhyt.verifier.rules.Clerk;
+import vn.bhyt.verifier.rules.FundAnswer;
 
 /**
  * The fund's online card check over HTTP, as reference section 7 fixes it.
@@ -54,7 +57,7 @@ import vn.bhyt.domain.PartialDate;
  * nothing beyond the JDK is needed for a few small JSON calls. Credentials and patient data are
  * never logged.
  */
-public final class FundHttpClient {
+public final class FundHttpClient implements FundClient {
   private static final Logger log = LoggerFactory.getLogger(FundHttpClient.class);
 
   /** A token is renewed this long before the fund says it expires. */
@@ -129,12 +132,18 @@ public final class FundHttpClient {
     return breaker.getState().name();
   }
 
+  @Override
+  public boolean configured() {
+    return true;
+  }
+
   /**
    * Asks the fund about a card: the 2019 check, or the 2024 check when a clerk is given.
    *
    * @param birthDate sent as {@code dd/MM/yyyy}, or {@code yyyy} for a year only
    * @return the fund's answer; fails with {@link FundUnavailableException} when there is none
    */
+  @Override
   public CompletableFuture<FundAnswer> check(
       String cardNumber,
       @Nullable String name,

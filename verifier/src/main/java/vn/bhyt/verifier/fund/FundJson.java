@@ -12,6 +12,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
+import vn.bhyt.verifier.rules.FundAnswer;
+import vn.bhyt.verifier.rules.FundCard;
+import vn.bhyt.verifier.rules.FundVisit;
 
 /**
  * The fund's JSON as reference sections 3 and 7 describe it: result codes as strings or numbers,

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bhyt.domain.CardNumber;
+import vn.bhyt.persistence.DatabaseException;
 import vn.bhyt.verifier.rules.RegistryEntry;
 
 /**
@@ -32,6 +34,7 @@ public final class CachingRegistry implements Registry, AutoCloseable {
   private static final Duration OVERLAP = Duration.ofSeconds(5);
 
   private final JdbcRegistry store;
+  private final Executor executor;
   private final AsyncLoadingCache<RegistryKey, Optional<RegistryEntry>> cache;
   private @Nullable ScheduledFuture<?> polling;
   private @Nullable Instant watermark;
@@ -39,6 +42,7 @@ public final class CachingRegistry implements Registry, AutoCloseable {
 
   public CachingRegistry(JdbcRegistry store, long maxSize, Duration ttl, Executor executor) {
     this.store = store;
+    this.executor = executor;
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(maxSize)
@@ -62,6 +66,29 @@ public final class CachingRegistry implements Registry, AutoCloseable {
   @Override
   public CompletionStage<Optional<RegistryEntry>> byCitizenId(String citizenId) {
     return cache.get(RegistryKey.citizen(citizenId));
+  }
+
+  /**
+   * Stores a card as the fund described it, on the executor, and forgets what the cache held for
+   * it; other processes learn of the change by polling.
+   */
+  @Override
+  public CompletionStage<Void> refresh(RegistryEntry fromFund) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            store.refresh(fromFund);
+          } catch (SQLException e) {
+            throw new DatabaseException(e);
+          }
+          invalidate(
+              new JdbcRegistry.Change(
+                  fromFund.cardNumber().value(),
+                  fromFund.ssn(),
+                  fromFund.citizenId(),
+                  Instant.EPOCH));
+        },
+        executor);
   }
 
   /** Starts looking for changed rows at a fixed interval. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import vn.bhyt.verifier.rules.RegistryEntry;
 
 /** The registry table, read with blocking JDBC calls. */
@@ -17,15 +18,17 @@ public final class JdbcRegistry {
   private static final String NEWEST =
       " ORDER BY replaced_by IS NULL DESC," + " COALESCE(valid_to, DATE '9999-12-31') DESC LIMIT 1";
   private static final String BY_NUMBER =
-      "SELECT " + RegistryColumns.LIST + " FROM registry_card WHERE card_number = ?";
+      "SELECT " + RegistryColumns.READ + " FROM registry_card WHERE card_number = ?";
   private static final String BY_NUMBER_OR_SSN =
       "SELECT "
-          + RegistryColumns.LIST
+          + RegistryColumns.READ
           + " FROM registry_card WHERE card_number = ? OR ssn = ?"
           + " ORDER BY card_number = ? DESC, replaced_by IS NULL DESC,"
           + " COALESCE(valid_to, DATE '9999-12-31') DESC LIMIT 1";
   private static final String BY_CITIZEN =
-      "SELECT " + RegistryColumns.LIST + " FROM registry_card WHERE citizen_id = ?" + NEWEST;
+      "SELECT " + RegistryColumns.READ + " FROM registry_card WHERE citizen_id = ?" + NEWEST;
+
+  private static final String REFRESH = refreshSql();
 
   private final DataSource ds;
 
@@ -51,6 +54,19 @@ public final class JdbcRegistry {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(RegistryColumns.read(rs)) : Optional.empty();
       }
+    }
+  }
+
+  /**
+   * Stores a card as the fund's online check described it, confirmed now: a new row, or the row's
+   * values replaced. An imported row keeps its import hash, so that an import of the same file
+   * again leaves the fund's newer data alone, and a changed import replaces it.
+   */
+  void refresh(RegistryEntry fromFund) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(REFRESH)) {
+      RegistryColumns.bind(ps, 1, fromFund);
+      ps.executeUpdate();
     }
   }
 
@@ -88,6 +104,22 @@ public final class JdbcRegistry {
     }
   }
 
+  private static String refreshSql() {
+    String[] columns = RegistryColumns.LIST.split(",\\s*");
+    StringBuilder update = new StringBuilder();
+    for (String column : columns) {
+      update.append(column).append(" = VALUES(").append(column).append("), ");
+    }
+    return "INSERT INTO registry_card ("
+        + RegistryColumns.LIST
+        + ", row_hash, changed_at, fund_checked_at) VALUES ("
+        + "?, ".repeat(columns.length)
+        + "X'00000000000000000000000000000000', CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))"
+        + " ON DUPLICATE KEY UPDATE "
+        + update
+        + "changed_at = CURRENT_TIMESTAMP(6), fund_checked_at = CURRENT_TIMESTAMP(6)";
+  }
+
   /** A changed row's lookup keys. */
-  record Change(String cardNumber, String ssn, String citizenId, Instant at) {}
+  record Change(String cardNumber, @Nullable String ssn, @Nullable String citizenId, Instant at) {}
 }

@@ -15,4 +15,7 @@ public interface Registry {
 
   /** The newest card of the person with this citizen ID. */
   CompletionStage<Optional<RegistryEntry>> byCitizenId(String citizenId);
+
+  /** Stores a card as the fund's online check described it, confirmed now. */
+  CompletionStage<Void> refresh(RegistryEntry fromFund);
 }

@@ -24,6 +24,9 @@ final class RegistryColumns {
           + " benefit_level, group_code";
   static final int COUNT = 17;
 
+  /** {@link #LIST} and when the row was last confirmed, as {@link #read} takes them. */
+  static final String READ = LIST + ", GREATEST(changed_at, COALESCE(fund_checked_at, changed_at))";
+
   private RegistryColumns() {}
 
   static RegistryEntry read(ResultSet rs) throws SQLException {
@@ -50,7 +53,8 @@ final class RegistryColumns {
         date(rs, 14),
         area == null ? null : LivingArea.parse(area),
         rs.wasNull() ? null : level,
-        rs.getString(17));
+        rs.getString(17),
+        rs.getTimestamp(18).toInstant());
   }
 
   /** Binds an entry's 17 values starting at a parameter index; returns the next index. */

@@ -56,7 +56,8 @@ final class RegistryCsv {
         r.parse("five_years_from", LocalDate::parse, "yyyy-MM-dd"),
         r.parse("living_area", LivingArea::parse, "K1, K2 or K3"),
         r.parse("benefit_level", RegistryCsv::level, "a digit 1 to 7"),
-        matching(r, "group_code", GROUP, "2 capital letters"));
+        matching(r, "group_code", GROUP, "2 capital letters"),
+        null);
   }
 
   private static String replacement(String v) {

@@ -1,5 +1,6 @@
 package vn.bhyt.verifier.rules;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.domain.CardNumber;
@@ -8,7 +9,12 @@ import vn.bhyt.domain.LivingArea;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
 
-/** A card as the registry knows it. Unknown values are null; a null status counts as active. */
+/**
+ * A card as the registry knows it. Unknown values are null; a null status counts as active.
+ *
+ * @param confirmedAt when the row's data last came from an import that changed it or from the
+ *     fund's online check; null when unknown (a row not read from the table)
+ */
 public record RegistryEntry(
     CardNumber cardNumber,
     @Nullable String ssn,
@@ -26,4 +32,5 @@ public record RegistryEntry(
     @Nullable LocalDate fiveYearsFrom,
     @Nullable LivingArea livingArea,
     @Nullable Integer benefitLevel,
-    @Nullable String groupCode) {}
+    @Nullable String groupCode,
+    @Nullable Instant confirmedAt) {}

@@ -19,7 +19,7 @@ import vn.bhyt.verifier.rules.Cards;
 import vn.bhyt.verifier.rules.Evidence;
 import vn.bhyt.verifier.rules.Facility;
 import vn.bhyt.verifier.rules.FindingCode;
-import vn.bhyt.verifier.rules.FundState;
+import vn.bhyt.verifier.rules.FundReply;
 import vn.bhyt.verifier.rules.Verdict;
 import vn.bhyt.verifier.rules.Visit;
 
@@ -53,7 +53,7 @@ class CheckAnswerTest {
     return rules.judge(
         new Evidence.Typed(e.cardNumber(), null, null),
         e,
-        FundState.NOT_CONFIGURED,
+        FundReply.NOT_CONFIGURED,
         new Visit(DAY, VisitKind.OUTPATIENT, false));
   }
 

@@ -24,7 +24,6 @@ import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.CheckLog;
 import vn.bhyt.verifier.audit.CheckRecord;
-import vn.bhyt.verifier.registry.FundClient;
 import vn.bhyt.verifier.registry.Registry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Evidence;
@@ -78,12 +77,17 @@ class CardCheckServiceTest {
           public CompletionStage<Optional<RegistryEntry>> byCitizenId(String citizenId) {
             return CompletableFuture.completedFuture(Optional.empty());
           }
+
+          @Override
+          public CompletionStage<Void> refresh(RegistryEntry fromFund) {
+            throw new AssertionError("no fund here to refresh the registry from");
+          }
         };
     CardRules rules =
         new CardRules(
             ReferenceData.builtIn(),
             new Facility(new FacilityCode("79034"), FacilityLevel.PROVINCIAL));
     return new CardCheckService(
-        nothing, FundClient.NONE, rules, log, new CardHasher(new byte[16]), CLOCK);
+        nothing, OnlineCheck.NONE, rules, log, new CardHasher(new byte[16]), CLOCK);
   }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import vn.bhyt.config.Secret;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.Sex;
+import vn.bhyt.verifier.rules.Clerk;
+import vn.bhyt.verifier.rules.FundAnswer;
+import vn.bhyt.verifier.rules.FundCard;
 
 /** The fund client against a fund written from reference section 7 alone, on a real port. */
 class FundHttpClientTest {

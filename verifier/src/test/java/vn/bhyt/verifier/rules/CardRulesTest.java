@@ -21,7 +21,7 @@ class CardRulesTest {
 
   Verdict judge(RegistryEntry e, String name, String birth) {
     return rules.judge(
-        typed(e.cardNumber().value(), name, birth), e, FundState.NOT_CONFIGURED, outpatient());
+        typed(e.cardNumber().value(), name, birth), e, FundReply.NOT_CONFIGURED, outpatient());
   }
 
   static Evidence typed(String number, String name, String birth) {
@@ -95,7 +95,7 @@ class CardRulesTest {
   @Test
   void numberChecks() {
     Verdict malformed =
-        rules.judge(typed("DN12", null, null), null, FundState.NOT_CONFIGURED, outpatient());
+        rules.judge(typed("DN12", null, null), null, FundReply.NOT_CONFIGURED, outpatient());
     assertThat(malformed.result()).isEqualTo("051");
     assertThat(
             judge(anEntry().withNumber("ZZ4797912345678").inGroup(null).build(), null, null)
@@ -132,13 +132,18 @@ class CardRulesTest {
   @Test
   void withoutRegistryOrFundTheCardIsUnconfirmedUnlessItIsWrong() {
     Evidence e = typed("DN4797912345678", "Nguyễn Văn An", "1990-01-31");
-    Verdict unconfirmed = rules.judge(e, null, FundState.NOT_CONFIGURED, outpatient());
+    Verdict unconfirmed = rules.judge(e, null, FundReply.NOT_CONFIGURED, outpatient());
     assertThat(unconfirmed.outcome()).isEqualTo(Outcome.UNCONFIRMED);
     assertThat(unconfirmed.source()).isEqualTo(Source.CARD);
     assertThat(unconfirmed.findings())
         .extracting(Finding::code)
         .contains("NOT_IN_REGISTRY", "FUND_NOT_CONFIGURED");
-    Verdict unknown = rules.judge(e, null, FundState.CARD_UNKNOWN, outpatient());
+    Verdict unknown =
+        rules.judge(
+            e,
+            null,
+            FundReply.answered(new FundAnswer("050", null, null, java.util.List.of())),
+            outpatient());
     assertThat(unknown.result()).isEqualTo("050");
     assertThat(unknown.outcome()).isEqualTo(Outcome.INVALID);
   }
@@ -146,7 +151,7 @@ class CardRulesTest {
   @Test
   void aTypedNumberTheRegistryLacksSaysWhatIsNotKnownRatherThanWhatNewCardsPrint() {
     Evidence e = typed("DN4797912345678", "Nguyễn Văn An", "1990-01-31");
-    Verdict v = rules.judge(e, null, FundState.NOT_CONFIGURED, outpatient());
+    Verdict v = rules.judge(e, null, FundReply.NOT_CONFIGURED, outpatient());
     assertThat(v.findings())
         .extracting(Finding::code)
         .contains("VALIDITY_NOT_KNOWN")
@@ -167,14 +172,14 @@ class CardRulesTest {
         rules.judge(
             typed("DN3797912345678", null, null),
             elsewhere,
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             new Visit(DAY, VisitKind.INPATIENT, false));
     assertThat(inpatient.coverage().percent()).isEqualByComparingTo("95");
     Verdict referral =
         rules.judge(
             typed("x", null, null),
             elsewhere,
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             new Visit(DAY, VisitKind.OUTPATIENT, true));
     assertThat(referral.coverage().route()).isEqualTo(Route.REFERRAL);
     assertThat(referral.coverage().percent()).isEqualByComparingTo("95");
@@ -182,7 +187,7 @@ class CardRulesTest {
         rules.judge(
             typed("x", null, null),
             elsewhere,
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             new Visit(DAY, VisitKind.EMERGENCY, false));
     assertThat(emergency.coverage().route()).isEqualTo(Route.EMERGENCY);
   }
@@ -196,14 +201,14 @@ class CardRulesTest {
         central.judge(
             typed("x", null, null),
             e,
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             new Visit(LocalDate.of(2024, 3, 1), VisitKind.INPATIENT, false));
     assertThat(v.coverage().percent()).isEqualByComparingTo(new BigDecimal("32"));
     Verdict out =
         central.judge(
             typed("x", null, null),
             e,
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             new Visit(LocalDate.of(2024, 3, 1), VisitKind.OUTPATIENT, false));
     assertThat(out.coverage().percent()).isEqualByComparingTo("0");
   }
@@ -216,7 +221,7 @@ class CardRulesTest {
         district.judge(
             typed("x", null, null),
             anEntry().registeredAt("01043").build(),
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             outpatient());
     assertThat(v.coverage().route()).isEqualTo(Route.RIGHT);
     assertThat(v.coverage().percent()).isEqualByComparingTo("80");
@@ -224,7 +229,7 @@ class CardRulesTest {
         new CardRules(REF, new Facility(new FacilityCode("79999"), FacilityLevel.COMMUNE));
     Verdict c =
         commune.judge(
-            typed("x", null, null), anEntry().build(), FundState.NOT_CONFIGURED, outpatient());
+            typed("x", null, null), anEntry().build(), FundReply.NOT_CONFIGURED, outpatient());
     assertThat(c.coverage().percent()).isEqualByComparingTo("100");
   }
 
@@ -272,7 +277,7 @@ class CardRulesTest {
         rules.judge(
             new Evidence.Scanned(payload),
             anEntry().build(),
-            FundState.NOT_CONFIGURED,
+            FundReply.NOT_CONFIGURED,
             outpatient());
     assertThat(v.card().validTo()).isEqualTo(LocalDate.of(2026, 12, 31));
     assertThat(v.card().registeredFacility().value()).isEqualTo("79034");

@@ -109,6 +109,7 @@ public final class Cards {
         fiveYears,
         null,
         level,
-        group);
+        group,
+        null);
   }
 }

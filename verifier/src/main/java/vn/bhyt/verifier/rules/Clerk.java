@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.fund;
+package vn.bhyt.verifier.rules;
 
 /**
  * The clerk making a check, for the fund's 2024 check ({@code hoTenCb}, {@code cccdCb}).

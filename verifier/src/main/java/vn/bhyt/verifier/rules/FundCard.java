@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.fund;
+package vn.bhyt.verifier.rules;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;

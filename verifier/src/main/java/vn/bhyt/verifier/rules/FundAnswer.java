@@ -1,4 +1,4 @@
-package vn.bhyt.verifier.fund;
+package vn.bhyt.verifier.rules;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
