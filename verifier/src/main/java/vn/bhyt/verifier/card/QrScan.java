@@ -80,12 +80,22 @@ final class QrScan {
   private static @Nullable String deblurred(GreyImage image) {
     long deadline = System.nanoTime() + DEBLURRED_NANOS;
     String text = deblurred(image.enlarged(2), image, 0.5f, deadline);
+    GreyImage sharper = null;
     if (text == null && System.nanoTime() - deadline < 0) {
-      GreyImage sharper = image.deblurred(DEBLUR_SIGMA, DEBLUR_ROUNDS).enlarged(2);
-      text = deblurred(sharper, image, 0.5f, deadline);
+      sharper = image.deblurred(DEBLUR_SIGMA, DEBLUR_ROUNDS);
+      text = deblurred(sharper.enlarged(2), image, 0.5f, deadline);
     }
     if (text == null && System.nanoTime() - deadline < 0) {
       text = deblurred(image, image, 1, deadline);
+    }
+    if (text == null && sharper != null && System.nanoTime() - deadline < 0) {
+      text = deblurred(sharper.enlarged(3), image, 1 / 3f, deadline);
+    }
+    if (text == null && System.nanoTime() - deadline < 0) {
+      text = deblurred(image.smoothed().enlarged(2), image, 0.5f, deadline);
+    }
+    if (text == null && System.nanoTime() - deadline < 0) {
+      text = deblurred(image.deblurred(0.8f, 2).enlarged(2), image, 0.5f, deadline);
     }
     return text;
   }
