@@ -94,7 +94,7 @@ public final class CardPhotos {
   };
   private static final int HARDER_RENDER_MODULE = 6;
   private static final double HARDER_MIN_BLUR = 0.3;
-  private static final double HARDER_MAX_BLUR = 1.0;
+  private static final double HARDER_MAX_BLUR = 1.6;
 
   private CardPhotos() {}
 
@@ -134,9 +134,9 @@ public final class CardPhotos {
    * when the code would not fit wholly in the one drawn); the card is turned 20 to 30 degrees
    * either way in seven photos out of ten (up to 30 in the rest), in perspective (one edge up to
    * 15% shorter, the next up to 8%, each corner moved by up to 1.5% of the card's width), defocused
-   * by a Gaussian of 0.3 to 1.0 pixels (sigma, in the photo's pixels), lit with contrast of 0.35 to
-   * 0.65, strong gradients, vignetting and shadows, with sensor noise; saved as JPEG of quality 45
-   * to 95. The same seed and index always give the same bytes.
+   * by a Gaussian of 0.3 to 1.6 pixels (sigma, in the photo's pixels; half a module at the most),
+   * lit with contrast of 0.35 to 0.65, strong gradients, vignetting and shadows, with sensor noise;
+   * saved as JPEG of quality 45 to 95. The same seed and index always give the same bytes.
    */
   public static List<Photo> generateHarder(long seed, int count) {
     if (count < 0) {
