@@ -283,27 +283,37 @@ final class GreyImage {
     return new GreyImage(w, h, out);
   }
 
-  /** Returns this image with each pixel replaced by the mean of its 3 by 3 neighbourhood. */
+  /**
+   * Returns this image with each pixel replaced by the mean of its 3 by 3 neighbourhood, edge
+   * pixels repeated; three rows of sums at a time, so that it allocates little beyond the result.
+   */
   GreyImage smoothed() {
-    int[] rows = new int[width * height];
-    for (int y = 0; y < height; y++) {
-      int row = y * width;
-      for (int x = 0; x < width; x++) {
-        int left = luma[row + Math.max(0, x - 1)] & 255;
-        int right = luma[row + Math.min(width - 1, x + 1)] & 255;
-        rows[row + x] = left + (luma[row + x] & 255) + right;
-      }
-    }
+    int[] above = new int[width];
+    int[] middle = new int[width];
+    int[] below = new int[width];
+    rowSums(0, middle);
+    System.arraycopy(middle, 0, above, 0, width);
     byte[] out = new byte[width * height];
     for (int y = 0; y < height; y++) {
-      int above = Math.max(0, y - 1) * width;
-      int below = Math.min(height - 1, y + 1) * width;
-      int row = y * width;
-      for (int x = 0; x < width; x++) {
-        out[row + x] = (byte) ((rows[above + x] + rows[row + x] + rows[below + x] + 4) / 9);
+      rowSums(Math.min(height - 1, y + 1), below);
+      for (int x = 0, o = y * width; x < width; x++, o++) {
+        out[o] = (byte) ((above[x] + middle[x] + below[x] + 4) / 9);
       }
+      int[] spare = above;
+      above = middle;
+      middle = below;
+      below = spare;
     }
     return new GreyImage(width, height, out);
+  }
+
+  private void rowSums(int y, int[] sums) {
+    int row = y * width;
+    for (int x = 0; x < width; x++) {
+      int left = luma[row + Math.max(0, x - 1)] & 255;
+      int right = luma[row + Math.min(width - 1, x + 1)] & 255;
+      sums[x] = left + (luma[row + x] & 255) + right;
+    }
   }
 
   /**

@@ -92,7 +92,7 @@ final class QrScan {
       text = deblurred(sharper.enlarged(3), image, 1 / 3f, deadline);
     }
     if (text == null && System.nanoTime() - deadline < 0) {
-      text = deblurred(image.smoothed().enlarged(2), image, 0.5f, deadline);
+      text = deblurred(image.enlarged(2).smoothed(), image, 0.5f, deadline);
     }
     if (text == null && System.nanoTime() - deadline < 0) {
       text = deblurred(image.deblurred(0.8f, 2).enlarged(2), image, 0.5f, deadline);
