@@ -16,7 +16,7 @@ import org.w3c.dom.Node;
  * These are the raster; the rows the reader keeps at full width; for a progressive JPEG, the
  * coefficients of every block, which the JPEG library keeps outside the heap until the last scan
  * whatever the subsampling (two bytes per sample of each component at its own resolution); and the
- * copies the QR search makes of the luminance.
+ * copies the QR search makes of the luminance, enlarged and deblurred ones included.
  *
  * @param width the declared width
  * @param height the declared height
@@ -34,6 +34,19 @@ record DecodePlan(int width, int height, int step, long bytes) {
    */
   static final int SEARCH_BYTES_PER_PIXEL = 8;
 
+  /**
+   * Bytes per read pixel that the looks for a defocused code add in pictures of up to {@link
+   * #DEBLURRED_PIXELS}: the picture enlarged twice with its binarized matrix and block thresholds
+   * (about 5), or the two float copies that undo the blur and their result (9), with room to spare.
+   */
+  static final int DEBLURRED_BYTES_PER_PIXEL = 16;
+
+  /**
+   * The most read pixels of a picture searched for defocused codes: a 1920 by 1080 frame, in which
+   * a card's code is small enough to be defocused over its modules; in larger pictures it is not.
+   */
+  static final int DEBLURRED_PIXELS = 1920 * 1080;
+
   private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
   /** The frame of a JPEG: its components' sampling factors, and whether it is progressive. */
@@ -49,6 +62,9 @@ record DecodePlan(int width, int height, int step, long bytes) {
     int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) declared / MAX_READ_PIXELS)));
     long readPixels = (long) ceilDiv(width, step) * ceilDiv(height, step);
     long bytes = readPixels * SEARCH_BYTES_PER_PIXEL;
+    if (readPixels <= DEBLURRED_PIXELS) {
+      bytes += readPixels * DEBLURRED_BYTES_PER_PIXEL;
+    }
     if (jpeg) {
       Frame frame = frame(reader.getImageMetadata(0));
       int components = frame == null ? 4 : frame.horizontal().length;

@@ -35,10 +35,35 @@ final class FinderGridDecoder extends Detector {
 
   private final Map<DecodeHintType, ?> hints;
   private final Decoder decoder = new Decoder();
+  private final @Nullable GreyImage grey;
+  private final float greyScale;
+  private final long deadline;
 
   FinderGridDecoder(BitMatrix image, Map<DecodeHintType, ?> hints) {
+    this(image, hints, null, 1, Long.MAX_VALUE);
+  }
+
+  /**
+   * A decoder that also reads the modules of each grid from {@code grey}, the picture {@code image}
+   * was binarized from, deblurred ({@link DeblurredModules}) when the binarized modules do not
+   * decode; a point of {@code image} is at {@code greyScale} times its coordinates in {@code grey}.
+   * It gives up once {@link System#nanoTime()} passes {@code deadline}.
+   */
+  FinderGridDecoder(
+      BitMatrix image,
+      Map<DecodeHintType, ?> hints,
+      @Nullable GreyImage grey,
+      float greyScale,
+      long deadline) {
     super(image);
     this.hints = hints;
+    this.grey = grey;
+    this.greyScale = greyScale;
+    this.deadline = deadline;
+  }
+
+  private boolean overTime() {
+    return deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0;
   }
 
   /** Returns the text of the first QR code that decodes, or null if none does. */
@@ -53,6 +78,9 @@ final class FinderGridDecoder extends Detector {
       }
     }
     for (FinderPatternInfo finders : FinderTriples.plausible(centres, MAX_TRIPLES)) {
+      if (overTime()) {
+        return null;
+      }
       String text = decode(finders);
       if (text != null) {
         return text;
@@ -170,14 +198,23 @@ final class FinderGridDecoder extends Detector {
 
   private @Nullable String sampleAndDecode(
       FinderPatternInfo finders, float[] corner, int dimension) {
+    PerspectiveTransform toImage =
+        transform(finders, dimension, corner[0], corner[1], dimension - 3.5f);
+    String text;
     try {
-      BitMatrix bits =
-          GridSampler.getInstance()
-              .sampleGrid(
-                  getImage(),
-                  dimension,
-                  dimension,
-                  transform(finders, dimension, corner[0], corner[1], dimension - 3.5f));
+      text =
+          decode(GridSampler.getInstance().sampleGrid(getImage(), dimension, dimension, toImage));
+    } catch (ReaderException e) {
+      text = null;
+    }
+    if (text == null && grey != null && !overTime()) {
+      text = DeblurredModules.read(grey, greyScale, toImage, dimension, this::decode);
+    }
+    return text;
+  }
+
+  private @Nullable String decode(BitMatrix bits) {
+    try {
       return decoder.decode(bits, hints).getText();
     } catch (ReaderException | RuntimeException e) {
       return null;

@@ -35,6 +35,25 @@ final class GreyImage {
     return height;
   }
 
+  /**
+   * Returns the luminance at ({@code x}, {@code y}), pixel centres at half-integers, interpolated
+   * bilinearly; points outside take the nearest edge pixel's.
+   */
+  float sample(float x, float y) {
+    float sx = Math.max(0, Math.min(width - 1.001f, x - 0.5f));
+    float sy = Math.max(0, Math.min(height - 1.001f, y - 0.5f));
+    int x0 = (int) sx;
+    int y0 = (int) sy;
+    float fx = sx - x0;
+    float fy = sy - y0;
+    int top = y0 * width + x0;
+    int below = top + (y0 + 1 < height ? width : 0);
+    int right = x0 + 1 < width ? 1 : 0;
+    float upper = (luma[top] & 255) * (1 - fx) + (luma[top + right] & 255) * fx;
+    float lower = (luma[below] & 255) * (1 - fx) + (luma[below + right] & 255) * fx;
+    return upper * (1 - fy) + lower * fy;
+  }
+
   /** Returns a zxing view of this image, sharing its pixels. */
   LuminanceSource luminance() {
     return new GrayscaleLuminanceSource(width, height, luma);
@@ -264,26 +283,107 @@ final class GreyImage {
     return new GreyImage(w, h, out);
   }
 
-  /** Returns this image with each pixel replaced by the mean of its 3 by 3 neighbourhood. */
+  /**
+   * Returns this image with each pixel replaced by the mean of its 3 by 3 neighbourhood, edge
+   * pixels repeated; three rows of sums at a time, so that it allocates little beyond the result.
+   */
   GreyImage smoothed() {
-    int[] rows = new int[width * height];
-    for (int y = 0; y < height; y++) {
-      int row = y * width;
-      for (int x = 0; x < width; x++) {
-        int left = luma[row + Math.max(0, x - 1)] & 255;
-        int right = luma[row + Math.min(width - 1, x + 1)] & 255;
-        rows[row + x] = left + (luma[row + x] & 255) + right;
-      }
-    }
+    int[] above = new int[width];
+    int[] middle = new int[width];
+    int[] below = new int[width];
+    rowSums(0, middle);
+    System.arraycopy(middle, 0, above, 0, width);
     byte[] out = new byte[width * height];
     for (int y = 0; y < height; y++) {
-      int above = Math.max(0, y - 1) * width;
-      int below = Math.min(height - 1, y + 1) * width;
-      int row = y * width;
-      for (int x = 0; x < width; x++) {
-        out[row + x] = (byte) ((rows[above + x] + rows[row + x] + rows[below + x] + 4) / 9);
+      rowSums(Math.min(height - 1, y + 1), below);
+      for (int x = 0, o = y * width; x < width; x++, o++) {
+        out[o] = (byte) ((above[x] + middle[x] + below[x] + 4) / 9);
       }
+      int[] spare = above;
+      above = middle;
+      middle = below;
+      below = spare;
     }
     return new GreyImage(width, height, out);
+  }
+
+  private void rowSums(int y, int[] sums) {
+    int row = y * width;
+    for (int x = 0; x < width; x++) {
+      int left = luma[row + Math.max(0, x - 1)] & 255;
+      int right = luma[row + Math.min(width - 1, x + 1)] & 255;
+      sums[x] = left + (luma[row + x] & 255) + right;
+    }
+  }
+
+  /**
+   * Returns this image with a Gaussian blur of {@code sigma} pixels partly undone: {@code
+   * iterations} rounds of Van Cittert's method, each adding to the estimate what blurring it loses
+   * against this image, kept between black and white.
+   */
+  GreyImage deblurred(float sigma, int iterations) {
+    int n = width * height;
+    float[] estimate = new float[n];
+    for (int i = 0; i < n; i++) {
+      estimate[i] = luma[i] & 255;
+    }
+    float[] blurred = new float[n];
+    float[] kernel = gaussian(sigma);
+    for (int round = 0; round < iterations; round++) {
+      blur(estimate, blurred, kernel);
+      for (int i = 0; i < n; i++) {
+        estimate[i] = Math.max(0, Math.min(255, estimate[i] + (luma[i] & 255) - blurred[i]));
+      }
+    }
+    byte[] out = new byte[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (byte) (int) (estimate[i] + 0.5f);
+    }
+    return new GreyImage(width, height, out);
+  }
+
+  private static float[] gaussian(float sigma) {
+    int radius = Math.max(1, (int) Math.ceil(2.5 * sigma));
+    float[] kernel = new float[2 * radius + 1];
+    float sum = 0;
+    for (int i = -radius; i <= radius; i++) {
+      kernel[i + radius] = (float) Math.exp(-i * i / (2.0 * sigma * sigma));
+      sum += kernel[i + radius];
+    }
+    for (int i = 0; i < kernel.length; i++) {
+      kernel[i] /= sum;
+    }
+    return kernel;
+  }
+
+  /** Blurs {@code from} into {@code to} by {@code kernel} along rows, then along columns. */
+  private void blur(float[] from, float[] to, float[] kernel) {
+    int radius = kernel.length / 2;
+    float[] row = new float[Math.max(width, height) + 2 * radius];
+    for (int y = 0; y < height; y++) {
+      int start = y * width;
+      for (int x = -radius; x < width + radius; x++) {
+        row[x + radius] = from[start + Math.max(0, Math.min(width - 1, x))];
+      }
+      for (int x = 0; x < width; x++) {
+        float sum = 0;
+        for (int k = 0; k < kernel.length; k++) {
+          sum += kernel[k] * row[x + k];
+        }
+        to[start + x] = sum;
+      }
+    }
+    for (int x = 0; x < width; x++) {
+      for (int y = -radius; y < height + radius; y++) {
+        row[y + radius] = to[Math.max(0, Math.min(height - 1, y)) * width + x];
+      }
+      for (int y = 0; y < height; y++) {
+        float sum = 0;
+        for (int k = 0; k < kernel.length; k++) {
+          sum += kernel[k] * row[y + k];
+        }
+        to[y * width + x] = sum;
+      }
+    }
   }
 }

@@ -93,6 +93,8 @@ public final class CardPhotos {
     {640, 480}, {800, 600}, {1280, 720}, {1280, 960}, {1600, 1200}, {1920, 1080}
   };
   private static final int HARDER_RENDER_MODULE = 6;
+  private static final double HARDER_MIN_BLUR = 0.3;
+  private static final double HARDER_MAX_BLUR = 1.6;
 
   private CardPhotos() {}
 
@@ -132,9 +134,9 @@ public final class CardPhotos {
    * when the code would not fit wholly in the one drawn); the card is turned 20 to 30 degrees
    * either way in seven photos out of ten (up to 30 in the rest), in perspective (one edge up to
    * 15% shorter, the next up to 8%, each corner moved by up to 1.5% of the card's width), defocused
-   * by a Gaussian of 0.3 to 1.0 pixels (sigma, in the photo's pixels), lit with contrast of 0.35 to
-   * 0.65, strong gradients, vignetting and shadows, with sensor noise; saved as JPEG of quality 45
-   * to 95. The same seed and index always give the same bytes.
+   * by a Gaussian of 0.3 to 1.6 pixels (sigma, in the photo's pixels; half a module at the most),
+   * lit with contrast of 0.35 to 0.65, strong gradients, vignetting and shadows, with sensor noise;
+   * saved as JPEG of quality 45 to 95. The same seed and index always give the same bytes.
    */
   public static List<Photo> generateHarder(long seed, int count) {
     if (count < 0) {
@@ -143,8 +145,35 @@ public final class CardPhotos {
     return IntStream.range(0, count).parallel().mapToObj(i -> harderPhoto(seed, i)).toList();
   }
 
+  /**
+   * Returns {@code count} pictures of the harder set for {@code seed} but defocused by a Gaussian
+   * of {@code minBlur} to {@code maxBlur} pixels (sigma) rather than the set's own range; every
+   * other draw is the same as in {@link #generateHarder}.
+   */
+  public static List<Photo> generateHarder(long seed, int count, double minBlur, double maxBlur) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count: " + count + " (expected: >= 0)");
+    }
+    return IntStream.range(0, count)
+        .parallel()
+        .mapToObj(i -> harderPhoto(seed, i, minBlur, maxBlur))
+        .toList();
+  }
+
   /** Returns picture number {@code index} of the harder set for {@code seed}. */
   public static Photo harderPhoto(long seed, int index) {
+    return harderPhoto(seed, index, HARDER_MIN_BLUR, HARDER_MAX_BLUR);
+  }
+
+  /**
+   * Returns picture number {@code index} of the harder set for {@code seed}, defocused by a
+   * Gaussian of {@code minBlur} to {@code maxBlur} pixels.
+   */
+  public static Photo harderPhoto(long seed, int index, double minBlur, double maxBlur) {
+    if (!(minBlur > 0 && maxBlur >= minBlur)) {
+      throw new IllegalArgumentException(
+          "blur: " + minBlur + " to " + maxBlur + " (expected: 0 < min <= max)");
+    }
     Random random = new Random(seed * 0xD1B54A32D192ED03L + index * 0x94D049BB133111EBL + 1);
     String payload =
         index % 10 == 0
@@ -159,7 +188,7 @@ public final class CardPhotos {
     double cardWidth = modulePx * qr.getWidth() / qrFraction;
     CardArt.Card card = CardArt.card(qr, HARDER_RENDER_MODULE, qrFraction, random);
     double scale = cardWidth / card.image().getWidth();
-    double sigma = 0.3 + 0.7 * random.nextDouble();
+    double sigma = minBlur + (maxBlur - minBlur) * random.nextDouble();
     float[] corners = null;
     int[] frame = HARDER_FRAMES[first];
     for (int f = first; corners == null; f++) {
