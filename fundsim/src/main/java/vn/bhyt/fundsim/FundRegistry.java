@@ -36,11 +36,15 @@ final class FundRegistry {
   private final Map<String, FundCard> byNumber = new HashMap<>();
   private final Map<String, List<FundCard>> bySsn = new HashMap<>();
   private final Map<String, FundCard> clerks = new HashMap<>();
+  private final Map<String, FundCard> byReplaced = new HashMap<>();
 
   private FundRegistry(List<FundCard> cards) {
     for (FundCard c : cards) {
       byNumber.put(c.number(), c);
       bySsn.computeIfAbsent(c.ssn(), k -> new ArrayList<>()).add(c);
+      if (c.replacedBy() != null) {
+        byReplaced.putIfAbsent(c.replacedBy(), c);
+      }
       if (c.citizenId() != null && !c.clerkAt().isEmpty()) {
         clerks.put(c.citizenId(), c);
       }
@@ -76,7 +80,7 @@ final class FundRegistry {
 
   /** The card that names this one as the card it replaced, if any. */
   Optional<FundCard> replacedCard(String number) {
-    return byNumber.values().stream().filter(c -> number.equals(c.replacedBy())).findFirst();
+    return Optional.ofNullable(byReplaced.get(number));
   }
 
   Optional<FundCard> clerk(String citizenId) {
