@@ -330,6 +330,35 @@ class FundConnectionIT {
   }
 
   @Test
+  void aCheckInWithAClerksTokenAsksTheFundWithTheClerk() throws Exception {
+    String clerk =
+        app.tokens().create(Role.RECEPTION, "desk-6", FundData.CLERK_NAME, FundData.CLERK_ID);
+    long before = fund.received("KQNhanLichSuKCB2024");
+    String[] person = card(14);
+    String body =
+        Json.mapper()
+            .createObjectNode()
+            .put("cardNumber", person[2])
+            .put("name", person[0])
+            .put("birthDate", person[1])
+            .put("department", "K01")
+            .put("hisVisitKey", "LK-CLERK-1")
+            .toString();
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/visits"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + clerk)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    JsonNode answer = Json.mapper().readTree(r.body());
+    assertThat(r.statusCode()).as(r.body()).isIn(201, 422);
+    assertThat(answer.at("/check/source").asText()).isEqualTo("fund");
+    assertThat(fund.received("KQNhanLichSuKCB2024")).isEqualTo(before + 1);
+  }
+
+  @Test
   void onlyAReceptionTokenNamesAClerkAndOnlyWithBothHisNameAndA12DigitCitizenId() {
     var tokens = app.tokens();
     assertThatThrownBy(() -> tokens.create(Role.BILLING, "his-2", "Trần Văn Kiểm", "048090000123"))

@@ -26,6 +26,7 @@ import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.check.CheckResult;
 import vn.bhyt.verifier.rules.CardFacts;
+import vn.bhyt.verifier.rules.Clerk;
 import vn.bhyt.verifier.rules.Evidence;
 import vn.bhyt.verifier.rules.Outcome;
 
@@ -63,8 +64,25 @@ public final class CheckInService {
    */
   public CompletionStage<CheckIn> checkIn(
       CheckRequest request, VisitDetails visit, String checkedBy, Locale language) {
+    return checkIn(request, visit, checkedBy, null, language);
+  }
+
+  /**
+   * Checks the card, the fund asked with the clerk's identity where one is given, and opens the
+   * visit.
+   *
+   * @param clerk the clerk the reception token names, or null
+   * @throws ProblemException (in the stage) 422 when the card is invalid and the visit is not
+   *     self-paid, with the check in the problem document
+   */
+  public CompletionStage<CheckIn> checkIn(
+      CheckRequest request,
+      VisitDetails visit,
+      String checkedBy,
+      @Nullable Clerk clerk,
+      Locale language) {
     return checks
-        .check(request, checkedBy)
+        .check(request, checkedBy, clerk)
         .thenCompose(
             result -> {
               CheckAnswer answer = CheckAnswer.of(result, language);

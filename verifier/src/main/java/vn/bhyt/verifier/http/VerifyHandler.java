@@ -1,14 +1,11 @@
 package vn.bhyt.verifier.http;
 
 import java.util.concurrent.CompletionStage;
-import org.jspecify.annotations.Nullable;
-import vn.bhyt.auth.Principal;
 import vn.bhyt.http.Request;
 import vn.bhyt.http.Response;
 import vn.bhyt.http.RouteHandler;
 import vn.bhyt.verifier.api.CheckAnswer;
 import vn.bhyt.verifier.check.CardCheckService;
-import vn.bhyt.verifier.rules.Clerk;
 
 /**
  * {@code POST /api/v1/cards/verify}: a card check from JSON, scanner text or a photo of the QR,
@@ -28,14 +25,11 @@ public final class VerifyHandler implements RouteHandler {
     return requests
         .read(request)
         .thenCompose(
-            check -> service.check(check, request.principal().name(), clerk(request.principal())))
+            check ->
+                service.check(
+                    check,
+                    request.principal().name(),
+                    CheckRequestReader.clerk(request.principal())))
         .thenApply(result -> Response.json(200, CheckAnswer.of(result, request.language())));
-  }
-
-  /** The clerk a reception token names, for the fund's 2024 check; null when it names none. */
-  static @Nullable Clerk clerk(Principal p) {
-    String name = p.clerkName();
-    String citizenId = p.clerkCitizenId();
-    return name == null || citizenId == null ? null : new Clerk(name, citizenId);
   }
 }

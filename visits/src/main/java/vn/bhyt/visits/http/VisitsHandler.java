@@ -94,7 +94,12 @@ public final class VisitsHandler {
 
   private CompletionStage<Response> open(CheckRequest check, VisitDetails visit, Request request) {
     return checkIns
-        .checkIn(check, visit, request.principal().name(), request.language())
+        .checkIn(
+            check,
+            visit,
+            request.principal().name(),
+            CheckRequestReader.clerk(request.principal()),
+            request.language())
         .thenApply(
             done -> {
               Map<String, Object> body = new LinkedHashMap<>();
