@@ -33,6 +33,7 @@ public final class FundLoad {
   private static final String USER = "79034_BV";
   private static final String PASSWORD = "bench";
   private static final int FUND_CARDS = 60_000;
+  private static final String CHECK = "KQNhanLichSuKCB2019";
 
   private FundLoad() {}
 
@@ -59,14 +60,21 @@ public final class FundLoad {
         String token = app.tokens().create(Role.RECEPTION, "load");
         URI verify = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/cards/verify");
         int half = unknown.size() / 2;
-        Map<String, List<String>> phases = new java.util.LinkedHashMap<>();
-        phases.put("registry only", known);
-        phases.put("a tenth asked, fund 200 ms", mix(known, unknown.subList(0, half)));
-        phases.put("a tenth asked, fund down", mix(known, unknown.subList(half, unknown.size())));
-        for (Map.Entry<String, List<String>> phase : phases.entrySet()) {
-          fund.faults(faults(phase.getKey()));
+        List<Phase> phases =
+            List.of(
+                new Phase("registry only", known, Faults.none()),
+                new Phase(
+                    "a tenth asked, fund 200 ms",
+                    mix(known, unknown.subList(0, half)),
+                    Faults.none().withLatency(CHECK, Duration.ofMillis(200))),
+                new Phase(
+                    "a tenth asked, fund down",
+                    mix(known, unknown.subList(half, unknown.size())),
+                    Faults.none().withOutage(true, List.of(), "close")));
+        for (Phase phase : phases) {
+          fund.faults(phase.faults());
           LoadSpec spec =
-              LoadSpec.post(verify, "application/json", LoadSpec.rotating(phase.getValue()))
+              LoadSpec.post(verify, "application/json", LoadSpec.rotating(phase.bodies()))
                   .withHeader("Authorization", "Bearer " + token)
                   .withConnections(connections)
                   .withWarmUp(warmUp)
@@ -75,24 +83,17 @@ public final class FundLoad {
           System.out.printf(
               Locale.ROOT,
               "%-27s %s, fund calls so far %d%n",
-              phase.getKey() + ":",
+              phase.name() + ":",
               result.format(),
-              fund.received("KQNhanLichSuKCB2019"));
+              fund.received(CHECK));
         }
       }
     }
     System.out.println(BareEndpointLoad.machine());
   }
 
-  private static Faults faults(String phase) {
-    if (phase.endsWith("200 ms")) {
-      return Faults.none().withLatency("KQNhanLichSuKCB2019", Duration.ofMillis(200));
-    }
-    if (phase.endsWith("down")) {
-      return Faults.none().withOutage(true, List.of(), "close");
-    }
-    return Faults.none();
-  }
+  /** One load: its name, the bodies it rotates through, the fund's faults meanwhile. */
+  private record Phase(String name, List<String> bodies, Faults faults) {}
 
   /** Nine registry bodies, then one body of a card only the fund knows, each of those once. */
   private static List<String> mix(List<String> known, List<String> unknown) {

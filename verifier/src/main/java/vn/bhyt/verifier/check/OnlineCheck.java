@@ -143,16 +143,15 @@ public final class OnlineCheck {
       fund.check(number.value(), name, birthDate, clerk)
           .whenComplete(
               (answer, failure) -> {
-                if (failure == null) {
-                  answers.put(q, answer);
-                }
-                asking.remove(q, mine);
-                if (failure == null) {
-                  mine.complete(answer);
-                  store(answer, number, entry);
-                } else {
+                if (failure != null) {
+                  asking.remove(q, mine);
                   mine.completeExceptionally(failure);
+                  return;
                 }
+                answers.put(q, answer); // before the call is forgotten: no second call between
+                asking.remove(q, mine);
+                mine.complete(answer);
+                store(answer, number, entry);
               });
     }
     return call.thenApply(Optional::of)

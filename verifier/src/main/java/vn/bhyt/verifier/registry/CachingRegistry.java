@@ -81,12 +81,7 @@ public final class CachingRegistry implements Registry, AutoCloseable {
           } catch (SQLException e) {
             throw new DatabaseException(e);
           }
-          invalidate(
-              new JdbcRegistry.Change(
-                  fromFund.cardNumber().value(),
-                  fromFund.ssn(),
-                  fromFund.citizenId(),
-                  Instant.EPOCH));
+          forget(fromFund.cardNumber().value(), fromFund.ssn(), fromFund.citizenId());
         },
         executor);
   }
@@ -129,13 +124,17 @@ public final class CachingRegistry implements Registry, AutoCloseable {
 
   /** Forgets a changed row under every key it can be found by. */
   void invalidate(JdbcRegistry.Change change) {
+    forget(change.cardNumber(), change.ssn(), change.citizenId());
+  }
+
+  private void forget(String cardNumber, @Nullable String ssn, @Nullable String citizenId) {
     var sync = cache.synchronous();
-    sync.invalidate(RegistryKey.card(change.cardNumber()));
-    if (change.ssn() != null) {
-      sync.invalidate(RegistryKey.card(change.ssn()));
+    sync.invalidate(RegistryKey.card(cardNumber));
+    if (ssn != null) {
+      sync.invalidate(RegistryKey.card(ssn));
     }
-    if (change.citizenId() != null) {
-      sync.invalidate(RegistryKey.citizen(change.citizenId()));
+    if (citizenId != null) {
+      sync.invalidate(RegistryKey.citizen(citizenId));
     }
   }
 

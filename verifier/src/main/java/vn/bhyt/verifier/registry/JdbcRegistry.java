@@ -105,15 +105,14 @@ public final class JdbcRegistry {
   }
 
   private static String refreshSql() {
-    String[] columns = RegistryColumns.LIST.split(",\\s*");
     StringBuilder update = new StringBuilder();
-    for (String column : columns) {
+    for (String column : RegistryColumns.NAMES) {
       update.append(column).append(" = VALUES(").append(column).append("), ");
     }
     return "INSERT INTO registry_card ("
         + RegistryColumns.LIST
         + ", row_hash, changed_at, fund_checked_at) VALUES ("
-        + "?, ".repeat(columns.length)
+        + "?, ".repeat(RegistryColumns.NAMES.size())
         + "X'00000000000000000000000000000000', CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))"
         + " ON DUPLICATE KEY UPDATE "
         + update

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.csv.UpsertTable;
 import vn.bhyt.domain.CardNumber;
@@ -23,6 +24,9 @@ final class RegistryColumns {
           + " valid_from, valid_to, issued_on, status, replaced_by, five_years_from, living_area,"
           + " benefit_level, group_code";
   static final int COUNT = 17;
+
+  /** The columns of {@link #LIST}, in order. */
+  static final List<String> NAMES = List.of(LIST.split(",\\s*"));
 
   /** {@link #LIST} and when the row was last confirmed, as {@link #read} takes them. */
   static final String READ = LIST + ", GREATEST(changed_at, COALESCE(fund_checked_at, changed_at))";

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -38,7 +37,6 @@ public final class RegistryImporter {
 
   /** {@code registry_card}, keyed by card number. */
   private static final class RegistryTable implements UpsertTable<RegistryEntry> {
-    private static final List<String> COLUMNS = Arrays.asList(RegistryColumns.LIST.split(",\\s*"));
 
     @Override
     public String table() {
@@ -77,7 +75,7 @@ public final class RegistryImporter {
 
     @Override
     public List<String> columns() {
-      return COLUMNS;
+      return RegistryColumns.NAMES;
     }
 
     @Override

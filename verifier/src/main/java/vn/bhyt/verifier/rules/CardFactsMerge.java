@@ -34,8 +34,9 @@ final class CardFactsMerge {
         e == null ? null : e.status());
   }
 
+  /** The first value that is not null, or null. */
   @SafeVarargs
-  private static <T> @Nullable T first(@Nullable T... values) {
+  static <T> @Nullable T first(@Nullable T... values) {
     for (T v : values) {
       if (v != null) {
         return v;

@@ -56,22 +56,23 @@ public final class FundFacts {
     return Optional.of(
         new RegistryEntry(
             number,
-            first(ssn, k == null ? null : k.ssn(), number.ssn()),
+            CardFactsMerge.first(ssn, k == null ? null : k.ssn(), number.ssn()),
             k == null ? null : k.citizenId(),
-            first(f.name(), k == null ? null : k.name()),
-            first(f.birthDate(), k == null ? null : k.birthDate()),
-            first(f.sex(), k == null ? null : k.sex()),
-            first(f.address(), k == null ? null : k.address()),
-            first(facility(f.registeredFacility()), k == null ? null : k.registeredFacility()),
-            first(f.validFrom(), k == null ? null : k.validFrom()),
-            first(f.validTo(), k == null ? null : k.validTo()),
+            CardFactsMerge.first(f.name(), k == null ? null : k.name()),
+            CardFactsMerge.first(f.birthDate(), k == null ? null : k.birthDate()),
+            CardFactsMerge.first(f.sex(), k == null ? null : k.sex()),
+            CardFactsMerge.first(f.address(), k == null ? null : k.address()),
+            CardFactsMerge.first(
+                facility(f.registeredFacility()), k == null ? null : k.registeredFacility()),
+            CardFactsMerge.first(f.validFrom(), k == null ? null : k.validFrom()),
+            CardFactsMerge.first(f.validTo(), k == null ? null : k.validTo()),
             k == null ? null : k.issuedOn(),
             status(answer.resultCode()),
             replacement(f.newNumber()),
-            first(f.fiveYearsFrom(), k == null ? null : k.fiveYearsFrom()),
-            first(livingArea(f.livingArea()), k == null ? null : k.livingArea()),
-            k == null ? number.level() : first(k.benefitLevel(), number.level()),
-            first(number.group(), k == null ? null : k.groupCode()),
+            CardFactsMerge.first(f.fiveYearsFrom(), k == null ? null : k.fiveYearsFrom()),
+            CardFactsMerge.first(livingArea(f.livingArea()), k == null ? null : k.livingArea()),
+            k == null ? number.level() : CardFactsMerge.first(k.benefitLevel(), number.level()),
+            CardFactsMerge.first(number.group(), k == null ? null : k.groupCode()),
             null));
   }
 
@@ -127,15 +128,5 @@ public final class FundFacts {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  @SafeVarargs
-  private static <T> @Nullable T first(@Nullable T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
   }
 }

@@ -17,9 +17,6 @@ public record FundReply(Kind kind, @Nullable FundAnswer answer, @Nullable LocalD
   /** The registry's row is recent: the fund was not asked. */
   public static final FundReply NOT_ASKED = new FundReply(Kind.NOT_ASKED, null, null);
 
-  /** The fund did not answer in time, or failed, and the registry had no row. */
-  public static final FundReply NO_ANSWER = new FundReply(Kind.NO_ANSWER, null, null);
-
   public FundReply {
     if ((kind == Kind.ANSWERED) != (answer != null)) {
       throw new IllegalArgumentException("an answer goes with ANSWERED, and only with it");
