@@ -68,11 +68,15 @@ import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.reference.ReferenceDirectory;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.JdbcCheckLog;
+import vn.bhyt.verifier.audit.JdbcCheckRecords;
+import vn.bhyt.verifier.audit.ReceiptKeys;
+import vn.bhyt.verifier.audit.Receipts;
 import vn.bhyt.verifier.card.DecodeBudget;
 import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.OnlineCheck;
 import vn.bhyt.verifier.fund.FundHttpClient;
+import vn.bhyt.verifier.http.CheckRecordHandler;
 import vn.bhyt.verifier.http.CheckRequestReader;
 import vn.bhyt.verifier.http.VerifyHandler;
 import vn.bhyt.verifier.registry.CachingRegistry;
@@ -199,14 +203,21 @@ public final class GatewayApp implements AutoCloseable {
               .withMetrics(metrics);
       registry.startPolling(scheduler, config.registry().pollInterval());
       CardHasher hasher = CardHasher.of(ds);
-      checkLog = checkLog(config.auditSpillDir(), hasher, metrics);
+      checkLog = checkLog(config.audit().spillDir(), hasher, metrics);
+      Receipts receipts = receipts(config.audit());
       tokens = new JdbcTokenStore(ds, workers);
       CardRules rules =
           new CardRules(
               reference, new Facility(config.facility().code(), config.facility().level()));
       CardCheckService checks =
           new CardCheckService(
-              registry, onlineCheck(config.fund(), metrics), rules, checkLog, hasher, clock);
+              registry,
+              onlineCheck(config.fund(), metrics),
+              rules,
+              checkLog,
+              hasher,
+              receipts,
+              clock);
       CheckRequestReader cards =
           new CheckRequestReader(QrImageDecoder.withBudget(decodeBudget(config.images())), workers);
       Router router =
@@ -215,8 +226,14 @@ public final class GatewayApp implements AutoCloseable {
                   Method.POST,
                   "/api/v1/cards/verify",
                   Role.RECEPTION,
-                  new VerifyHandler(checks, cards));
-      FhirClaims fhirClaims = claims(router, config, reference);
+                  new VerifyHandler(checks, cards))
+              .add(
+                  Method.GET,
+                  "/api/v1/checks/{checkId}",
+                  EnumSet.of(Role.RECEPTION, Role.BILLING, Role.INSPECTOR),
+                  new CheckRecordHandler(
+                      new JdbcCheckRecords(ds), receipts, config.zone(), workers));
+      FhirClaims fhirClaims = claims(router, config, reference, receipts, hasher);
       visits(router, config, checks, cards, reference, fhirClaims);
       operations(router, metrics);
       server =
@@ -282,7 +299,12 @@ public final class GatewayApp implements AutoCloseable {
      * list and ICD-10 list, and the claims received before; returns what the FHIR Claim endpoints
      * need to go through the same intake.
      */
-    private FhirClaims claims(Router router, GatewayConfig config, ReferenceData reference) {
+    private FhirClaims claims(
+        Router router,
+        GatewayConfig config,
+        ReferenceData reference,
+        Receipts receipts,
+        CardHasher hasher) {
       Path dir = config.referenceDir();
       ClaimReference claimReference =
           dir == null
@@ -297,7 +319,11 @@ public final class GatewayApp implements AutoCloseable {
               .withCards(new RegistryCardHistory(new JdbcCardTerms(ds)))
               .withCheckIns(
                   new FhirCheckIns(
-                      new JdbcEncounterIndex(ds), config.facility().code(), config.zone()))
+                      new JdbcEncounterIndex(ds),
+                      config.facility().code(),
+                      config.zone(),
+                      receipts,
+                      hasher))
               .withPrices(new CachingPriceCatalogue(ds))
               .withDiagnoses(new JdbcIcdList(ds));
       ClaimIntake intake =
@@ -333,6 +359,18 @@ public final class GatewayApp implements AutoCloseable {
         return new JdbcCheckLog(ds, metrics, dir);
       } catch (IOException e) {
         throw new UncheckedIOException("audit.spill-dir: " + e.getMessage(), e);
+      }
+    }
+
+    /** The receipt keys: the configured ones, else those of the key file, made on first start. */
+    private static Receipts receipts(GatewayConfig.Audit audit) {
+      if (!audit.receiptKeys().isEmpty()) {
+        return ReceiptKeys.parse(audit.receiptKeys().value());
+      }
+      try {
+        return ReceiptKeys.inFile(audit.receiptKeyFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException("receipt.key-file: " + e.getMessage(), e);
       }
     }
 

@@ -17,6 +17,7 @@ import vn.bhyt.config.GatewayConfig;
 import vn.bhyt.csv.CsvException;
 import vn.bhyt.persistence.Database;
 import vn.bhyt.reference.ReferenceDataException;
+import vn.bhyt.verifier.audit.ReceiptKeys;
 import vn.bhyt.verifier.registry.RegistryImporter;
 
 /** The {@code gateway} command line. */
@@ -31,6 +32,7 @@ import vn.bhyt.verifier.registry.RegistryImporter;
       ImportCommands.CatalogCommand.class,
       ImportCommands.Icd10Command.class,
       Main.TokenCommand.class,
+      Main.ReceiptKeyCommand.class,
       FundSimCommand.class
     })
 public final class Main implements Runnable {
@@ -142,6 +144,41 @@ public final class Main implements Runnable {
             "token for " + name.strip() + " (role " + parsed.code() + "); it is not shown again:");
         System.out.println(token);
       }
+      return 0;
+    }
+  }
+
+  /** {@code receipt-key rotate}. */
+  @Command(
+      name = "receipt-key",
+      description = "Manage the keys that sign card-check receipts.",
+      subcommands = RotateReceiptKey.class)
+  static final class ReceiptKeyCommand implements Runnable {
+    @Override
+    public void run() {
+      new CommandLine(this).usage(System.out);
+    }
+  }
+
+  /** Adds a receipt key one version above the key file's highest. */
+  @Command(
+      name = "rotate",
+      description =
+          "Add a new receipt key to receipt.key-file, one version above its highest: it signs"
+              + " the receipts of a gateway started afterwards; the older keys still verify theirs.")
+  static final class RotateReceiptKey implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      GatewayConfig config = ConfigFiles.load();
+      if (!config.audit().receiptKeys().isEmpty()) {
+        throw new IllegalArgumentException(
+            "receipt.keys (GATEWAY_RECEIPT_KEYS) is set: its keys are the configuration's; add a"
+                + " version there instead");
+      }
+      Path file = config.audit().receiptKeyFile();
+      int version = ReceiptKeys.rotate(file);
+      System.out.println(
+          "receipt key " + version + " added to " + file + "; restart the gateway to sign with it");
       return 0;
     }
   }

@@ -89,6 +89,8 @@ class ReadmeExamplesIT {
     JsonNode firstCheck = null;
     Matcher block = Pattern.compile("(?s)```sh\\n(.*?)```").matcher(readme);
     String id = null;
+    String check = null;
+    String receipt = null;
     while (block.find()) {
       Role role = Role.ADMIN;
       for (String line : block.group(1).replace("\\\n", " ").split("\n")) {
@@ -99,8 +101,16 @@ class ReadmeExamplesIT {
         if (!l.startsWith("curl ")) {
           continue;
         }
-        String command = l.replace("$ID", id == null ? "none" : id);
+        String command =
+            l.replace("$ID", id == null ? "none" : id)
+                .replace("$CHECK", check == null ? "none" : check)
+                .replace("$RECEIPT", receipt == null ? "none" : receipt);
         HttpResponse<String> r = send(shellWords(command), tokens.get(role));
+        for (int wait = 0; r.statusCode() == 404 && command.contains("/api/v1/checks/"); wait++) {
+          assertThat(wait).as("the check's record is kept within seconds").isLessThan(100);
+          Thread.sleep(50);
+          r = send(shellWords(command), tokens.get(role));
+        }
         ran.add(command);
         assertThat(r.statusCode()).as("%s%n%s", command, r.body()).isBetween(200, 299);
         JsonNode answer =
@@ -109,6 +119,13 @@ class ReadmeExamplesIT {
                 : Json.mapper().readTree(r.body());
         if (firstCheck == null && command.contains("/api/v1/cards/verify")) {
           firstCheck = answer;
+        }
+        if (command.contains("/api/v1/cards/verify")) {
+          check = answer.get("checkId").asText();
+          receipt = answer.get("receipt").asText();
+        }
+        if (command.contains("/api/v1/checks/")) {
+          assertThat(answer.get("receipt").get("genuine").asBoolean()).as(r.body()).isTrue();
         }
         if (answer.path("claims").size() > 0 && answer.get("claims").get(0).has("claimId")) {
           id = answer.get("claims").get(0).get("claimId").asText();

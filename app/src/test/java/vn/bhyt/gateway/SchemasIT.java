@@ -35,7 +35,7 @@ class SchemasIT {
           .doesNotContain("flyway_schema_history");
       assertThat(highest(db.dataSource()))
           .containsEntry("shared", "12")
-          .containsEntry("verifier", "11")
+          .containsEntry("verifier", "13")
           .containsEntry("fhir", "10")
           .containsEntry("claims", "5");
     }
@@ -51,7 +51,7 @@ class SchemasIT {
       db.migrate();
       assertThat(highest(db.dataSource()))
           .containsEntry("shared", "12")
-          .containsEntry("verifier", "11")
+          .containsEntry("verifier", "13")
           .containsEntry("fhir", "10")
           .containsEntry("claims", "5");
       assertThat(count(db.dataSource(), "api_token")).isEqualTo(1);
@@ -65,7 +65,7 @@ class SchemasIT {
     try (TestDatabase db = TestDatabase.createEmpty()) {
       legacy(db.dataSource(), "6");
       db.migrate();
-      assertThat(highest(db.dataSource())).containsEntry("verifier", "11");
+      assertThat(highest(db.dataSource())).containsEntry("verifier", "13");
       try (Connection c = db.dataSource().getConnection();
           Statement s = c.createStatement();
           ResultSet rs =
@@ -77,8 +77,8 @@ class SchemasIT {
           versions.add(rs.getString(1));
         }
         assertThat(versions)
-            .as("a baseline at 6, then 7, 8 and 11")
-            .containsExactly("6", "7", "8", "11");
+            .as("a baseline at 6, then 7, 8, 11 and 13")
+            .containsExactly("6", "7", "8", "11", "13");
       }
     }
   }

@@ -49,10 +49,13 @@ public final class AuditLoad {
                     Ulids.next(now),
                     now,
                     "load",
+                    null,
+                    null,
                     hashes[i % hashes.length],
                     "000",
                     "valid",
-                    "registry");
+                    "registry",
+                    1);
             while (!log.record(r)) {
               Thread.onSpinWait();
             }
@@ -98,10 +101,13 @@ public final class AuditLoad {
                 Ulids.next(now),
                 now,
                 "behind",
+                null,
+                null,
                 hashes[i % hashes.length],
                 "000",
                 "valid",
-                "registry"));
+                "registry",
+                1));
       }
       fed = System.nanoTime() - start;
       spilledBytes = log.spilledBytes();

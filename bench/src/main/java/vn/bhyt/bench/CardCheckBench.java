@@ -36,6 +36,7 @@ import vn.bhyt.persistence.TestDatabase;
 import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.api.CheckAnswer;
 import vn.bhyt.verifier.audit.CardHasher;
+import vn.bhyt.verifier.audit.Receipts;
 import vn.bhyt.verifier.card.CardPayload;
 import vn.bhyt.verifier.card.CardQrParser;
 import vn.bhyt.verifier.card.CardQrWriter;
@@ -97,6 +98,7 @@ public class CardCheckBench {
             new CardRules(ReferenceData.builtIn(), new Facility(here, FacilityLevel.PROVINCIAL)),
             audit,
             CardHasher.of(db.dataSource()),
+            Receipts.of(Map.of(1, new byte[32])),
             Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")));
     qr =
         CardQrWriter.encode(

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+import vn.bhyt.auth.Principal;
 
 /**
  * The card check for FHIR clients: answers a CoverageEligibilityRequest with a
@@ -15,10 +16,10 @@ public interface EligibilityService {
    * Checks the coverage a request asks about.
    *
    * @param request a request that passed base R4 validation
-   * @param checkedBy the name of the token that asked, for the audit trail
+   * @param caller the token that asked, for the audit trail (and its clerk, for the fund)
    */
   CompletionStage<CoverageEligibilityResponse> check(
-      CoverageEligibilityRequest request, String checkedBy);
+      CoverageEligibilityRequest request, Principal caller);
 
   /** A service for gateways without card checks: every answer has outcome error. */
   static EligibilityService notConfigured(Clock clock) {

@@ -24,6 +24,12 @@ public final class Identifiers {
   /** The gateway's card-check ids. */
   public static final String CHECK_ID = BASE + "sid/check-id";
 
+  /**
+   * The receipts of the gateway's card checks: on the Encounter a check-in opened, beside the check
+   * id, the proof that this gateway made that check.
+   */
+  public static final String CHECK_RECEIPT = BASE + "sid/check-receipt";
+
   /** Beneficiary group codes (characters 1-2 of an old card number). */
   public static final String GROUP = BASE + "CodeSystem/beneficiary-group";
 

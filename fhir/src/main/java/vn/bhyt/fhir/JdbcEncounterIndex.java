@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import vn.bhyt.persistence.DatabaseException;
 
@@ -21,27 +23,37 @@ public final class JdbcEncounterIndex implements EncounterIndex {
           + " WHERE s.res_type = 'Encounter' AND s.res_id = %s AND s.param = 'status'"
           + " AND s.value IN ('cancelled', 'entered-in-error'))";
 
-  static final String WITH_IDENTIFIER =
-      "SELECT 1 FROM fhir_token_index e WHERE e.res_type = 'Encounter' AND e.param = 'identifier'"
+  /** The check id and receipt identifiers of an Encounter {@code %s}, when it has them. */
+  private static final String CHECK_COLUMNS =
+      " LEFT JOIN fhir_token_index ci ON ci.res_type = 'Encounter' AND ci.res_id = %1$s"
+          + " AND ci.param = 'identifier' AND ci.system = '"
+          + Identifiers.CHECK_ID
+          + "'"
+          + " LEFT JOIN fhir_token_index cr ON cr.res_type = 'Encounter' AND cr.res_id = %1$s"
+          + " AND cr.param = 'identifier' AND cr.system = '"
+          + Identifiers.CHECK_RECEIPT
+          + "'";
+
+  static final String CHECKS_WITH_IDENTIFIER =
+      "SELECT ci.value, cr.value FROM fhir_token_index e"
+          + String.format(CHECK_COLUMNS, "e.res_id")
+          + " WHERE e.res_type = 'Encounter' AND e.param = 'identifier'"
           + " AND e.value = ? AND e.system = ?"
           + String.format(NOT_VOID, "e.res_id")
-          + " LIMIT 1";
+          + " LIMIT 100";
 
-  /**
-   * Joined in the order written and through the keys that start with the resource id: a card has
-   * one Coverage, its patient a few Encounters, whereas a day at a busy facility has thousands.
-   */
-  static final String OF_SUBSCRIBER =
-      "SELECT STRAIGHT_JOIN 1 FROM fhir_token_index cov"
+  static final String CHECKS_OF_SUBSCRIBER =
+      "SELECT STRAIGHT_JOIN ci.value, cr.value FROM fhir_token_index cov"
           + " JOIN fhir_reference_index ben ON ben.res_type = 'Coverage'"
           + " AND ben.res_id = cov.res_id AND ben.param = 'beneficiary'"
           + " JOIN fhir_reference_index enc ON enc.res_type = 'Encounter'"
           + " AND enc.param = 'patient' AND enc.target = ben.target"
           + " JOIN fhir_date_index d FORCE INDEX (PRIMARY) ON d.res_type = 'Encounter'"
           + " AND d.res_id = enc.res_id AND d.param = 'date' AND d.low >= ? AND d.low < ?"
+          + String.format(CHECK_COLUMNS, "enc.res_id")
           + " WHERE cov.res_type = 'Coverage' AND cov.param = 'subscriber-id' AND cov.value = ?"
           + String.format(NOT_VOID, "enc.res_id")
-          + " LIMIT 1";
+          + " LIMIT 100";
 
   static final String ANY = "SELECT 1 FROM fhir_resource WHERE res_type = 'Encounter' LIMIT 1";
 
@@ -57,13 +69,31 @@ public final class JdbcEncounterIndex implements EncounterIndex {
   }
 
   @Override
-  public boolean withIdentifier(String system, String value) {
-    return exists(WITH_IDENTIFIER, value, system);
+  public List<CheckedBy> checksWithIdentifier(String system, String value) {
+    return checks(CHECKS_WITH_IDENTIFIER, value, system);
   }
 
   @Override
-  public boolean ofSubscriberStarting(String subscriberId, Instant from, Instant to) {
-    return exists(OF_SUBSCRIBER, utc(from), utc(to), subscriberId);
+  public List<CheckedBy> checksOfSubscriberStarting(String subscriberId, Instant from, Instant to) {
+    return checks(CHECKS_OF_SUBSCRIBER, utc(from), utc(to), subscriberId);
+  }
+
+  private List<CheckedBy> checks(String sql, Object... binds) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < binds.length; i++) {
+        ps.setObject(i + 1, binds[i]);
+      }
+      List<CheckedBy> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new CheckedBy(rs.getString(1), rs.getString(2)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("encounter lookup failed", e);
+    }
   }
 
   /** An instant as the date index stores it: UTC. */

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.CoverageEligibilityResponse.EligibilityResponsePurp
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse.EligibilityResponseStatus;
 import org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome;
 import org.hl7.fhir.r4.model.Reference;
+import vn.bhyt.auth.Principal;
 
 /** The eligibility service of a gateway whose card checks are not wired: outcome error. */
 final class UnconfiguredEligibility implements EligibilityService {
@@ -23,7 +24,7 @@ final class UnconfiguredEligibility implements EligibilityService {
   @Override
   @SuppressWarnings("JavaUtilDate") // HAPI's model takes java.util.Date
   public CompletionStage<CoverageEligibilityResponse> check(
-      CoverageEligibilityRequest request, String checkedBy) {
+      CoverageEligibilityRequest request, Principal caller) {
     CoverageEligibilityResponse r = new CoverageEligibilityResponse();
     r.setStatus(EligibilityResponseStatus.ACTIVE);
     request

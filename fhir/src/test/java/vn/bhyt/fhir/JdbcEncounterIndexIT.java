@@ -59,31 +59,39 @@ class JdbcEncounterIndexIT {
   }
 
   @Test
-  void anEncounterIsFoundByItsIdentifierExactly() {
+  void anEncounterIsFoundByItsIdentifierExactlyWithTheCheckItNames() {
     assertThat(index.any()).isTrue();
-    assertThat(index.withIdentifier(VISITS, "SEED-12-1")).isTrue();
-    assertThat(index.withIdentifier(VISITS, "seed-12-1")).isFalse();
-    assertThat(index.withIdentifier("https://fhir.example/other", "SEED-12-1")).isFalse();
-    assertThat(index.withIdentifier(VISITS, "SEED-9999-0")).isFalse();
+    assertThat(index.checksWithIdentifier(VISITS, "SEED-12-1"))
+        .containsExactly(new EncounterIndex.CheckedBy("CHECK-12-1", "RECEIPT-12-1"));
+    assertThat(index.checksWithIdentifier(VISITS, "seed-12-1")).isEmpty();
+    assertThat(index.checksWithIdentifier("https://fhir.example/other", "SEED-12-1")).isEmpty();
+    assertThat(index.checksWithIdentifier(VISITS, "SEED-9999-0")).isEmpty();
+  }
+
+  @Test
+  void anEncounterThatNamesNoCheckIsFoundWithNone() {
+    assertThat(index.checksWithIdentifier(VISITS, "SEED-13-1"))
+        .containsExactly(new EncounterIndex.CheckedBy(null, null));
   }
 
   @Test
   void aSubscribersEncounterIsFoundInTheIntervalItStartsIn() {
     LocalDateTime start = start(40, 0);
     String card = String.format("DN40101%08d", 40);
-    assertThat(index.ofSubscriberStarting(card, at(start.minusHours(1)), at(start.plusHours(1))))
-        .isTrue();
-    assertThat(index.ofSubscriberStarting(card, at(start), at(start.plusMinutes(1))))
-        .as("the interval includes its start")
-        .isTrue();
-    assertThat(index.ofSubscriberStarting(card, at(start.minusHours(1)), at(start)))
-        .as("and excludes its end")
-        .isFalse();
     assertThat(
-            index.ofSubscriberStarting(
+            index.checksOfSubscriberStarting(card, at(start.minusHours(1)), at(start.plusHours(1))))
+        .containsExactly(new EncounterIndex.CheckedBy("CHECK-40-0", "RECEIPT-40-0"));
+    assertThat(index.checksOfSubscriberStarting(card, at(start), at(start.plusMinutes(1))))
+        .as("the interval includes its start")
+        .hasSize(1);
+    assertThat(index.checksOfSubscriberStarting(card, at(start.minusHours(1)), at(start)))
+        .as("and excludes its end")
+        .isEmpty();
+    assertThat(
+            index.checksOfSubscriberStarting(
                 String.format("DN40101%08d", 41), at(start.minusHours(1)), at(start.plusHours(1))))
         .as("another card's patient")
-        .isFalse();
+        .isEmpty();
   }
 
   @Test
@@ -94,7 +102,7 @@ class JdbcEncounterIndexIT {
     Encounter e = encounter(patient, "VOID-1", LocalDateTime.of(2026, 5, 1, 9, 0));
     e.setStatus(Encounter.EncounterStatus.ENTEREDINERROR);
     store.inTransaction(c -> store.create(c, e));
-    assertThat(index.withIdentifier(VISITS, "VOID-1")).isFalse();
+    assertThat(index.checksWithIdentifier(VISITS, "VOID-1")).isEmpty();
   }
 
   @Test
@@ -108,12 +116,13 @@ class JdbcEncounterIndexIT {
   void questionsRunThroughIndexes() throws Exception {
     LocalDateTime from = LocalDateTime.of(2026, 3, 9, 17, 0);
     assertThat(
-            Plans.fullScans(db.dataSource(), JdbcEncounterIndex.WITH_IDENTIFIER, "LK-0001", VISITS))
+            Plans.fullScans(
+                db.dataSource(), JdbcEncounterIndex.CHECKS_WITH_IDENTIFIER, "LK-0001", VISITS))
         .isEmpty();
     assertThat(
             Plans.fullScans(
                 db.dataSource(),
-                JdbcEncounterIndex.OF_SUBSCRIBER,
+                JdbcEncounterIndex.CHECKS_OF_SUBSCRIBER,
                 from,
                 from.plusDays(1),
                 "DN4010100000300"))
@@ -152,7 +161,14 @@ class JdbcEncounterIndexIT {
             cov.addPayor().setDisplay("VSS");
             store.create(c, cov);
             for (int v = 0; v < 2; v++) {
-              store.create(c, encounter(patient, "SEED-" + i + "-" + v, start(i, v)));
+              Encounter e = encounter(patient, "SEED-" + i + "-" + v, start(i, v));
+              if (i % 2 == 0) {
+                e.addIdentifier().setSystem(Identifiers.CHECK_ID).setValue("CHECK-" + i + "-" + v);
+                e.addIdentifier()
+                    .setSystem(Identifiers.CHECK_RECEIPT)
+                    .setValue("RECEIPT-" + i + "-" + v);
+              }
+              store.create(c, e);
             }
           }
           return null;

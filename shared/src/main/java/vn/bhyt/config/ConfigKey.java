@@ -97,6 +97,18 @@ public enum ConfigKey {
       "",
       "directory for check records waiting for the database while its audit queue is full; empty:"
           + " `bhyt-gateway-audit` in the system's temporary directory"),
+  RECEIPT_KEYS(
+      "receipt.keys",
+      "",
+      "keys that sign card-check receipts, as comma-separated `version:base64` pairs (at least 32"
+          + " bytes each): the highest version signs, every one verifies (secret); empty: the keys"
+          + " of `receipt.key-file`"),
+  RECEIPT_KEY_FILE(
+      "receipt.key-file",
+      "",
+      "file of receipt keys, one `version:base64` per line, made with a new key on first start"
+          + " (owner-only) and given a new version by `gateway receipt-key rotate`; empty:"
+          + " `receipt-keys` in `audit.spill-dir`"),
   TIME_ZONE("time-zone", "Asia/Ho_Chi_Minh", "time zone of the facility (\"today\", timestamps)"),
   CLAIMS_MAX_ENVELOPE_BYTES(
       "claims.max-envelope-bytes",
@@ -137,6 +149,6 @@ public enum ConfigKey {
   }
 
   public boolean secret() {
-    return this == DB_PASSWORD || this == FUND_PASSWORD;
+    return this == DB_PASSWORD || this == FUND_PASSWORD || this == RECEIPT_KEYS;
   }
 }

@@ -119,6 +119,20 @@ public final class ConfigLoader {
     }
     String dir = get(ConfigKey.REFERENCE_DIR);
     String spill = get(ConfigKey.AUDIT_SPILL_DIR);
+    Path spillDir =
+        spill.isEmpty()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "bhyt-gateway-audit")
+            : parse(ConfigKey.AUDIT_SPILL_DIR, Path::of);
+    if (spillDir == null) {
+      spillDir = Path.of("");
+    }
+    Path keyFile =
+        get(ConfigKey.RECEIPT_KEY_FILE).isEmpty()
+            ? spillDir.resolve("receipt-keys")
+            : parse(ConfigKey.RECEIPT_KEY_FILE, Path::of);
+    var audit =
+        new GatewayConfig.Audit(
+            spillDir, receiptKeys(), keyFile == null ? spillDir.resolve("receipt-keys") : keyFile);
     return new GatewayConfig(
         http,
         db,
@@ -128,9 +142,7 @@ public final class ConfigLoader {
         dir.isEmpty() ? null : Path.of(dir),
         parse(ConfigKey.TIME_ZONE, ZoneId::of),
         claims,
-        spill.isEmpty()
-            ? Path.of(System.getProperty("java.io.tmpdir"), "bhyt-gateway-audit")
-            : parse(ConfigKey.AUDIT_SPILL_DIR, Path::of),
+        audit,
         images,
         Map.copyOf(values));
   }
@@ -154,6 +166,38 @@ public final class ConfigLoader {
       }
     }
     return file;
+  }
+
+  /**
+   * The receipt keys, checked as {@code version:base64} pairs: versions 1 to 32767, each once, keys
+   * of at least 32 bytes. Problems never repeat a key.
+   */
+  private Secret receiptKeys() {
+    String text = get(ConfigKey.RECEIPT_KEYS);
+    if (text.isEmpty()) {
+      return new Secret("");
+    }
+    Set<Integer> versions = new java.util.HashSet<>();
+    String[] pairs = text.split(",", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      String pair = pairs[i].strip();
+      String where = describe(ConfigKey.RECEIPT_KEYS) + ": key " + (i + 1);
+      int colon = pair.indexOf(':');
+      try {
+        int version = Integer.parseInt(pair.substring(0, Math.max(colon, 0)).strip());
+        byte[] key = java.util.Base64.getDecoder().decode(pair.substring(colon + 1).strip());
+        if (version < 1 || version > Short.MAX_VALUE) {
+          problems.add(where + ": version " + version + " (expected: 1.." + Short.MAX_VALUE + ")");
+        } else if (!versions.add(version)) {
+          problems.add(where + ": version " + version + " is given twice");
+        } else if (key.length < 32) {
+          problems.add(where + ": " + key.length + " bytes (expected: at least 32)");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(where + ": expected version:base64, e.g. 1:" + "A".repeat(43) + "=");
+      }
+    }
+    return new Secret(text);
   }
 
   private String get(ConfigKey key) {

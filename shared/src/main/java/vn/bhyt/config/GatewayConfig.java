@@ -14,7 +14,6 @@ import vn.bhyt.domain.FacilityLevel;
 /**
  * The gateway's whole configuration.
  *
- * @param auditSpillDir where check records wait on disk while the audit queue is full
  * @param effective every key's value as configured, secrets masked: what {@link #describe()} logs
  */
 public record GatewayConfig(
@@ -26,7 +25,7 @@ public record GatewayConfig(
     @Nullable Path referenceDir,
     ZoneId zone,
     Claims claims,
-    Path auditSpillDir,
+    Audit audit,
     Images images,
     Map<ConfigKey, String> effective) {
 
@@ -95,6 +94,16 @@ public record GatewayConfig(
     }
   }
 
+  /**
+   * The audit trail of card checks and the receipts given for them.
+   *
+   * @param spillDir where check records wait on disk while the audit queue is full
+   * @param receiptKeys the receipt keys as configured ({@code version:base64,…}); empty: those of
+   *     {@code receiptKeyFile}
+   * @param receiptKeyFile the file of receipt keys, made on first start
+   */
+  public record Audit(Path spillDir, Secret receiptKeys, Path receiptKeyFile) {}
+
   /** The card registry cache. */
   public record Registry(long cacheSize, Duration cacheTtl, Duration pollInterval) {}
 
@@ -136,17 +145,7 @@ public record GatewayConfig(
     e.put(ConfigKey.DB_PASSWORD, newDb.password().value());
     e.put(ConfigKey.DB_POOL_SIZE, Integer.toString(newDb.poolSize()));
     return new GatewayConfig(
-        http,
-        newDb,
-        facility,
-        fund,
-        registry,
-        referenceDir,
-        zone,
-        claims,
-        auditSpillDir,
-        images,
-        e);
+        http, newDb, facility, fund, registry, referenceDir, zone, claims, audit, images, e);
   }
 
   /** The same configuration with another HTTP port. */
@@ -163,7 +162,7 @@ public record GatewayConfig(
     Map<ConfigKey, String> e = new EnumMap<>(effective);
     e.put(ConfigKey.HTTP_PORT, Integer.toString(port));
     return new GatewayConfig(
-        h, db, facility, fund, registry, referenceDir, zone, claims, auditSpillDir, images, e);
+        h, db, facility, fund, registry, referenceDir, zone, claims, audit, images, e);
   }
 
   /** The same configuration with another fund connection. */
@@ -177,16 +176,6 @@ public record GatewayConfig(
     e.put(ConfigKey.FUND_READ_TIMEOUT, newFund.readTimeout().toString());
     e.put(ConfigKey.FUND_BREAKER_WAIT, newFund.breakerWait().toString());
     return new GatewayConfig(
-        http,
-        db,
-        facility,
-        newFund,
-        registry,
-        referenceDir,
-        zone,
-        claims,
-        auditSpillDir,
-        images,
-        e);
+        http, db, facility, newFund, registry, referenceDir, zone, claims, audit, images, e);
   }
 }

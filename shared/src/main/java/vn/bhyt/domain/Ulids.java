@@ -73,6 +73,16 @@ public final class Ulids {
     return out;
   }
 
+  /** Whether the text is a ULID. */
+  public static boolean valid(String id) {
+    try {
+      bytes(id);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static int value(String id, int i) {
     char c = id.charAt(i);
     int v = c < VALUES.length ? VALUES[c] : -1;

@@ -28,6 +28,7 @@ public enum ProblemType {
   NOT_A_CARD("VER-0007", 422, "Not a health insurance card payload"),
   CITIZEN_ID_UNKNOWN("VER-0008", 422, "Citizen ID matches no card in the registry"),
   IMAGE_TOO_LARGE("VER-0009", 422, "Image dimensions too large"),
+  CHECK_NOT_FOUND("VER-0010", 404, "No such card check"),
   VISIT_CARD_INVALID("VIS-0001", 422, "The card is not valid for this visit"),
   VISIT_NOT_FOUND("VIS-0002", 404, "No such visit"),
   VISIT_FINISHED("VIS-0003", 409, "The visit is already finished"),

@@ -98,6 +98,41 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void receiptKeysAreCheckedWithoutRepeatingThemAndTheKeyFileDefaultsBesideTheSpill() {
+    byte[] bytes = new byte[32];
+    java.util.Arrays.fill(bytes, (byte) 7);
+    String key = java.util.Base64.getEncoder().encodeToString(bytes);
+    GatewayConfig config =
+        ConfigLoader.load(
+            "",
+            Map.of(
+                "GATEWAY_RECEIPT_KEYS",
+                "1:" + key + ", 2:" + key,
+                "GATEWAY_AUDIT_SPILL_DIR",
+                "/var/x"));
+    assertThat(config.audit().receiptKeys().value()).isEqualTo("1:" + key + ", 2:" + key);
+    assertThat(config.describe()).doesNotContain(key).contains("receipt.keys = ****");
+    assertThat(config.audit().receiptKeyFile())
+        .isEqualTo(java.nio.file.Path.of("/var/x/receipt-keys"));
+    String shortKey = java.util.Base64.getEncoder().encodeToString(new byte[] {9, 9, 9, 9, 9, 9});
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    "",
+                    Map.of(
+                        "GATEWAY_RECEIPT_KEYS",
+                        "1:" + shortKey + ",1:" + key + ",0:" + key + ",x:" + key + "," + key)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 1: 6 bytes (expected: at least 32)")
+        .hasMessageContaining("key 2: version 1 is given twice")
+        .hasMessageContaining("key 3: version 0")
+        .hasMessageContaining("key 4: expected version:base64")
+        .hasMessageContaining("key 5: expected version:base64")
+        .hasMessageNotContaining(key)
+        .hasMessageNotContaining(shortKey);
+  }
+
+  @Test
   void environmentWinsOverFileAndFileOverDefault() {
     String file = "# comment\nhttp.port = 9000\nfacility.code = 01043\n";
     GatewayConfig c =

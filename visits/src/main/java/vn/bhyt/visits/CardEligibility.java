@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
+import vn.bhyt.auth.Principal;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.PartialDate;
 import vn.bhyt.domain.VisitKind;
@@ -45,10 +46,10 @@ public final class CardEligibility implements EligibilityService {
 
   @Override
   public CompletionStage<CoverageEligibilityResponse> check(
-      CoverageEligibilityRequest request, String checkedBy) {
+      CoverageEligibilityRequest request, Principal caller) {
     CheckRequest check = read(request);
     return checks
-        .check(check, checkedBy)
+        .check(check, caller)
         .thenApply(
             result -> {
               CheckAnswer answer = CheckAnswer.of(result, Locale.forLanguageTag("vi"));

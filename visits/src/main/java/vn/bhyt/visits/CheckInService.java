@@ -160,7 +160,10 @@ public final class CheckInService {
     VisitKind kind = request.visitKind();
     List<String> why = answer.coverage() == null ? List.of() : answer.coverage().explanation();
     String encounter =
-        add(creations, EncounterMapper.open(visit, kind, patient, facility, here), visitCriteria);
+        add(
+            creations,
+            EncounterMapper.open(visit, kind, patient, facility, here, result),
+            visitCriteria);
     String eligibility =
         add(
             creations,

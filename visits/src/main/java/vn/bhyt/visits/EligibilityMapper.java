@@ -24,8 +24,8 @@ public final class EligibilityMapper {
   private EligibilityMapper() {}
 
   /**
-   * The response for a check: the fund's result code and the outcome as an extension, the message
-   * as disposition, the share paid as a benefit, invalid findings as errors.
+   * The response for a check: the fund's result code, the outcome and the receipt as an extension,
+   * the message as disposition, the share paid as a benefit, invalid findings as errors.
    *
    * @param coverage the Coverage reference, or null when none was recorded
    * @param explanation the coverage explanation lines, in the language of the check
@@ -53,7 +53,7 @@ public final class EligibilityMapper {
     r.setOutcome(RemittanceOutcome.COMPLETE);
     r.setDisposition(message);
     r.setInsurer(fund);
-    r.addExtension(result(v));
+    r.addExtension(result(v, check.receipt()));
     if (coverage != null) {
       insurance(r, v, coverage, explanation);
     }
@@ -68,11 +68,12 @@ public final class EligibilityMapper {
     return r;
   }
 
-  private static Extension result(Verdict v) {
+  private static Extension result(Verdict v, String receipt) {
     Extension e = new Extension(Identifiers.EXT_CHECK_RESULT);
     e.addExtension("result", new Coding(Identifiers.RESULT_CODE, v.result(), null));
     e.addExtension("outcome", new Coding(Identifiers.OUTCOME, v.outcome().code(), null));
     e.addExtension("source", new org.hl7.fhir.r4.model.CodeType(v.source().code()));
+    e.addExtension("receipt", new org.hl7.fhir.r4.model.StringType(receipt));
     return e;
   }
 

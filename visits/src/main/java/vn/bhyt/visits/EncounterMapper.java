@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.StringType;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.domain.VisitKind;
 import vn.bhyt.fhir.Identifiers;
+import vn.bhyt.verifier.check.CheckResult;
 
 /** The Encounter of a visit opened at reception. */
 public final class EncounterMapper {
@@ -19,9 +20,18 @@ public final class EncounterMapper {
 
   private EncounterMapper() {}
 
-  /** An in-progress Encounter of the patient at this facility. */
+  /**
+   * An in-progress Encounter of the patient at this facility, naming the card check that opened it
+   * and that check's receipt (secondary identifiers), so that claims intake can tell the visit was
+   * checked in here.
+   */
   public static Encounter open(
-      VisitDetails visit, VisitKind kind, String patient, String facility, FacilityCode here) {
+      VisitDetails visit,
+      VisitKind kind,
+      String patient,
+      String facility,
+      FacilityCode here,
+      CheckResult check) {
     Encounter e = new Encounter();
     e.setStatus(Encounter.EncounterStatus.INPROGRESS);
     e.setClass_(
@@ -39,6 +49,12 @@ public final class EncounterMapper {
           PatientMapper.identifier(
               Identifiers.hisVisit(here), key, Identifier.IdentifierUse.OFFICIAL));
     }
+    e.addIdentifier(
+        PatientMapper.identifier(
+            Identifiers.CHECK_ID, check.checkId(), Identifier.IdentifierUse.SECONDARY));
+    e.addIdentifier(
+        PatientMapper.identifier(
+            Identifiers.CHECK_RECEIPT, check.receipt(), Identifier.IdentifierUse.SECONDARY));
     if (visit.department() != null) {
       e.setServiceType(
           new CodeableConcept(new Coding(Identifiers.DEPARTMENT, visit.department(), null)));

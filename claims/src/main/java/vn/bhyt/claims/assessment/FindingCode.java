@@ -62,6 +62,11 @@ public enum FindingCode {
   BENEFIT_RATE_NOT_CHECKED,
   /** Reception has no check-in for the visit. */
   VISIT_NOT_CHECKED_IN,
+  /**
+   * Reception's records hold the visit, but no card check of this gateway with a genuine receipt
+   * for the claim's card opened it.
+   */
+  CHECK_IN_UNPROVEN,
   /** {@code NGAY_RA} is before {@code NGAY_VAO}. */
   DISCHARGE_BEFORE_ADMISSION,
   /** A line's {@code NGAY_YL} is before {@code NGAY_VAO}. */

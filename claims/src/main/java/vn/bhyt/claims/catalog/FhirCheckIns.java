@@ -3,12 +3,15 @@ package vn.bhyt.claims.catalog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import vn.bhyt.claims.assessment.Answer;
+import java.util.List;
 import vn.bhyt.claims.assessment.CheckIns;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.FacilityCode;
 import vn.bhyt.fhir.EncounterIndex;
+import vn.bhyt.fhir.EncounterIndex.CheckedBy;
 import vn.bhyt.fhir.Identifiers;
+import vn.bhyt.verifier.audit.CardHasher;
+import vn.bhyt.verifier.audit.Receipts;
 
 /**
  * Reception's check-ins as the FHIR store holds them, asked of its {@link EncounterIndex} with
@@ -22,7 +25,12 @@ import vn.bhyt.fhir.Identifiers;
  *       zone.
  * </ul>
  *
- * Encounters with status {@code cancelled} or {@code entered-in-error} do not count. The store
+ * A visit found is {@link CheckIn#PROVEN} when its Encounter names the card check that opened it
+ * and that check's receipt, and the receipt is genuine for the check and the card ({@link
+ * Receipts}): a check-in at this gateway's reception made it. Otherwise, it is {@link
+ * CheckIn#UNPROVEN}: recorded through the FHIR API, or before receipts were given.
+ *
+ * <p>Encounters with status {@code cancelled} or {@code entered-in-error} do not count. The store
  * holds this facility's visits only: for another facility, and while the store has no Encounter at
  * all (reception has not used the gateway yet), the answer is {@link Answer#UNKNOWN}. Whether the
  * store has an Encounter is asked again at most once per {@link #ABSENT_RECHECK} while it has none,
@@ -35,6 +43,8 @@ public final class FhirCheckIns implements CheckIns {
   private final EncounterIndex encounters;
   private final FacilityCode here;
   private final ZoneId zone;
+  private final Receipts receipts;
+  private final CardHasher hasher;
   private volatile boolean recording;
   private volatile long recheckAt;
   private volatile boolean checked;
@@ -42,11 +52,20 @@ public final class FhirCheckIns implements CheckIns {
   /**
    * @param here this facility, whose reception records check-ins in the store
    * @param zone the facility's time zone, in which days begin and end
+   * @param receipts the receipts of this gateway's card checks
+   * @param hasher the hash of card numbers that receipts state
    */
-  public FhirCheckIns(EncounterIndex encounters, FacilityCode here, ZoneId zone) {
+  public FhirCheckIns(
+      EncounterIndex encounters,
+      FacilityCode here,
+      ZoneId zone,
+      Receipts receipts,
+      CardHasher hasher) {
     this.encounters = encounters;
     this.here = here;
     this.zone = zone;
+    this.receipts = receipts;
+    this.hasher = hasher;
   }
 
   /**
@@ -55,13 +74,11 @@ public final class FhirCheckIns implements CheckIns {
    * @throws vn.bhyt.persistence.DatabaseException when the database does not answer
    */
   @Override
-  public Answer byVisit(String facility, String maLk) {
+  public CheckIn byVisit(String facility, String maLk, List<String> cards) {
     if (maLk == null || maLk.isBlank() || !known(facility)) {
-      return Answer.UNKNOWN;
+      return CheckIn.UNKNOWN;
     }
-    return encounters.withIdentifier(Identifiers.hisVisit(here), maLk.strip())
-        ? Answer.YES
-        : Answer.NO;
+    return judge(encounters.checksWithIdentifier(Identifiers.hisVisit(here), maLk.strip()), cards);
   }
 
   /**
@@ -70,14 +87,36 @@ public final class FhirCheckIns implements CheckIns {
    * @throws vn.bhyt.persistence.DatabaseException when the database does not answer
    */
   @Override
-  public Answer byCard(String facility, String cardNumber, LocalDate day) {
+  public CheckIn byCard(String facility, String cardNumber, LocalDate day) {
     if (cardNumber == null || cardNumber.isBlank() || day == null || !known(facility)) {
-      return Answer.UNKNOWN;
+      return CheckIn.UNKNOWN;
     }
     String card = CardNumber.of(cardNumber).value();
-    return encounters.ofSubscriberStarting(card, start(day), start(day.plusDays(1)))
-        ? Answer.YES
-        : Answer.NO;
+    return judge(
+        encounters.checksOfSubscriberStarting(card, start(day), start(day.plusDays(1))),
+        List.of(card));
+  }
+
+  /** Proven when one of the visits names a check whose receipt is genuine for one of the cards. */
+  private CheckIn judge(List<CheckedBy> visits, List<String> cards) {
+    if (visits.isEmpty()) {
+      return CheckIn.ABSENT;
+    }
+    for (CheckedBy visit : visits) {
+      String id = visit.checkId();
+      String receipt = visit.receipt();
+      if (id == null || receipt == null) {
+        continue;
+      }
+      for (String card : cards) {
+        if (card != null
+            && !card.isBlank()
+            && receipts.verify(receipt, id, hasher.hash(CardNumber.of(card).value())) != null) {
+          return CheckIn.PROVEN;
+        }
+      }
+    }
+    return CheckIn.UNPROVEN;
   }
 
   /** Whether the store can answer for the facility: it is this one and reception has used it. */

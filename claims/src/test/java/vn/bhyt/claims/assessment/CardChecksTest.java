@@ -144,4 +144,24 @@ class CardChecksTest {
               assertThat(x.message()).doesNotContain(CARD);
             });
   }
+
+  @Test
+  void aVisitRecordedWithoutAProvenCardCheckIsUnprovenNotAbsent() {
+    InMemoryCheckIns unproven = new InMemoryCheckIns().unproven(FACILITY, "LK0001");
+    assertThat(run(checkIn, aVisit().build(), nothingKnown().withCheckIns(unproven)))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.code()).isEqualTo("CHECK_IN_UNPROVEN");
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.message()).doesNotContain(CARD);
+            });
+    InMemoryCheckIns provenByCard =
+        new InMemoryCheckIns()
+            .unproven(FACILITY, "LK0001")
+            .card(FACILITY, CARD, LocalDate.of(2026, 3, 5));
+    assertThat(run(checkIn, aVisit().build(), nothingKnown().withCheckIns(provenByCard)))
+        .as("a proven check-in of the card on the day is enough")
+        .isEmpty();
+  }
 }

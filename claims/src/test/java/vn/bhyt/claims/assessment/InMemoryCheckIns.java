@@ -9,9 +9,16 @@ import java.util.Set;
 final class InMemoryCheckIns implements CheckIns {
   private final Set<List<String>> visits = new HashSet<>();
   private final Set<List<Object>> cards = new HashSet<>();
+  private final Set<List<String>> unproven = new HashSet<>();
 
   InMemoryCheckIns visit(String facility, String maLk) {
     visits.add(List.of(facility, maLk));
+    return this;
+  }
+
+  /** A visit recorded without a card check that proves it. */
+  InMemoryCheckIns unproven(String facility, String maLk) {
+    unproven.add(List.of(facility, maLk));
     return this;
   }
 
@@ -21,12 +28,15 @@ final class InMemoryCheckIns implements CheckIns {
   }
 
   @Override
-  public Answer byVisit(String facility, String maLk) {
-    return visits.contains(List.of(facility, maLk)) ? Answer.YES : Answer.NO;
+  public CheckIn byVisit(String facility, String maLk, List<String> claimCards) {
+    if (visits.contains(List.of(facility, maLk))) {
+      return CheckIn.PROVEN;
+    }
+    return unproven.contains(List.of(facility, maLk)) ? CheckIn.UNPROVEN : CheckIn.ABSENT;
   }
 
   @Override
-  public Answer byCard(String facility, String cardNumber, LocalDate day) {
-    return cards.contains(List.of(facility, cardNumber, day)) ? Answer.YES : Answer.NO;
+  public CheckIn byCard(String facility, String cardNumber, LocalDate day) {
+    return cards.contains(List.of(facility, cardNumber, day)) ? CheckIn.PROVEN : CheckIn.ABSENT;
   }
 }

@@ -24,7 +24,7 @@ final class EligibilityHandler extends FhirHandler {
 
   @Override
   protected CompletionStage<Response> answer(FhirExchange ex) {
-    String checkedBy = ex.request().principal().name();
+    var caller = ex.request().principal();
     return blocking(
             () -> {
               CoverageEligibilityRequest request =
@@ -32,7 +32,7 @@ final class EligibilityHandler extends FhirHandler {
               requireValid(request);
               return request;
             })
-        .thenCompose(r -> eligibility.check(r, checkedBy))
+        .thenCompose(r -> eligibility.check(r, caller))
         .thenApply(
             response -> {
               if (response == null) {

@@ -18,6 +18,9 @@ import vn.bhyt.verifier.rules.Verdict;
 /**
  * The card-check answer document of {@code POST /api/v1/cards/verify}, written by {@link
  * CheckAnswerWriter} as its annotations describe.
+ *
+ * @param receipt the proof of the check ({@link vn.bhyt.verifier.audit.Receipts}), which {@code GET
+ *     /api/v1/checks/{checkId}} confirms
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonSerialize(using = CheckAnswerWriter.class)
@@ -30,7 +33,8 @@ public record CheckAnswer(
     @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) CoverageBlock coverage,
     String source,
     String checkId,
-    OffsetDateTime checkedAt) {
+    OffsetDateTime checkedAt,
+    String receipt) {
 
   /** One finding: its stable code, the fund's result code (or null) and the text for reception. */
   public record Reason(String code, @Nullable String result, String severity, String message) {}
@@ -82,7 +86,8 @@ public record CheckAnswer(
         coverage(v.coverage(), text),
         v.source().code(),
         check.checkId(),
-        check.checkedAt());
+        check.checkedAt(),
+        check.receipt());
   }
 
   private static String message(Verdict v, Messages text) {

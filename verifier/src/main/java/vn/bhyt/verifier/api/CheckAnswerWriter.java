@@ -29,6 +29,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
   private static final SerializableString SOURCE = name("source");
   private static final SerializableString CHECK_ID = name("checkId");
   private static final SerializableString CHECKED_AT = name("checkedAt");
+  private static final SerializableString RECEIPT = name("receipt");
   private static final SerializableString CODE = name("code");
   private static final SerializableString SEVERITY = name("severity");
   private static final SerializableString NUMBER = name("number");
@@ -91,6 +92,7 @@ final class CheckAnswerWriter extends StdSerializer<CheckAnswer> {
     } else {
       provider.defaultSerializeValue(a.checkedAt(), gen);
     }
+    string(gen, RECEIPT, a.receipt());
     gen.writeEndObject();
   }
 

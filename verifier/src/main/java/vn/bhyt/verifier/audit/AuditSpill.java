@@ -47,7 +47,12 @@ final class AuditSpill implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditSpill.class);
   static final int SEGMENT_RECORDS = 20_000;
   private static final String SUFFIX = ".records";
-  private static final byte MARK = 1;
+
+  /** Marks a record as written before records named the clerk and the receipt's key. */
+  private static final byte MARK_V1 = 1;
+
+  /** Marks a record: one byte before each, so that a segment of an earlier version still reads. */
+  private static final byte MARK = 2;
 
   private final Path dir;
   private final long maxBytes;
@@ -217,13 +222,13 @@ final class AuditSpill implements AutoCloseable {
         if (mark < 0) {
           return rows;
         }
-        if (mark != MARK) {
+        if (mark != MARK && mark != MARK_V1) {
           log.warn(
               "audit segment {}: unreadable after {} records", segment.getFileName(), rows.size());
           return rows;
         }
         try {
-          rows.add(readRow(in));
+          rows.add(readRow(in, mark == MARK));
         } catch (EOFException e) {
           log.warn("audit segment {}: last record cut short", segment.getFileName());
           return rows;
@@ -232,11 +237,13 @@ final class AuditSpill implements AutoCloseable {
     }
   }
 
-  private static JdbcCheckLog.Row readRow(DataInputStream in) throws IOException {
+  private static JdbcCheckLog.Row readRow(DataInputStream in, boolean current) throws IOException {
     byte[] id = new byte[16];
     in.readFully(id);
     Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
     String token = in.readUTF();
+    String clerkName = current ? optional(in) : null;
+    String clerkCitizenId = current ? optional(in) : null;
     byte[] hash = null;
     if (in.readBoolean()) {
       hash = new byte[8];
@@ -245,7 +252,13 @@ final class AuditSpill implements AutoCloseable {
     String result = in.readUTF();
     String outcome = in.readUTF();
     String source = in.readUTF();
-    return new JdbcCheckLog.Row(id, at, token, hash, result, outcome, source);
+    Integer keyVersion = current && in.readBoolean() ? (int) in.readShort() : null;
+    return new JdbcCheckLog.Row(
+        id, at, token, clerkName, clerkCitizenId, hash, result, outcome, source, keyVersion);
+  }
+
+  private static @Nullable String optional(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 
   /** Flushes and closes the segment being appended to; the records stay for the next run. */
@@ -294,6 +307,8 @@ final class AuditSpill implements AutoCloseable {
       out.writeLong(seconds);
       out.writeInt(at.getNano());
       out.writeUTF(row.tokenName());
+      optional(row.clerkName());
+      optional(row.clerkCitizenId());
       byte[] hash = row.cardHash();
       out.writeBoolean(hash != null);
       if (hash != null) {
@@ -302,8 +317,20 @@ final class AuditSpill implements AutoCloseable {
       out.writeUTF(row.result());
       out.writeUTF(row.outcome());
       out.writeUTF(row.source());
+      Integer keyVersion = row.keyVersion();
+      out.writeBoolean(keyVersion != null);
+      if (keyVersion != null) {
+        out.writeShort(keyVersion);
+      }
       records++;
       return out.size() - before;
+    }
+
+    private void optional(@Nullable String text) throws IOException {
+      out.writeBoolean(text != null);
+      if (text != null) {
+        out.writeUTF(text);
+      }
     }
 
     void close() throws IOException {

@@ -53,8 +53,9 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
   private static final long REFUSAL_LOG_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final String INSERT =
       "INSERT IGNORE INTO card_check"
-          + " (check_id, checked_at, token_name, card_hash, result, outcome, source)"
-          + " VALUES (?,?,?,?,?,?,?)";
+          + " (check_id, checked_at, token_name, clerk_name, clerk_citizen_id, card_hash, result,"
+          + " outcome, source, key_version)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?)";
 
   private final DataSource ds;
   private final int capacity;
@@ -261,10 +262,13 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
         ps.setBytes(1, row.checkId());
         ps.setObject(2, LocalDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
         ps.setString(3, row.tokenName());
-        ps.setBytes(4, row.cardHash());
-        ps.setString(5, row.result());
-        ps.setString(6, row.outcome());
-        ps.setString(7, row.source());
+        ps.setString(4, row.clerkName());
+        ps.setString(5, row.clerkCitizenId());
+        ps.setBytes(6, row.cardHash());
+        ps.setString(7, row.result());
+        ps.setString(8, row.outcome());
+        ps.setString(9, row.source());
+        ps.setObject(10, row.keyVersion());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -277,10 +281,13 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
       byte[] checkId,
       Instant checkedAt,
       String tokenName,
+      @Nullable String clerkName,
+      @Nullable String clerkCitizenId,
       byte @Nullable [] cardHash,
       String result,
       String outcome,
-      String source) {
+      String source,
+      @Nullable Integer keyVersion) {
     static Row of(CheckRecord r) {
       byte[] hash = r.cardHash() == null ? null : HexFormat.of().parseHex(r.cardHash());
       if (hash != null && hash.length != 8) {
@@ -290,10 +297,13 @@ public final class JdbcCheckLog implements CheckLog, AutoCloseable {
           Ulids.bytes(r.checkId()),
           r.checkedAt(),
           r.tokenName(),
+          r.clerkName(),
+          r.clerkCitizenId(),
           hash,
           r.result(),
           r.outcome(),
-          r.source());
+          r.source(),
+          r.keyVersion());
     }
   }
 

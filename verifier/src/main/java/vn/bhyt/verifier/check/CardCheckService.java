@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
+import vn.bhyt.auth.Principal;
 import vn.bhyt.domain.CardNumber;
 import vn.bhyt.domain.Ulids;
 import vn.bhyt.problem.ProblemException;
@@ -16,6 +17,7 @@ import vn.bhyt.problem.ProblemType;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.CheckLog;
 import vn.bhyt.verifier.audit.CheckRecord;
+import vn.bhyt.verifier.audit.Receipts;
 import vn.bhyt.verifier.registry.Registry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Clerk;
@@ -27,8 +29,9 @@ import vn.bhyt.verifier.rules.Visit;
 
 /**
  * Checks a card for a visit: registry first, the fund's online check when the registry has no row
- * for the card or an old one, then the rules. Every check is recorded for audit; a check that
- * cannot be recorded is not answered (503).
+ * for the card or an old one, then the rules. Every check is recorded for audit, with the token and
+ * the clerk who asked, and answered with a receipt ({@link Receipts}); a check that cannot be
+ * recorded is not answered (503).
  */
 public final class CardCheckService {
   private final Registry registry;
@@ -36,6 +39,7 @@ public final class CardCheckService {
   private final CardRules rules;
   private final CheckLog log;
   private final CardHasher hasher;
+  private final Receipts receipts;
   private final Clock clock;
 
   /**
@@ -47,12 +51,14 @@ public final class CardCheckService {
       CardRules rules,
       CheckLog log,
       CardHasher hasher,
+      Receipts receipts,
       Clock clock) {
     this.registry = registry;
     this.fund = fund;
     this.rules = rules;
     this.log = log;
     this.hasher = hasher;
+    this.receipts = receipts;
     this.clock = clock;
   }
 
@@ -67,6 +73,19 @@ public final class CardCheckService {
   }
 
   /**
+   * Checks a card for a caller: the audit trail names its token, and the fund is asked with the
+   * clerk the token names, if any.
+   *
+   * @throws ProblemException (in the stage) when a citizen ID matches no registry row
+   */
+  public CompletionStage<CheckResult> check(CheckRequest request, Principal caller) {
+    String name = caller.clerkName();
+    String citizenId = caller.clerkCitizenId();
+    Clerk clerk = name == null || citizenId == null ? null : new Clerk(name, citizenId);
+    return check(request, caller.name(), clerk);
+  }
+
+  /**
    * Checks a card, the fund asked with the clerk's identity (its 2024 check) where one is given.
    *
    * @param checkedBy the name of the token that asked, for the audit trail
@@ -75,7 +94,7 @@ public final class CardCheckService {
    */
   public CompletionStage<CheckResult> check(
       CheckRequest request, String checkedBy, @Nullable Clerk clerk) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     Visit visit =
         new Visit(
@@ -85,7 +104,7 @@ public final class CardCheckService {
     Evidence evidence = request.evidence();
     return lookup(evidence)
         .thenCompose(entry -> judge(evidence, entry.orElse(null), visit, clerk))
-        .thenApply(verdict -> finish(verdict, now, checkedBy));
+        .thenApply(verdict -> finish(verdict, now, checkedBy, clerk));
   }
 
   private CompletionStage<Optional<RegistryEntry>> lookup(Evidence evidence) {
@@ -120,26 +139,32 @@ public final class CardCheckService {
         .thenApply(reply -> rules.judge(evidence, entry, reply, visit));
   }
 
-  private CheckResult finish(Verdict verdict, Instant now, String checkedBy) {
+  private CheckResult finish(
+      Verdict verdict, Instant now, String checkedBy, @Nullable Clerk clerk) {
     String id = Ulids.next(now);
     String hash =
         verdict.card().number() == null ? null : hasher.hash(verdict.card().number().value());
+    String source = verdict.source().code();
+    String receipt = receipts.sign(new Receipts.Statement(id, hash, now, verdict.result(), source));
     boolean recorded =
         log.record(
             new CheckRecord(
                 id,
                 now,
                 checkedBy,
+                clerk == null ? null : clerk.name(),
+                clerk == null ? null : clerk.citizenId(),
                 hash,
                 verdict.result(),
                 verdict.outcome().code(),
-                verdict.source().code()));
+                source,
+                receipts.version()));
     if (!recorded) {
       throw new ProblemException(
           ProblemType.UNAVAILABLE, "the audit trail is behind; retry in a few seconds");
     }
     OffsetDateTime at =
         OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), clock.getZone());
-    return new CheckResult(id, at, verdict);
+    return new CheckResult(id, at, verdict, receipt);
   }
 }

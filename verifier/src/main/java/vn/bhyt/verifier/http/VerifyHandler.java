@@ -24,12 +24,7 @@ public final class VerifyHandler implements RouteHandler {
   public CompletionStage<Response> handle(Request request) {
     return requests
         .read(request)
-        .thenCompose(
-            check ->
-                service.check(
-                    check,
-                    request.principal().name(),
-                    CheckRequestReader.clerk(request.principal())))
+        .thenCompose(check -> service.check(check, request.principal()))
         .thenApply(result -> Response.json(200, CheckAnswer.of(result, request.language())));
   }
 }

@@ -44,7 +44,9 @@ class CheckAnswerTest {
           new Facility(new FacilityCode("79034"), FacilityLevel.PROVINCIAL));
 
   private String answer(Verdict v, Locale language) {
-    CheckResult r = new CheckResult("01TEST", OffsetDateTime.parse("2026-11-23T08:00:00+07:00"), v);
+    CheckResult r =
+        new CheckResult(
+            "01TEST", OffsetDateTime.parse("2026-11-23T08:00:00+07:00"), v, "1.0.000.registry.x");
     return new String(Json.write(CheckAnswer.of(r, language)), StandardCharsets.UTF_8);
   }
 

@@ -61,7 +61,8 @@ class CheckAnswerWriterTest {
               new CheckAnswer.CoverageBlock(BigDecimal.valueOf(80), "right", List.of(line, line)),
               "registry",
               "01X",
-              null);
+              null,
+              "1.1764000000.010.registry.AAAA");
       String generic = new String(GENERIC.writeValueAsBytes(answer), StandardCharsets.UTF_8);
       assertThat(new String(Json.write(answer), StandardCharsets.UTF_8)).isEqualTo(generic);
       assertThat(generic).contains("\\u0001");
@@ -71,11 +72,12 @@ class CheckAnswerWriterTest {
   @Test
   void leavesOutAMissingCoverageAndWritesOtherMissingValuesAsNull() {
     CheckAnswer answer =
-        new CheckAnswer("000", "valid", null, List.of(), null, null, "registry", "01X", null);
+        new CheckAnswer("000", "valid", null, List.of(), null, null, "registry", "01X", null, null);
     assertThat(new String(Json.write(answer), StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"result\":\"000\",\"outcome\":\"valid\",\"message\":null,\"reasons\":[],"
-                + "\"card\":null,\"source\":\"registry\",\"checkId\":\"01X\",\"checkedAt\":null}");
+                + "\"card\":null,\"source\":\"registry\",\"checkId\":\"01X\",\"checkedAt\":null,"
+                + "\"receipt\":null}");
   }
 
   private static CheckAnswer answer(Random r) {
@@ -102,7 +104,8 @@ class CheckAnswerWriterTest {
                 r.nextInt(60),
                 r.nextInt(60),
                 r.nextBoolean() ? 0 : r.nextInt(1_000_000_000),
-                ZoneOffset.ofHours(r.nextInt(25) - 12)));
+                ZoneOffset.ofHours(r.nextInt(25) - 12)),
+        r.nextInt(5) == 0 ? null : text(r));
   }
 
   private static CheckAnswer.Card card(Random r) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -88,7 +89,17 @@ class JdbcCheckLogIT {
       assertThatThrownBy(() -> log.record(record("T00" + "0".repeat(23))))
           .isInstanceOf(IllegalArgumentException.class);
       CheckRecord shortHash =
-          new CheckRecord(id(9, 1), Instant.EPOCH, "desk-1", "abcdef", "000", "valid", "registry");
+          new CheckRecord(
+              id(9, 1),
+              Instant.EPOCH,
+              "desk-1",
+              null,
+              null,
+              "abcdef",
+              "000",
+              "valid",
+              "registry",
+              1);
       assertThatThrownBy(() -> log.record(shortHash)).isInstanceOf(IllegalArgumentException.class);
     } finally {
       log.close();
@@ -151,6 +162,67 @@ class JdbcCheckLogIT {
   }
 
   @Test
+  void aRecordReadsBackAsWrittenWithItsClerkAndKeyVersionFromTheQueueAndFromTheSpill(
+      @TempDir Path dir) throws Exception {
+    CheckRecord queued = clerks(id(55, 1));
+    CheckRecord spilled = clerks(id(55, 2));
+    try (AuditSpill earlier = AuditSpill.open(dir, 1L << 30)) {
+      assertThat(earlier.append(JdbcCheckLog.Row.of(spilled))).isTrue();
+    }
+    JdbcCheckLog log = new JdbcCheckLog(db.dataSource(), new SimpleMeterRegistry(), dir);
+    assertThat(log.record(queued)).isTrue();
+    log.close();
+    JdbcCheckRecords records = new JdbcCheckRecords(db.dataSource());
+    assertThat(records.byId(queued.checkId())).contains(queued);
+    assertThat(records.byId(spilled.checkId())).contains(spilled);
+    assertThat(records.byId(id(55, 3))).isEmpty();
+  }
+
+  @Test
+  void aSegmentWrittenBeforeRecordsNamedTheClerkStillReads(@TempDir Path dir) throws Exception {
+    Path segment = dir.resolve("01KAQ7Z4M30000000000000000.records");
+    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(segment))) {
+      out.writeByte(1);
+      out.write(vn.bhyt.domain.Ulids.bytes(id(54, 1)));
+      out.writeLong(Instant.parse("2026-11-23T08:00:00.125Z").getEpochSecond());
+      out.writeInt(125_000_000);
+      out.writeUTF("old-desk");
+      out.writeBoolean(true);
+      out.write(java.util.HexFormat.of().parseHex("abcdef0123456789"));
+      out.writeUTF("000");
+      out.writeUTF("valid");
+      out.writeUTF("registry");
+    }
+    assertThat(AuditSpill.read(segment))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.tokenName()).isEqualTo("old-desk");
+              assertThat(row.clerkName()).isNull();
+              assertThat(row.keyVersion()).isNull();
+              assertThat(row.source()).isEqualTo("registry");
+            });
+    JdbcCheckLog log = new JdbcCheckLog(db.dataSource(), new SimpleMeterRegistry(), dir);
+    log.close();
+    assertThat(new JdbcCheckRecords(db.dataSource()).byId(id(54, 1)))
+        .hasValueSatisfying(r -> assertThat(r.keyVersion()).isNull());
+  }
+
+  private static CheckRecord clerks(String id) {
+    return new CheckRecord(
+        id,
+        Instant.parse("2026-11-23T08:00:00.125Z"),
+        "desk-2",
+        "Lê Thị Hoa",
+        "079190001234",
+        "abcdef0123456789",
+        "000",
+        "valid",
+        "fund",
+        3);
+  }
+
+  @Test
   void twoLogsNeverShareASpillDirectory(@TempDir Path dir) throws Exception {
     try (AuditSpill first = AuditSpill.open(dir.resolve("spill"), 1L << 30);
         AuditSpill second = AuditSpill.open(dir.resolve("spill"), 1L << 30)) {
@@ -207,10 +279,13 @@ class JdbcCheckLogIT {
         id,
         Instant.parse("2026-11-23T08:00:00.125Z"),
         token,
+        null,
+        null,
         "abcdef0123456789",
         "000",
         "valid",
-        "registry");
+        "registry",
+        1);
   }
 
   private static long count(String sql) throws SQLException {

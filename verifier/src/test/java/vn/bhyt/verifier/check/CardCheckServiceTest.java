@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,6 +25,7 @@ import vn.bhyt.reference.ReferenceData;
 import vn.bhyt.verifier.audit.CardHasher;
 import vn.bhyt.verifier.audit.CheckLog;
 import vn.bhyt.verifier.audit.CheckRecord;
+import vn.bhyt.verifier.audit.Receipts;
 import vn.bhyt.verifier.registry.Registry;
 import vn.bhyt.verifier.rules.CardRules;
 import vn.bhyt.verifier.rules.Evidence;
@@ -88,6 +90,12 @@ class CardCheckServiceTest {
             ReferenceData.builtIn(),
             new Facility(new FacilityCode("79034"), FacilityLevel.PROVINCIAL));
     return new CardCheckService(
-        nothing, OnlineCheck.NONE, rules, log, new CardHasher(new byte[16]), CLOCK);
+        nothing,
+        OnlineCheck.NONE,
+        rules,
+        log,
+        new CardHasher(new byte[16]),
+        Receipts.of(Map.of(1, new byte[32])),
+        CLOCK);
   }
 }
