@@ -64,9 +64,9 @@ class FhirHttpIT {
     reception = tokens.create(Role.RECEPTION, "desk-1");
     billing = tokens.create(Role.BILLING, "his");
     EligibilityService eligibility =
-        (request, checkedBy) -> {
+        (request, caller) -> {
           CoverageEligibilityResponse r = new CoverageEligibilityResponse();
-          r.setOutcome(RemittanceOutcome.COMPLETE).setDisposition("checked by " + checkedBy);
+          r.setOutcome(RemittanceOutcome.COMPLETE).setDisposition("checked by " + caller.name());
           r.setPatient(request.getPatient());
           return CompletableFuture.completedFuture(r);
         };
