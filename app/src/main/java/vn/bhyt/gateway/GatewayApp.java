@@ -44,6 +44,9 @@ import vn.bhyt.claims.catalog.JdbcIcdList;
 import vn.bhyt.claims.catalog.RegistryCardHistory;
 import vn.bhyt.claims.fhirapi.FhirClaims;
 import vn.bhyt.claims.fhirclaim.ClaimMapper;
+import vn.bhyt.claims.forwarding.Forwarder;
+import vn.bhyt.claims.forwarding.HttpFundClaims;
+import vn.bhyt.claims.forwarding.JdbcOutbox;
 import vn.bhyt.claims.http.ClaimsHandler;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.store.ClaimTransactions;
@@ -172,6 +175,8 @@ public final class GatewayApp implements AutoCloseable {
     ExecutorService health;
     CachingRegistry registry;
     JdbcCheckLog checkLog;
+    HikariDataSource forwarderDs;
+    Forwarder forwarder;
     HttpServer server;
     JdbcTokenStore tokens;
     ExecutorService flusher;
@@ -236,6 +241,7 @@ public final class GatewayApp implements AutoCloseable {
       FhirClaims fhirClaims = claims(router, config, reference, receipts, hasher);
       visits(router, config, checks, cards, reference, fhirClaims);
       operations(router, metrics);
+      forwarder(config, metrics);
       server =
           HttpServer.start(
               config.http().bind(),
@@ -248,6 +254,48 @@ public final class GatewayApp implements AutoCloseable {
               router,
               tokens,
               metrics);
+    }
+
+    /**
+     * The forwarder of claims to the fund, with a client, threads and a pool of its own, so that a
+     * slow fund or a long queue never takes what reception needs; none when {@code fund.url} is
+     * empty (claims wait in {@code pending}).
+     */
+    private void forwarder(GatewayConfig config, MeterRegistry metrics) {
+      GatewayConfig.Fund fund = config.fund();
+      if (!fund.configured()) {
+        return;
+      }
+      GatewayConfig.Forwarding f = fund.forwarding();
+      FundHttpClient client =
+          new FundHttpClient(
+              URI.create(fund.url()),
+              fund.user(),
+              fund.password(),
+              CONNECT_TIMEOUT,
+              f.readTimeout(),
+              fund.breakerWait(),
+              clock);
+      GatewayConfig.Db db = config.db();
+      forwarderDs =
+          Database.pool(
+              new GatewayConfig.Db(db.url(), db.user(), db.password(), f.inFlight() + 2),
+              metrics,
+              "bhyt-forwarder");
+      forwarder =
+          new Forwarder(
+                  new JdbcOutbox(forwarderDs),
+                  new HttpFundClaims(client, config.zone()),
+                  new Forwarder.Settings(
+                      f.interval(),
+                      f.giveUpAfter(),
+                      f.inFlight(),
+                      f.ratePerSecond(),
+                      f.readTimeout().multipliedBy(2).plusSeconds(30),
+                      f.interval()),
+                  clock,
+                  metrics)
+              .start();
     }
 
     /** The fund's online check, or none when {@code fund.url} is empty. */
@@ -337,13 +385,16 @@ public final class GatewayApp implements AutoCloseable {
               flusher,
               clock);
       JdbcClaims stored = new JdbcClaims(ds);
-      ClaimsHandler claims = new ClaimsHandler(intake, stored, rules, workers, config.zone());
+      ClaimsHandler claims =
+          new ClaimsHandler(intake, stored, new JdbcOutbox(ds), rules, workers, config.zone());
       Set<Role> readers = EnumSet.of(Role.BILLING, Role.INSPECTOR);
       router
           .add(Method.POST, CLAIMS, Role.BILLING, claims::submit)
           .add(Method.GET, CLAIMS, readers, claims::list)
           .add(Method.GET, CLAIMS + "/{id}", readers, claims::get)
-          .add(Method.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules);
+          .add(Method.GET, "/api/v1/rules", EnumSet.allOf(Role.class), claims::rules)
+          .add(Method.GET, "/api/v1/forwarding", Role.BILLING, claims::forwarding)
+          .add(Method.POST, "/api/v1/forwarding/{claimId}/retry", Role.ADMIN, claims::retry);
       return new FhirClaims(
           intake, stored, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
     }
@@ -441,6 +492,9 @@ public final class GatewayApp implements AutoCloseable {
 
     @Override
     public void close() {
+      if (forwarder != null) {
+        forwarder.close();
+      }
       if (server != null) {
         server.close();
       }
@@ -461,6 +515,9 @@ public final class GatewayApp implements AutoCloseable {
       }
       if (workers != null) {
         workers.shutdownNow();
+      }
+      if (forwarderDs != null) {
+        forwarderDs.close();
       }
       if (ds != null) {
         ds.close();

@@ -37,7 +37,7 @@ class SchemasIT {
           .containsEntry("shared", "12")
           .containsEntry("verifier", "13")
           .containsEntry("fhir", "10")
-          .containsEntry("claims", "5");
+          .containsEntry("claims", "14");
     }
   }
 
@@ -53,7 +53,7 @@ class SchemasIT {
           .containsEntry("shared", "12")
           .containsEntry("verifier", "13")
           .containsEntry("fhir", "10")
-          .containsEntry("claims", "5");
+          .containsEntry("claims", "14");
       assertThat(count(db.dataSource(), "api_token")).isEqualTo(1);
       db.migrate();
       assertThat(count(db.dataSource(), "api_token")).isEqualTo(1);

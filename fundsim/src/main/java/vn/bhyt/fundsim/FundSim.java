@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,6 +138,19 @@ public final class FundSim implements AutoCloseable {
 
   void receive(String endpoint) {
     received.computeIfAbsent(endpoint, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /**
+   * A file the fund took: its transaction id, the visit it carried, the SHA-256 of its decoded
+   * bytes and when it was taken.
+   */
+  public record Taken(String maGiaoDich, String maLk, String sha256, Instant received) {}
+
+  /** Every file the fund took, oldest first: what a checker compares with what was sent. */
+  public List<Taken> transactions() {
+    return ledger().all().stream()
+        .map(t -> new Taken(t.maGiaoDich(), t.result().maLk(), t.sha256(), t.received()))
+        .toList();
   }
 
   /** Ends every token handed out so far. */

@@ -80,6 +80,11 @@ final class Ledger {
     return Optional.ofNullable(byId.get(maGiaoDich)).filter(t -> t.facility().equals(facility));
   }
 
+  /** Every transaction, oldest first. */
+  synchronized List<Transaction> all() {
+    return List.copyOf(all);
+  }
+
   /** Every transaction of the facility that carried that visit, oldest first. */
   synchronized List<Transaction> byMaLk(String facility, String maLk) {
     return all.stream()

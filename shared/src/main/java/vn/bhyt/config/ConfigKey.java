@@ -79,6 +79,28 @@ public enum ConfigKey {
       "PT30S",
       "after repeated failures, how long the fund is not asked before one call probes it"
           + " (ISO-8601 duration)"),
+  FORWARDING_INTERVAL(
+      "forwarding.interval",
+      "PT30S",
+      "how often the forwarder looks for claims to send and results to fetch (ISO-8601 duration)"),
+  FORWARDING_GIVE_UP_AFTER(
+      "forwarding.give-up-after",
+      "P3D",
+      "how long a claim may keep failing transiently before it becomes a dead letter (ISO-8601"
+          + " duration)"),
+  FORWARDING_READ_TIMEOUT(
+      "forwarding.read-timeout",
+      "PT60S",
+      "longest a claim submission or look-up waits for the fund's answer; the fund has taken over"
+          + " 30 s (ISO-8601 duration)"),
+  FORWARDING_IN_FLIGHT(
+      "forwarding.in-flight",
+      "8",
+      "claims the forwarder works on at once, on threads and connections of its own"),
+  FORWARDING_RATE(
+      "forwarding.rate",
+      "20",
+      "claim files sent to the fund per second at most (the fund limits calls per account)"),
   REGISTRY_CACHE_SIZE("registry.cache-size", "500000", "registry rows kept in memory"),
   REGISTRY_CACHE_TTL(
       "registry.cache-ttl",

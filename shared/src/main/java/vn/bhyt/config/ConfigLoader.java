@@ -93,7 +93,13 @@ public final class ConfigLoader {
             positive(ConfigKey.FUND_CHECK_TIMEOUT),
             positive(ConfigKey.FUND_REGISTRY_MAX_AGE),
             positive(ConfigKey.FUND_READ_TIMEOUT),
-            positive(ConfigKey.FUND_BREAKER_WAIT));
+            positive(ConfigKey.FUND_BREAKER_WAIT),
+            new GatewayConfig.Forwarding(
+                positive(ConfigKey.FORWARDING_INTERVAL),
+                positive(ConfigKey.FORWARDING_GIVE_UP_AFTER),
+                positive(ConfigKey.FORWARDING_READ_TIMEOUT),
+                intIn(ConfigKey.FORWARDING_IN_FLIGHT, 1, 256),
+                intIn(ConfigKey.FORWARDING_RATE, 1, 10_000)));
     var registry =
         new GatewayConfig.Registry(
             intIn(ConfigKey.REGISTRY_CACHE_SIZE, 0, Integer.MAX_VALUE),

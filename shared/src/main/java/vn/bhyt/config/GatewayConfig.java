@@ -74,6 +74,7 @@ public record GatewayConfig(
    * @param registryMaxAge how old a registry row may be before a card check asks the fund
    * @param readTimeout how long any call waits for the fund's answer
    * @param breakerWait how long the fund is not asked after repeated failures
+   * @param forwarding how claims are forwarded to it
    */
   public record Fund(
       String url,
@@ -82,7 +83,8 @@ public record GatewayConfig(
       Duration checkTimeout,
       Duration registryMaxAge,
       Duration readTimeout,
-      Duration breakerWait) {
+      Duration breakerWait,
+      Forwarding forwarding) {
     public boolean configured() {
       return !url.isEmpty();
     }
@@ -90,9 +92,32 @@ public record GatewayConfig(
     /** The same timing with another address and account. */
     public Fund at(String newUrl, String newUser, Secret newPassword) {
       return new Fund(
-          newUrl, newUser, newPassword, checkTimeout, registryMaxAge, readTimeout, breakerWait);
+          newUrl,
+          newUser,
+          newPassword,
+          checkTimeout,
+          registryMaxAge,
+          readTimeout,
+          breakerWait,
+          forwarding);
     }
   }
+
+  /**
+   * Forwarding claims to the fund.
+   *
+   * @param interval how often the forwarder looks for work
+   * @param giveUpAfter how long a claim may keep failing before it is dead
+   * @param readTimeout how long a submission or look-up waits for the fund
+   * @param inFlight how many claims are worked on at once
+   * @param ratePerSecond how many files a second go to the fund at most
+   */
+  public record Forwarding(
+      Duration interval,
+      Duration giveUpAfter,
+      Duration readTimeout,
+      int inFlight,
+      int ratePerSecond) {}
 
   /**
    * The audit trail of card checks and the receipts given for them.

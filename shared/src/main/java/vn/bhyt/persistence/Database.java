@@ -53,8 +53,19 @@ public final class Database {
    * @param metrics where pool usage is published, or null
    */
   public static HikariDataSource pool(GatewayConfig.Db db, @Nullable MeterRegistry metrics) {
+    return pool(db, metrics, "bhyt");
+  }
+
+  /**
+   * Opens a pool of its own name without migrating: for a part that must not wait for the main
+   * pool's connections (the forwarder beside reception).
+   *
+   * @param name the pool's name in its threads and metrics
+   */
+  public static HikariDataSource pool(
+      GatewayConfig.Db db, @Nullable MeterRegistry metrics, String name) {
     HikariConfig hc = new HikariConfig();
-    hc.setPoolName("bhyt");
+    hc.setPoolName(name);
     hc.setJdbcUrl(db.url());
     hc.setUsername(db.user());
     hc.setPassword(db.password().value());

@@ -51,7 +51,8 @@ public enum ProblemType {
   CLAIM_NOT_FOUND("CLM-0012", 404, "No such claim"),
   CLAIM_UNKEYABLE("CLM-0013", 422, "A claim dossier cannot be keyed by its facility and MA_LK"),
   CLAIM_NOT_STORABLE(
-      "CLM-0014", 422, "A claim dossier holds a value larger than the claim store keeps");
+      "CLM-0014", 422, "A claim dossier holds a value larger than the claim store keeps"),
+  CLAIM_NOT_RETRYABLE("CLM-0015", 409, "Only a dead or refused claim is sent again");
 
   private final String code;
   private final int status;

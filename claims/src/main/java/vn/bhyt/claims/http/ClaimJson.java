@@ -11,6 +11,8 @@ import vn.bhyt.claims.assessment.Assessment;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.assessment.Totals;
+import vn.bhyt.claims.forwarding.Forwarding;
+import vn.bhyt.claims.forwarding.ForwardingState;
 import vn.bhyt.claims.store.ClaimSummary;
 import vn.bhyt.claims.store.StoredClaim;
 import vn.bhyt.claims.store.StoredVersion;
@@ -38,7 +40,7 @@ final class ClaimJson {
   }
 
   /** The answer to {@code GET /api/v1/claims/{id}}. */
-  Map<String, Object> claim(StoredClaim claim) {
+  Map<String, Object> claim(StoredClaim claim, @Nullable Forwarding forwarding) {
     Map<String, Object> m = summary(claim.summary());
     m.put("inpatient", claim.inpatient());
     StoredVersion current = claim.current();
@@ -47,7 +49,33 @@ final class ClaimJson {
     m.put("correction", current.correction());
     m.put("forwardedAt", time(current.forwardedAt()));
     assessment(m, claim.assessment());
+    m.put("forwarding", forwarding == null ? null : forwarding(forwarding));
     m.put("versions", claim.versions().stream().map(this::version).toList());
+    return m;
+  }
+
+  /** A claim version's way to the fund. */
+  Map<String, Object> forwarding(Forwarding f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("state", f.state().code());
+    m.put("transactionId", f.transactionId());
+    m.put("attempts", f.attempts());
+    m.put("lastError", f.lastError());
+    m.put("assessment", null);
+    m.put("queuedAt", time(f.queuedAt()));
+    m.put("nextAttemptAt", f.state() == ForwardingState.PENDING ? time(f.nextAttemptAt()) : null);
+    m.put("sentAt", time(f.sentAt()));
+    return m;
+  }
+
+  /** An entry of {@code GET /api/v1/forwarding}. */
+  Map<String, Object> queued(Forwarding f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("claimId", f.claimId());
+    m.put("maLk", f.maLk());
+    m.put("version", f.version());
+    m.putAll(forwarding(f));
+    m.remove("assessment");
     return m;
   }
 

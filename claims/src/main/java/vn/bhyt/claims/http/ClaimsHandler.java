@@ -15,6 +15,9 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.assessment.AssessmentStatus;
 import vn.bhyt.claims.assessment.RuleBook;
+import vn.bhyt.claims.forwarding.ForwardingPage;
+import vn.bhyt.claims.forwarding.ForwardingState;
+import vn.bhyt.claims.forwarding.JdbcOutbox;
 import vn.bhyt.claims.store.ClaimFilter;
 import vn.bhyt.claims.store.ClaimPage;
 import vn.bhyt.claims.store.ColumnType;
@@ -38,19 +41,27 @@ public final class ClaimsHandler {
   static final int MAX_SIZE = 500;
   private static final Set<String> XML = Set.of("application/xml", "text/xml");
   private static final Set<String> SUBMIT_PARAMETERS = Set.of("correction");
+  private static final Set<String> FORWARDING_PARAMETERS = Set.of("state", "page", "size");
   private static final Set<String> LIST_PARAMETERS =
       Set.of("status", "from", "to", "department", "rule", "page", "size");
 
   private final ClaimIntake intake;
   private final JdbcClaims claims;
+  private final JdbcOutbox outbox;
   private final RuleBook rules;
   private final Executor executor;
   private final ClaimJson json;
 
   public ClaimsHandler(
-      ClaimIntake intake, JdbcClaims claims, RuleBook rules, Executor executor, ZoneId zone) {
+      ClaimIntake intake,
+      JdbcClaims claims,
+      JdbcOutbox outbox,
+      RuleBook rules,
+      Executor executor,
+      ZoneId zone) {
     this.intake = intake;
     this.claims = claims;
+    this.outbox = outbox;
     this.rules = rules;
     this.executor = executor;
     this.json = new ClaimJson(zone);
@@ -87,14 +98,16 @@ public final class ClaimsHandler {
     String id = request.pathParam("id");
     return Blocking.offload(
         executor,
-        () ->
-            claims
-                .find(id)
-                .map(c -> Response.json(200, json.claim(c)))
-                .orElseThrow(
-                    () ->
-                        new ProblemException(
-                            ProblemType.CLAIM_NOT_FOUND, "no claim with this id")));
+        () -> {
+          var claim =
+              claims
+                  .find(id)
+                  .orElseThrow(
+                      () ->
+                          new ProblemException(
+                              ProblemType.CLAIM_NOT_FOUND, "no claim with this id"));
+          return Response.json(200, json.claim(claim, outbox.current(id).orElse(null)));
+        });
   }
 
   /** A page of claims, newest first, with the link to the next page. */
@@ -123,6 +136,71 @@ public final class ClaimsHandler {
         });
   }
 
+  /**
+   * Sends a dead or refused claim again: its current version goes back to {@code pending}, its file
+   * unchanged. 200 with the claim's forwarding, 404 for an unknown claim, 409 when it is in another
+   * state.
+   */
+  public CompletionStage<Response> retry(Request request) {
+    QueryParameters.requireKnown(request, Set.of());
+    String id = request.pathParam("claimId");
+    return Blocking.offload(
+        executor,
+        () -> {
+          if (!outbox.retry(id, java.time.Instant.now())) {
+            var current =
+                outbox
+                    .current(id)
+                    .orElseThrow(
+                        () ->
+                            new ProblemException(
+                                ProblemType.CLAIM_NOT_FOUND, "no claim with this id"));
+            throw new ProblemException(
+                ProblemType.CLAIM_NOT_RETRYABLE,
+                "the claim is "
+                    + current.state().code()
+                    + "; only a dead or refused claim is sent again");
+          }
+          return Response.json(200, json.forwarding(outbox.current(id).orElseThrow()));
+        });
+  }
+
+  /** A page of the forwarding queue, in one state or all, queued longest first. */
+  public CompletionStage<Response> forwarding(Request request) {
+    QueryParameters.requireKnown(request, FORWARDING_PARAMETERS);
+    ForwardingState state = state(request.query("state"));
+    int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
+    int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
+    return Blocking.offload(
+        executor,
+        () -> {
+          ForwardingPage found = outbox.list(state, (page - 1) * size, size);
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("claims", found.entries().stream().map(json::queued).toList());
+          body.put("page", page);
+          body.put("size", size);
+          body.put("total", found.total());
+          body.put(
+              "next",
+              (long) page * size < found.total()
+                  ? next("/api/v1/forwarding?", request, page + 1)
+                  : null);
+          return Response.json(200, body);
+        });
+  }
+
+  private static @Nullable ForwardingState state(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return ForwardingState.parse(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw badParameter(
+          "'state' must be one of blocked, held, returned, pending, sent, assessed, refused, dead");
+    }
+  }
+
   /** Every assessment rule, enabled or not. */
   public CompletionStage<Response> rules(Request request) {
     QueryParameters.requireKnown(request, Set.of());
@@ -131,7 +209,11 @@ public final class ClaimsHandler {
   }
 
   private static String next(Request request, int page) {
-    StringBuilder url = new StringBuilder("/api/v1/claims?");
+    return next("/api/v1/claims?", request, page);
+  }
+
+  private static String next(String path, Request request, int page) {
+    StringBuilder url = new StringBuilder(path);
     request
         .queryParameters()
         .forEach(

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import vn.bhyt.claims.assessment.Finding;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.claim.VerbatimTable;
+import vn.bhyt.claims.forwarding.ForwardingState;
 import vn.bhyt.claims.intake.InnerTableWriter;
 import vn.bhyt.persistence.Statements;
 
@@ -43,6 +44,7 @@ public final class ClaimWriter implements AutoCloseable {
   private final PreparedStatement versions;
   private final PreparedStatement tables;
   private final PreparedStatement findings;
+  private final PreparedStatement forwarding;
   private Batch batch = new Batch();
 
   /** A writer that sends every batch on the caller's thread. */
@@ -58,6 +60,7 @@ public final class ClaimWriter implements AutoCloseable {
     this.versions = c.prepareStatement(Sql.INSERT_VERSION);
     this.tables = c.prepareStatement(Sql.INSERT_TABLE);
     this.findings = c.prepareStatement(Sql.INSERT_FINDING);
+    this.forwarding = c.prepareStatement(Sql.INSERT_FORWARDING);
   }
 
   /**
@@ -141,7 +144,8 @@ public final class ClaimWriter implements AutoCloseable {
   public void close() throws SQLException {
     try (versions;
         tables;
-        findings) {
+        findings;
+        forwarding) {
       sent();
     }
   }
@@ -155,10 +159,12 @@ public final class ClaimWriter implements AutoCloseable {
       addVersion(w.version());
       addTables(w.version(), w.files());
       addFindings(w.version());
+      addForwarding(w.version());
     }
     versions.executeBatch();
     tables.executeBatch();
     findings.executeBatch();
+    forwarding.executeBatch();
   }
 
   private void addVersion(NewVersion v) throws SQLException {
@@ -223,6 +229,18 @@ public final class ClaimWriter implements AutoCloseable {
     }
   }
 
+  /** The version enters the outbox, where its pre-assessment puts it. */
+  private void addForwarding(NewVersion v) throws SQLException {
+    LocalDateTime at = utc(v.receivedAt());
+    forwarding.setString(1, v.claimId());
+    forwarding.setInt(2, v.version());
+    forwarding.setString(3, ForwardingState.of(v.assessment().status()).code());
+    forwarding.setObject(4, at);
+    forwarding.setObject(5, at);
+    forwarding.setObject(6, at);
+    forwarding.addBatch();
+  }
+
   static LocalDateTime utc(Instant at) {
     return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
   }
@@ -275,6 +293,7 @@ public final class ClaimWriter implements AutoCloseable {
             utc(v.receivedAt()),
             v.claimId());
         updates.add(Sql.DELETE_CARDS, v.claimId());
+        updates.add(Sql.DELETE_UNSENT_FORWARDING, v.claimId(), v.version());
       }
       for (String card : v.visit().cards()) {
         cardRows.add(new Object[] {card, v.claimId()});

@@ -33,6 +33,18 @@ final class Sql {
           + " total_co_payment, total_patient_paid, total_other_sources, received_at, received_by,"
           + " request_id, correction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
+  static final String INSERT_FORWARDING =
+      "INSERT INTO claim_forwarding (claim_id, version, state, queued_at, next_attempt_at,"
+          + " updated_at) VALUES (?,?,?,?,?,?)";
+
+  /**
+   * An earlier version that a new one replaces before any attempt to send it: it will not go. One
+   * with an attempt stays, since the fund may hold it.
+   */
+  static final String DELETE_UNSENT_FORWARDING =
+      "DELETE FROM claim_forwarding WHERE claim_id = ? AND version < ? AND attempts = 0"
+          + " AND NOT unanswered AND state IN ('pending', 'held', 'blocked', 'returned')";
+
   static final String INSERT_TABLE =
       "INSERT INTO claim_table (claim_id, version, position, name, content) VALUES (?,?,?,?,?)";
 

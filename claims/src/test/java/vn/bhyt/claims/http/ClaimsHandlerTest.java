@@ -22,6 +22,7 @@ class ClaimsHandlerTest {
       new ClaimsHandler(
           null,
           null,
+          null,
           RuleBook.standard(ReferenceData.builtIn(), ClaimReference.builtIn(), Set.of()),
           Runnable::run,
           ZoneId.of("Asia/Ho_Chi_Minh"));

@@ -183,6 +183,62 @@ public final class FundHttpClient implements FundClient {
   }
 
   /**
+   * Sends a claim file ({@code api/qd130/guiHoSoXmlQD3176}): a whole {@code GIAMDINHHS} envelope,
+   * as base64 in the form field {@code fileHSBase64}, with the token in the headers.
+   *
+   * @param facility the facility code ({@code maCSKCB}), whose first two characters are the
+   *     province
+   * @return the fund's answer, {@code maKetQua} {@code 200} or a refusal; fails with {@link
+   *     FundUnavailableException} when there is none (the fund may or may not have taken the file)
+   */
+  public CompletableFuture<JsonNode> submitClaim(String facility, byte[] envelope) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("username", user);
+    fields.put("loaiHoSo", "130");
+    fields.put("maTinh", facility.substring(0, Math.min(2, facility.length())));
+    fields.put("maCSKCB", facility);
+    fields.put("fileHSBase64", java.util.Base64.getEncoder().encodeToString(envelope));
+    String form = form(fields);
+    return guarded(
+        () ->
+            authorized(
+                t ->
+                    withToken(HttpRequest.newBuilder(base.resolve("api/qd130/guiHoSoXmlQD3176")), t)
+                        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                        .build()));
+  }
+
+  /**
+   * Asks one of the fund's claim look-ups ({@code api/qd130/traCuuHoSo}, {@code
+   * api/qd130/nhanKetQuaGiamDinh}) with the token in the headers.
+   *
+   * @return the fund's answer; fails with {@link FundUnavailableException} when there is none
+   */
+  public CompletableFuture<JsonNode> claimLookUp(String path, Map<String, String> query) {
+    return guarded(
+        () ->
+            authorized(
+                t ->
+                    withToken(HttpRequest.newBuilder(base.resolve(path + "?" + form(query))), t)
+                        .GET()
+                        .build()));
+  }
+
+  /** The result code of a fund answer, as 3 digits when it is a number ("200" and 200 alike). */
+  public static @Nullable String resultCode(JsonNode answer) {
+    return FundJson.code(answer);
+  }
+
+  private HttpRequest.Builder withToken(HttpRequest.Builder request, Token t) {
+    return request
+        .timeout(readTimeout)
+        .header("accessToken", t.accessToken())
+        .header("tokenId", t.idToken())
+        .header("passwordHash", passwordHash);
+  }
+
+  /**
    * Runs a call under the breaker: refused at once while it is open; no answer counts against it.
    */
   private <T> CompletableFuture<T> guarded(Supplier<CompletableFuture<T>> call) {
