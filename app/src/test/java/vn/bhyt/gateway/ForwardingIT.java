@@ -138,6 +138,21 @@ class ForwardingIT {
     }
   }
 
+  static double metric(String name) throws Exception {
+    String body =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    for (String line : body.split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name.replace("}", ","))) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no metric " + name + " in " + body);
+  }
+
   static Map<String, List<FundSim.Taken>> atTheFund() {
     return fund.transactions().stream().collect(Collectors.groupingBy(FundSim.Taken::maLk));
   }
@@ -176,7 +191,17 @@ class ForwardingIT {
       assertThat(claim.get("forwardedAt").isNull()).isFalse();
       assertThat(claim.get("forwarding").get("attempts").asInt()).isEqualTo(1);
       assertThat(claim.get("forwarding").get("sentAt").isNull()).isFalse();
+      JsonNode assessment = claim.get("forwarding").get("assessment");
+      assertThat(assessment.get("result").asText()).isIn("accepted", "partly-accepted", "rejected");
+      assertThat(assessment.get("fundShareAsked").decimalValue())
+          .as("the fund share the fund read is the one the gateway computed")
+          .isEqualByComparingTo(claim.get("totals").get("fundShare").decimalValue());
+      assertThat(assessment.get("errors").isArray()).isTrue();
     }
+    assertThat(metric("forwarding_queue{state=\"assessed\"}"))
+        .isGreaterThanOrEqualTo(accepted.size());
+    assertThat(metric("forwarding_sends_total{outcome=\"taken\"}"))
+        .isGreaterThanOrEqualTo(accepted.size());
     Map<String, List<FundSim.Taken>> held = atTheFund();
     for (Map.Entry<String, String[]> c : flagged.entrySet()) {
       assertThat(forwarding(c.getValue()[0]).get("state").asText()).isEqualTo("held");

@@ -92,6 +92,10 @@ public final class Forwarder implements AutoCloseable {
   private final Counter reconciled;
   private final Counter deadCount;
   private final Counter assessedCount;
+  private final java.util.Map<ForwardingState, java.util.concurrent.atomic.AtomicLong> depth =
+      new java.util.EnumMap<>(ForwardingState.class);
+  private final java.util.concurrent.atomic.AtomicLong oldestPendingSeconds =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param clock the facility's clock: its zone is the day a file is made on
@@ -138,6 +142,19 @@ public final class Forwarder implements AutoCloseable {
         Counter.builder("forwarding.assessments")
             .description("fund assessments of claims received")
             .register(metrics);
+    for (ForwardingState state : ForwardingState.values()) {
+      java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+      depth.put(state, n);
+      io.micrometer.core.instrument.Gauge.builder("forwarding.queue", n, Number::doubleValue)
+          .description("claim versions in each forwarding state")
+          .tag("state", state.code())
+          .register(metrics);
+    }
+    io.micrometer.core.instrument.Gauge.builder(
+            "forwarding.oldest.pending", oldestPendingSeconds, Number::doubleValue)
+        .description("how long the oldest pending claim version has waited")
+        .baseUnit("seconds")
+        .register(metrics);
   }
 
   private static Counter counter(MeterRegistry metrics, String outcome) {
@@ -165,6 +182,7 @@ public final class Forwarder implements AutoCloseable {
   /** One look for work: sends what is due, then asks for the results that are due. */
   void round() {
     try {
+      measure();
       while (dispatch(outbox.dueToSend(clock.instant(), batch()), ForwardingState.PENDING)) {
         // a full batch: more may be due
       }
@@ -177,6 +195,21 @@ public final class Forwarder implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Refreshes the queue's gauges. */
+  private void measure() throws SQLException {
+    java.util.Map<ForwardingState, JdbcOutbox.StateCount> counts = outbox.counts();
+    depth.forEach(
+        (state, n) -> {
+          JdbcOutbox.StateCount c = counts.get(state);
+          n.set(c == null ? 0 : c.count());
+        });
+    JdbcOutbox.StateCount pending = counts.get(ForwardingState.PENDING);
+    oldestPendingSeconds.set(
+        pending == null
+            ? 0
+            : Math.max(0, Duration.between(pending.oldestQueuedAt(), clock.instant()).toSeconds()));
   }
 
   private int batch() {

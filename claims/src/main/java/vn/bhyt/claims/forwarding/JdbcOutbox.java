@@ -135,6 +135,17 @@ public final class JdbcOutbox {
           + " f.last_error = NULL, f.updated_at = ?"
           + " WHERE f.claim_id = ? AND f.state IN ('dead', 'refused')";
 
+  static final String ASSESSMENT =
+      "SELECT result, fund_share_asked, fund_share_accepted FROM claim_assessment"
+          + " WHERE claim_id = ? AND version = ?";
+
+  static final String ASSESSMENT_ERRORS =
+      "SELECT table_name, line, code, message, amount FROM claim_assessment_error"
+          + " WHERE claim_id = ? AND version = ? ORDER BY position";
+
+  static final String COUNTS =
+      "SELECT state, COUNT(*), MIN(queued_at) FROM claim_forwarding GROUP BY state";
+
   private final DataSource ds;
 
   public JdbcOutbox(DataSource ds) {
@@ -460,6 +471,65 @@ public final class JdbcOutbox {
   /** The way to the fund of one version of a claim, when it is in the outbox. */
   public Optional<Forwarding> of(String claimId, int version) throws SQLException {
     return one(OF_VERSION, claimId, version);
+  }
+
+  /**
+   * How many versions are in each state, and since when the oldest of each has been queued.
+   *
+   * @return by state; a state without versions is absent
+   */
+  public java.util.Map<ForwardingState, StateCount> counts() throws SQLException {
+    java.util.Map<ForwardingState, StateCount> out = new java.util.EnumMap<>(ForwardingState.class);
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(COUNTS);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(
+            ForwardingState.parse(rs.getString(1)), new StateCount(rs.getLong(2), instant(rs, 3)));
+      }
+    }
+    return out;
+  }
+
+  /** How many versions a state holds, and when the oldest of them was queued. */
+  public record StateCount(long count, Instant oldestQueuedAt) {}
+
+  /** The fund's assessment of a version, once it is in. */
+  public Optional<FundClaims.Assessed> assessment(String claimId, int version) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      String result;
+      java.math.BigDecimal asked;
+      java.math.BigDecimal accepted;
+      try (PreparedStatement ps = c.prepareStatement(ASSESSMENT)) {
+        ps.setString(1, claimId);
+        ps.setInt(2, version);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          result = rs.getString(1);
+          asked = rs.getBigDecimal(2);
+          accepted = rs.getBigDecimal(3);
+        }
+      }
+      List<FundClaims.LineError> errors = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(ASSESSMENT_ERRORS)) {
+        ps.setString(1, claimId);
+        ps.setInt(2, version);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            errors.add(
+                new FundClaims.LineError(
+                    rs.getString(1),
+                    rs.getObject(2, Integer.class),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getBigDecimal(5)));
+          }
+        }
+      }
+      return Optional.of(new FundClaims.Assessed(result, asked, accepted, errors));
+    }
   }
 
   /** A page of the queue, in one state or in all, queued longest first. */

@@ -13,6 +13,7 @@ import vn.bhyt.claims.assessment.RuleBook;
 import vn.bhyt.claims.assessment.Totals;
 import vn.bhyt.claims.forwarding.Forwarding;
 import vn.bhyt.claims.forwarding.ForwardingState;
+import vn.bhyt.claims.forwarding.FundClaims;
 import vn.bhyt.claims.store.ClaimSummary;
 import vn.bhyt.claims.store.StoredClaim;
 import vn.bhyt.claims.store.StoredVersion;
@@ -40,7 +41,10 @@ final class ClaimJson {
   }
 
   /** The answer to {@code GET /api/v1/claims/{id}}. */
-  Map<String, Object> claim(StoredClaim claim, @Nullable Forwarding forwarding) {
+  Map<String, Object> claim(
+      StoredClaim claim,
+      @Nullable Forwarding forwarding,
+      FundClaims.@Nullable Assessed assessment) {
     Map<String, Object> m = summary(claim.summary());
     m.put("inpatient", claim.inpatient());
     StoredVersion current = claim.current();
@@ -49,7 +53,11 @@ final class ClaimJson {
     m.put("correction", current.correction());
     m.put("forwardedAt", time(current.forwardedAt()));
     assessment(m, claim.assessment());
-    m.put("forwarding", forwarding == null ? null : forwarding(forwarding));
+    Map<String, Object> f = forwarding == null ? null : forwarding(forwarding);
+    if (f != null && assessment != null) {
+      f.put("assessment", assessment(assessment));
+    }
+    m.put("forwarding", f);
     m.put("versions", claim.versions().stream().map(this::version).toList());
     return m;
   }
@@ -65,6 +73,29 @@ final class ClaimJson {
     m.put("queuedAt", time(f.queuedAt()));
     m.put("nextAttemptAt", f.state() == ForwardingState.PENDING ? time(f.nextAttemptAt()) : null);
     m.put("sentAt", time(f.sentAt()));
+    return m;
+  }
+
+  /** The fund's assessment: its result, the fund share asked and accepted, its errors. */
+  static Map<String, Object> assessment(FundClaims.Assessed a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("result", a.result());
+    m.put("fundShareAsked", a.fundShareAsked() == null ? null : money(a.fundShareAsked()));
+    m.put("fundShareAccepted", a.fundShareAccepted() == null ? null : money(a.fundShareAccepted()));
+    m.put(
+        "errors",
+        a.errors().stream()
+            .map(
+                e -> {
+                  Map<String, Object> err = new LinkedHashMap<>();
+                  err.put("table", e.table());
+                  err.put("line", e.line());
+                  err.put("code", e.code());
+                  err.put("message", e.message());
+                  err.put("amount", e.amount() == null ? null : money(e.amount()));
+                  return err;
+                })
+            .toList());
     return m;
   }
 

@@ -106,7 +106,10 @@ public final class ClaimsHandler {
                       () ->
                           new ProblemException(
                               ProblemType.CLAIM_NOT_FOUND, "no claim with this id"));
-          return Response.json(200, json.claim(claim, outbox.current(id).orElse(null)));
+          var forwarding = outbox.current(id).orElse(null);
+          var assessment =
+              forwarding == null ? null : outbox.assessment(id, forwarding.version()).orElse(null);
+          return Response.json(200, json.claim(claim, forwarding, assessment));
         });
   }
 
