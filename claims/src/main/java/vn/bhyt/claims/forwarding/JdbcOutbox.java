@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import vn.bhyt.persistence.Transactions;
 
 /**
  * The outbox of claims to forward ({@code claim_forwarding}), with blocking calls: what is due,
@@ -147,9 +148,11 @@ public final class JdbcOutbox {
       "SELECT state, COUNT(*), MIN(queued_at) FROM claim_forwarding GROUP BY state";
 
   private final DataSource ds;
+  private final Transactions transactions;
 
   public JdbcOutbox(DataSource ds) {
     this.ds = ds;
+    this.transactions = Transactions.on(ds);
   }
 
   /** A claim version due for a send, or for a look at its results. */
@@ -312,36 +315,28 @@ public final class JdbcOutbox {
       Instant now,
       Instant firstPoll)
       throws SQLException {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement(SENT)) {
-          ps.setString(1, transactionId);
-          ps.setObject(2, fundReceivedAt == null ? null : utc(fundReceivedAt));
-          ps.setObject(3, utc(now));
-          ps.setObject(4, utc(firstPoll));
-          ps.setObject(5, utc(now));
-          fence(ps, 6, lease);
-          updated = ps.executeUpdate();
-        }
-        if (updated == 1) {
-          try (PreparedStatement ps = c.prepareStatement(FORWARDED)) {
-            ps.setObject(1, utc(now));
-            ps.setString(2, lease.claimId());
-            ps.setInt(3, lease.version());
-            ps.executeUpdate();
+    return transactions.run(
+        c -> {
+          int updated;
+          try (PreparedStatement ps = c.prepareStatement(SENT)) {
+            ps.setString(1, transactionId);
+            ps.setObject(2, fundReceivedAt == null ? null : utc(fundReceivedAt));
+            ps.setObject(3, utc(now));
+            ps.setObject(4, utc(firstPoll));
+            ps.setObject(5, utc(now));
+            fence(ps, 6, lease);
+            updated = ps.executeUpdate();
           }
-        }
-        c.commit();
-        return updated == 1;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    }
+          if (updated == 1) {
+            try (PreparedStatement ps = c.prepareStatement(FORWARDED)) {
+              ps.setObject(1, utc(now));
+              ps.setString(2, lease.claimId());
+              ps.setInt(3, lease.version());
+              ps.executeUpdate();
+            }
+          }
+          return updated == 1;
+        });
   }
 
   /** Records the fund's final refusal, with its message for billing. */
@@ -376,49 +371,46 @@ public final class JdbcOutbox {
 
   /** Stores the fund's assessment and makes the version assessed. */
   public boolean assessed(Lease lease, FundClaims.Assessed a, Instant now) throws SQLException {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement(ASSESSED)) {
-          ps.setObject(1, utc(now));
-          fence(ps, 2, lease);
-          updated = ps.executeUpdate();
-        }
-        if (updated == 1) {
-          try (PreparedStatement ps = c.prepareStatement(INSERT_ASSESSMENT)) {
-            ps.setString(1, lease.claimId());
-            ps.setInt(2, lease.version());
-            ps.setString(3, a.result());
-            ps.setBigDecimal(4, a.fundShareAsked());
-            ps.setBigDecimal(5, a.fundShareAccepted());
-            ps.setObject(6, utc(now));
-            ps.executeUpdate();
+    return transactions.run(
+        c -> {
+          int updated;
+          try (PreparedStatement ps = c.prepareStatement(ASSESSED)) {
+            ps.setObject(1, utc(now));
+            fence(ps, 2, lease);
+            updated = ps.executeUpdate();
           }
-          try (PreparedStatement ps = c.prepareStatement(INSERT_ASSESSMENT_ERROR)) {
-            int position = 1;
-            for (FundClaims.LineError e : a.errors()) {
-              ps.setString(1, lease.claimId());
-              ps.setInt(2, lease.version());
-              ps.setInt(3, position++);
-              ps.setString(4, clip(e.table(), 20));
-              ps.setObject(5, e.line());
-              ps.setString(6, clip(e.code(), 64));
-              ps.setString(7, clip(e.message(), 2000));
-              ps.setBigDecimal(8, e.amount());
-              ps.addBatch();
-            }
-            ps.executeBatch();
+          if (updated == 1) {
+            insertAssessment(c, lease, a, now);
           }
-        }
-        c.commit();
-        return updated == 1;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+          return updated == 1;
+        });
+  }
+
+  private static void insertAssessment(
+      Connection c, Lease lease, FundClaims.Assessed a, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_ASSESSMENT)) {
+      ps.setString(1, lease.claimId());
+      ps.setInt(2, lease.version());
+      ps.setString(3, a.result());
+      ps.setBigDecimal(4, a.fundShareAsked());
+      ps.setBigDecimal(5, a.fundShareAccepted());
+      ps.setObject(6, utc(now));
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_ASSESSMENT_ERROR)) {
+      int position = 1;
+      for (FundClaims.LineError e : a.errors()) {
+        ps.setString(1, lease.claimId());
+        ps.setInt(2, lease.version());
+        ps.setInt(3, position++);
+        ps.setString(4, clip(e.table(), 20));
+        ps.setObject(5, e.line());
+        ps.setString(6, clip(e.code(), 64));
+        ps.setString(7, clip(e.message(), 2000));
+        ps.setBigDecimal(8, e.amount());
+        ps.addBatch();
       }
+      ps.executeBatch();
     }
   }
 

@@ -79,10 +79,14 @@ public final class CardCheckService {
    * @throws ProblemException (in the stage) when a citizen ID matches no registry row
    */
   public CompletionStage<CheckResult> check(CheckRequest request, Principal caller) {
+    return check(request, caller.name(), clerk(caller));
+  }
+
+  /** The clerk a reception token names, for the fund's 2024 check; null when it names none. */
+  public static @Nullable Clerk clerk(Principal caller) {
     String name = caller.clerkName();
     String citizenId = caller.clerkCitizenId();
-    Clerk clerk = name == null || citizenId == null ? null : new Clerk(name, citizenId);
-    return check(request, caller.name(), clerk);
+    return name == null || citizenId == null ? null : new Clerk(name, citizenId);
   }
 
   /**

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.jspecify.annotations.Nullable;
-import vn.bhyt.auth.Principal;
 import vn.bhyt.http.Json;
 import vn.bhyt.http.QueryParameters;
 import vn.bhyt.http.Request;
@@ -23,7 +21,6 @@ import vn.bhyt.verifier.api.CheckRequests;
 import vn.bhyt.verifier.card.ImageDecodeException;
 import vn.bhyt.verifier.card.QrImageDecoder;
 import vn.bhyt.verifier.check.CheckRequest;
-import vn.bhyt.verifier.rules.Clerk;
 
 /**
  * Reads the card-check request of an HTTP request by its content type: a JSON body, scanner text,
@@ -149,12 +146,5 @@ public final class CheckRequestReader {
       throw new ProblemException(
           type, Objects.requireNonNullElse(e.getMessage(), "the image could not be read"));
     }
-  }
-
-  /** The clerk a reception token names, for the fund's 2024 check; null when it names none. */
-  public static @Nullable Clerk clerk(Principal principal) {
-    String name = principal.clerkName();
-    String citizenId = principal.clerkCitizenId();
-    return name == null || citizenId == null ? null : new Clerk(name, citizenId);
   }
 }

@@ -17,6 +17,7 @@ import vn.bhyt.http.Response;
 import vn.bhyt.problem.ProblemException;
 import vn.bhyt.problem.ProblemType;
 import vn.bhyt.verifier.api.CheckRequests;
+import vn.bhyt.verifier.check.CardCheckService;
 import vn.bhyt.verifier.check.CheckRequest;
 import vn.bhyt.verifier.http.CheckRequestReader;
 import vn.bhyt.visits.CheckInService;
@@ -98,7 +99,7 @@ public final class VisitsHandler {
             check,
             visit,
             request.principal().name(),
-            CheckRequestReader.clerk(request.principal()),
+            CardCheckService.clerk(request.principal()),
             request.language())
         .thenApply(
             done -> {
