@@ -291,7 +291,7 @@ public final class GatewayApp implements AutoCloseable {
                       f.giveUpAfter(),
                       f.inFlight(),
                       f.ratePerSecond(),
-                      f.readTimeout().multipliedBy(2).plusSeconds(30),
+                      f.readTimeout().multipliedBy(2).plusSeconds(5),
                       f.interval()),
                   clock,
                   metrics)

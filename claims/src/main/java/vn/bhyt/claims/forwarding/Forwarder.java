@@ -56,6 +56,14 @@ public final class Forwarder implements AutoCloseable {
   private static final Duration SKEW = Duration.ofMinutes(5);
 
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+  /**
+   * A point at which the process halts at once, as if killed ({@code -Dbhyt.forwarding.halt-at=}
+   * {@code file-kept}, {@code attempt-started} or {@code answered}): how tests kill a gateway
+   * between making a file and recording the fund's answer. Unset, nothing halts.
+   */
+  private static final @Nullable String HALT_AT = System.getProperty("bhyt.forwarding.halt-at");
+
   private static final Duration MAX_POLL = Duration.ofHours(1);
 
   /**
@@ -115,7 +123,7 @@ public final class Forwarder implements AutoCloseable {
             RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofMinutes(1))
+                .timeoutDuration(Duration.ofSeconds(1))
                 .build());
     this.slots = new Semaphore(settings.inFlight());
     this.loop =
@@ -270,22 +278,18 @@ public final class Forwarder implements AutoCloseable {
         return;
       }
     }
+    halt("file-kept");
     if (lease.unanswered() && reconcile(lease)) {
       return;
     }
     if (!rate.acquirePermission()) {
-      outbox.failed(
-          lease,
-          false,
-          lease.unanswered(),
-          "the forwarder's rate limit held the file back",
-          clock.instant(),
-          clock.instant());
+      outbox.release(lease); // over the rate: the next round sends it
       return;
     }
     if (!outbox.startAttempt(lease, clock.instant())) {
       return;
     }
+    halt("attempt-started");
     FundClaims.Submitted answer;
     try {
       answer = fund.submit(lease.facility(), file).join();
@@ -293,6 +297,7 @@ public final class Forwarder implements AutoCloseable {
       failure(lease, e.getCause() == null ? e : e.getCause(), lease.attempts() + 1);
       return;
     }
+    halt("answered");
     Instant now = clock.instant();
     if (answer instanceof FundClaims.Taken t) {
       if (outbox.sent(
@@ -304,6 +309,13 @@ public final class Forwarder implements AutoCloseable {
           lease, "the fund refused the file (" + r.code() + "): " + r.message(), now)) {
         refusedCount.increment();
       }
+    }
+  }
+
+  private static void halt(String point) {
+    if (point.equals(HALT_AT)) {
+      log.warn("halting at {}, as bhyt.forwarding.halt-at asks", point);
+      Runtime.getRuntime().halt(137);
     }
   }
 

@@ -111,6 +111,9 @@ public final class JdbcOutbox {
           + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
           + FENCED;
 
+  static final String RELEASE =
+      "UPDATE claim_forwarding SET lease_owner = NULL, lease_until = NULL" + FENCED;
+
   static final String POLLED =
       "UPDATE claim_forwarding SET next_poll_at = ?, last_error = ?,"
           + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
@@ -337,6 +340,11 @@ public final class JdbcOutbox {
           }
           return updated == 1;
         });
+  }
+
+  /** Gives a version back untouched, for the next round. */
+  public boolean release(Lease lease) throws SQLException {
+    return update(RELEASE, lease);
   }
 
   /** Records the fund's final refusal, with its message for billing. */
