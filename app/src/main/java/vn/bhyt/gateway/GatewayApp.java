@@ -385,8 +385,9 @@ public final class GatewayApp implements AutoCloseable {
               flusher,
               clock);
       JdbcClaims stored = new JdbcClaims(ds);
+      JdbcOutbox outbox = new JdbcOutbox(ds);
       ClaimsHandler claims =
-          new ClaimsHandler(intake, stored, new JdbcOutbox(ds), rules, workers, config.zone());
+          new ClaimsHandler(intake, stored, outbox, rules, workers, config.zone());
       Set<Role> readers = EnumSet.of(Role.BILLING, Role.INSPECTOR);
       router
           .add(Method.POST, CLAIMS, Role.BILLING, claims::submit)
@@ -396,7 +397,7 @@ public final class GatewayApp implements AutoCloseable {
           .add(Method.GET, "/api/v1/forwarding", Role.BILLING, claims::forwarding)
           .add(Method.POST, "/api/v1/forwarding/{claimId}/retry", Role.ADMIN, claims::retry);
       return new FhirClaims(
-          intake, stored, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
+          intake, stored, outbox, new ClaimEnvelopeReader(), new ClaimMapper(claimReference));
     }
 
     /**

@@ -50,6 +50,7 @@ class ForwardingIT {
             .host("127.0.0.1")
             .port(0)
             .assessmentDelay(Duration.ofMillis(500))
+            .priceCeiling(new java.math.BigDecimal("150000")) // some lines are refused
             .start();
     app =
         GatewayApp.start(
@@ -208,6 +209,11 @@ class ForwardingIT {
           .isEqualByComparingTo(claim.get("totals").get("fundShare").decimalValue());
       assertThat(assessment.get("errors").isArray()).isTrue();
     }
+    int refused = 0;
+    for (String[] c : accepted.values()) {
+      refused += theFundsAdjudicationIsBesideTheGateways(c[0]);
+    }
+    assertThat(refused).as("the fund refused lines over its ceiling").isPositive();
     assertThat(metric("forwarding_queue{state=\"assessed\"}"))
         .isGreaterThanOrEqualTo(accepted.size());
     assertThat(metric("forwarding_sends_total{outcome=\"taken\"}"))
@@ -217,6 +223,60 @@ class ForwardingIT {
       assertThat(forwarding(c.getValue()[0]).get("state").asText()).isEqualTo("held");
       assertThat(held).doesNotContainKey(c.getKey());
     }
+  }
+
+  static final String FUND_ADJUDICATION =
+      "https://fhir.bhyt-gateway.vn/CodeSystem/fund-adjudication";
+
+  /**
+   * The claim's ClaimResponse carries the fund's transaction, its totals and, on each line it
+   * faulted, the amount it refused with its error code.
+   *
+   * @return how many lines the fund refused
+   */
+  static int theFundsAdjudicationIsBesideTheGateways(String claimId) throws Exception {
+    JsonNode claim = ok(send("GET", "/api/v1/claims/" + claimId, billing, null));
+    JsonNode forwarding = claim.get("forwarding");
+    JsonNode assessment = forwarding.get("assessment");
+    JsonNode r = ok(send("GET", "/fhir/ClaimResponse/" + claimId, billing, null));
+    assertThat(r.get("identifier").get(0).get("value").asText())
+        .isEqualTo(forwarding.get("transactionId").asText());
+    assertThat(r.get("disposition").asText())
+        .endsWith("the fund: " + assessment.get("result").asText());
+    Map<String, java.math.BigDecimal> totals = new HashMap<>();
+    for (JsonNode t : r.get("total")) {
+      JsonNode coding = t.get("category").get("coding").get(0);
+      if (coding.get("system").asText().equals(FUND_ADJUDICATION)) {
+        totals.put(coding.get("code").asText(), t.get("amount").get("value").decimalValue());
+      }
+    }
+    assertThat(totals.get("asked"))
+        .isEqualByComparingTo(assessment.get("fundShareAsked").decimalValue());
+    assertThat(totals.get("accepted"))
+        .isEqualByComparingTo(assessment.get("fundShareAccepted").decimalValue());
+    Map<String, java.math.BigDecimal> refusedByCode = new HashMap<>();
+    for (JsonNode item : r.get("item")) {
+      for (JsonNode a : item.get("adjudication")) {
+        JsonNode coding = a.get("category").get("coding").get(0);
+        if (coding.get("system").asText().equals(FUND_ADJUDICATION)) {
+          assertThat(coding.get("code").asText()).isEqualTo("refused");
+          refusedByCode.merge(
+              a.get("reason").get("coding").get(0).get("code").asText(),
+              a.get("amount").get("value").decimalValue(),
+              java.math.BigDecimal::add);
+        }
+      }
+    }
+    Map<String, java.math.BigDecimal> expected = new HashMap<>();
+    for (JsonNode e : assessment.get("errors")) {
+      if (!e.get("line").isNull()) {
+        expected.merge(
+            e.get("code").asText(), e.get("amount").decimalValue(), java.math.BigDecimal::add);
+      }
+    }
+    assertThat(refusedByCode.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((code, sum) -> assertThat(refusedByCode.get(code)).isEqualByComparingTo(sum));
+    return assessment.get("errors").size();
   }
 
   @Test

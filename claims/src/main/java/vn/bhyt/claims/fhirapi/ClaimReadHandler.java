@@ -15,6 +15,8 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import vn.bhyt.claims.claim.ClaimDossier;
+import vn.bhyt.claims.forwarding.Forwarding;
+import vn.bhyt.claims.forwarding.FundClaims;
 import vn.bhyt.claims.intake.ClaimParseException;
 import vn.bhyt.claims.store.CurrentVersion;
 import vn.bhyt.fhir.FhirProblem;
@@ -27,7 +29,8 @@ import vn.bhyt.http.Response;
 /**
  * {@code GET /fhir/Claim/{id}} and {@code GET /fhir/ClaimResponse/{id}}: a stored claim's current
  * version as a Claim, or its assessment as a ClaimResponse, built from the stored tables on each
- * read. The id is the claim's id in {@code /api/v1/claims}; the ETag is its version. {@code GET
+ * read, the response with the fund's adjudication once the fund assessed the version. The id is the
+ * claim's id in {@code /api/v1/claims}; the ETag is its version. {@code GET
  * /fhir/ClaimResponse?request=Claim/{id}} finds the response of a claim.
  */
 final class ClaimReadHandler extends FhirHandler {
@@ -108,11 +111,20 @@ final class ClaimReadHandler extends FhirHandler {
     ClaimDossier dossier = dossier(current);
     DateTimeType now = new DateTimeType(now());
     Resource resource =
-        response
-            ? claims.responses.toResponse(dossier, current.assessment(), id, now)
-            : claims.mapper.toClaim(dossier, id, now);
+        response ? fundResponse(current, dossier, now) : claims.mapper.toClaim(dossier, id, now);
     resource.getMeta().setVersionId(Integer.toString(current.version()));
     return Optional.of(resource);
+  }
+
+  /** The response, with the fund's transaction and assessment of the version once in. */
+  private Resource fundResponse(CurrentVersion current, ClaimDossier dossier, DateTimeType now)
+      throws SQLException {
+    String id = current.claimId();
+    Optional<Forwarding> forwarding = claims.outbox.of(id, current.version());
+    String transaction = forwarding.map(Forwarding::transactionId).orElse(null);
+    FundClaims.Assessed fund =
+        transaction == null ? null : claims.outbox.assessment(id, current.version()).orElse(null);
+    return claims.responses.toResponse(dossier, current.assessment(), id, now, transaction, fund);
   }
 
   private ClaimDossier dossier(CurrentVersion current) {

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import vn.bhyt.auth.Role;
 import vn.bhyt.claims.fhirclaim.ClaimMapper;
 import vn.bhyt.claims.fhirclaim.ClaimResponseMapper;
+import vn.bhyt.claims.forwarding.JdbcOutbox;
 import vn.bhyt.claims.intake.ClaimEnvelopeReader;
 import vn.bhyt.claims.store.JdbcClaims;
 import vn.bhyt.claims.submission.ClaimIntake;
@@ -32,11 +33,17 @@ public final class FhirClaims implements FhirContribution {
   final ClaimEnvelopeReader reader;
   final ClaimMapper mapper;
   final ClaimResponseMapper responses;
+  final JdbcOutbox outbox;
 
   public FhirClaims(
-      ClaimIntake intake, JdbcClaims claims, ClaimEnvelopeReader reader, ClaimMapper mapper) {
+      ClaimIntake intake,
+      JdbcClaims claims,
+      JdbcOutbox outbox,
+      ClaimEnvelopeReader reader,
+      ClaimMapper mapper) {
     this.intake = Objects.requireNonNull(intake, "intake");
     this.claims = Objects.requireNonNull(claims, "claims");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.responses = new ClaimResponseMapper(mapper);
@@ -82,7 +89,9 @@ public final class FhirClaims implements FhirContribution {
         .addInteraction()
         .setCode(TypeRestfulInteraction.READ)
         .setDocumentation(
-            "The pre-assessment of a stored claim's current version, by the claim's id");
+            "The pre-assessment of a stored claim's current version, by the claim's id, and"
+                + " the fund's adjudication (CodeSystem/fund-adjudication) once the fund assessed"
+                + " it");
     response
         .addInteraction()
         .setCode(TypeRestfulInteraction.SEARCHTYPE)

@@ -25,6 +25,18 @@ public final class ClaimCodes {
    */
   public static final String FIELD_PREFIX = BASE + "StructureDefinition/qd130-field/";
 
+  /**
+   * The fund's adjudication beside the gateway's own: {@code asked} and {@code accepted} (the fund
+   * share the fund read and the one it accepts), {@code refused} (the amount it refused on a line).
+   */
+  public static final String FUND_ADJUDICATION = BASE + "CodeSystem/fund-adjudication";
+
+  /** The fund's error codes ({@code maLoi}), such as GIA_VUOT_TRAN. */
+  public static final String FUND_ERROR = BASE + "CodeSystem/fund-error";
+
+  /** The fund's transaction ids ({@code maGiaoDich}) of the files it took. */
+  public static final String FUND_TRANSACTION = BASE + "NamingSystem/ma-giao-dich";
+
   /** ICD-10. */
   public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
 
