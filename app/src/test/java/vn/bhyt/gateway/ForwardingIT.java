@@ -149,6 +149,15 @@ class ForwardingIT {
     }
   }
 
+  /** The ids of the claims a filtered list shows. */
+  static List<String> listed(String filter) throws Exception {
+    List<String> ids = new ArrayList<>();
+    ok(send("GET", "/api/v1/claims?size=500&" + filter, billing, null))
+        .get("claims")
+        .forEach(c -> ids.add(c.get("claimId").asText()));
+    return ids;
+  }
+
   static double metric(String name) throws Exception {
     String body =
         http.send(
@@ -214,6 +223,23 @@ class ForwardingIT {
       refused += theFundsAdjudicationIsBesideTheGateways(c[0]);
     }
     assertThat(refused).as("the fund refused lines over its ceiling").isPositive();
+    List<String> assessed = listed("forwarding=assessed");
+    List<String> heldListed = listed("forwarding=held");
+    for (String[] c : accepted.values()) {
+      assertThat(assessed).contains(c[0]);
+      assertThat(heldListed).doesNotContain(c[0]);
+      String result = forwarding(c[0]).get("assessment").get("result").asText();
+      assertThat(listed("fundResult=" + result)).contains(c[0]);
+    }
+    for (String[] c : flagged.values()) {
+      assertThat(heldListed).contains(c[0]);
+      assertThat(assessed).doesNotContain(c[0]);
+    }
+    for (String bad : List.of("forwarding=lost", "fundResult=paid", "fundResult=")) {
+      HttpResponse<String> r = send("GET", "/api/v1/claims?" + bad, billing, null);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.body()).contains("GEN-0008");
+    }
     assertThat(metric("forwarding_queue{state=\"assessed\"}"))
         .isGreaterThanOrEqualTo(accepted.size());
     assertThat(metric("forwarding_sends_total{outcome=\"taken\"}"))

@@ -43,7 +43,10 @@ public final class ClaimsHandler {
   private static final Set<String> SUBMIT_PARAMETERS = Set.of("correction");
   private static final Set<String> FORWARDING_PARAMETERS = Set.of("state", "page", "size");
   private static final Set<String> LIST_PARAMETERS =
-      Set.of("status", "from", "to", "department", "rule", "page", "size");
+      Set.of(
+          "status", "from", "to", "department", "rule", "forwarding", "fundResult", "page", "size");
+
+  private static final Set<String> FUND_RESULTS = Set.of("accepted", "partly-accepted", "rejected");
 
   private final ClaimIntake intake;
   private final JdbcClaims claims;
@@ -122,7 +125,9 @@ public final class ClaimsHandler {
             date(request, "from"),
             date(request, "to"),
             text(request, "department"),
-            rule(request.query("rule")));
+            rule(request.query("rule")),
+            state("forwarding", request.query("forwarding")),
+            fundResult(request.query("fundResult")));
     int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
     int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
     return Blocking.offload(
@@ -171,7 +176,7 @@ public final class ClaimsHandler {
   /** A page of the forwarding queue, in one state or all, queued longest first. */
   public CompletionStage<Response> forwarding(Request request) {
     QueryParameters.requireKnown(request, FORWARDING_PARAMETERS);
-    ForwardingState state = state(request.query("state"));
+    ForwardingState state = state("state", request.query("state"));
     int page = number(request, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
     int size = number(request, "size", 1, MAX_SIZE, DEFAULT_SIZE);
     return Blocking.offload(
@@ -192,7 +197,7 @@ public final class ClaimsHandler {
         });
   }
 
-  private static @Nullable ForwardingState state(@Nullable String value) {
+  private static @Nullable ForwardingState state(String name, @Nullable String value) {
     if (value == null) {
       return null;
     }
@@ -200,8 +205,20 @@ public final class ClaimsHandler {
       return ForwardingState.parse(value.strip());
     } catch (IllegalArgumentException e) {
       throw badParameter(
-          "'state' must be one of blocked, held, returned, pending, sent, assessed, refused, dead");
+          "'"
+              + name
+              + "' must be one of blocked, held, returned, pending, sent, assessed, refused, dead");
     }
+  }
+
+  private static @Nullable String fundResult(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!FUND_RESULTS.contains(value)) {
+      throw badParameter("'fundResult' must be one of accepted, partly-accepted, rejected");
+    }
+    return value;
   }
 
   /** Every assessment rule, enabled or not. */

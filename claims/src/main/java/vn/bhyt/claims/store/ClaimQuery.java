@@ -47,6 +47,18 @@ final class ClaimQuery {
               + " AND f.version = c.version)");
       binds.add(f.rule());
     }
+    if (f.forwarding() != null) {
+      conditions.add(
+          "EXISTS (SELECT 1 FROM claim_forwarding w WHERE w.claim_id = c.id"
+              + " AND w.version = c.version AND w.state = ?)");
+      binds.add(f.forwarding().code());
+    }
+    if (f.fundResult() != null) {
+      conditions.add(
+          "EXISTS (SELECT 1 FROM claim_assessment a WHERE a.claim_id = c.id"
+              + " AND a.version = c.version AND a.result = ?)");
+      binds.add(f.fundResult());
+    }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return new ClaimQuery(where, binds);
   }
