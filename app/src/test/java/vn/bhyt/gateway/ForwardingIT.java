@@ -159,18 +159,7 @@ class ForwardingIT {
   }
 
   static double metric(String name) throws Exception {
-    String body =
-        http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    for (String line : body.split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name.replace("}", ","))) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new AssertionError("no metric " + name + " in " + body);
+    return Metrics.value(app.port(), name);
   }
 
   static Map<String, List<FundSim.Taken>> atTheFund() {

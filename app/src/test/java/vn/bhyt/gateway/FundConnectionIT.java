@@ -414,17 +414,6 @@ class FundConnectionIT {
   }
 
   static double metric(String name) throws Exception {
-    String body =
-        http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    for (String line : body.split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new AssertionError("no metric " + name);
+    return Metrics.value(app.port(), name);
   }
 }

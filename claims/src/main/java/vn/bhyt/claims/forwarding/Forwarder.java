@@ -4,6 +4,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
@@ -11,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -20,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,10 +104,8 @@ public final class Forwarder implements AutoCloseable {
   private final Counter reconciled;
   private final Counter deadCount;
   private final Counter assessedCount;
-  private final java.util.Map<ForwardingState, java.util.concurrent.atomic.AtomicLong> depth =
-      new java.util.EnumMap<>(ForwardingState.class);
-  private final java.util.concurrent.atomic.AtomicLong oldestPendingSeconds =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final Map<ForwardingState, AtomicLong> depth = new EnumMap<>(ForwardingState.class);
+  private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
   /**
    * @param clock the facility's clock: its zone is the day a file is made on
@@ -151,15 +153,14 @@ public final class Forwarder implements AutoCloseable {
             .description("fund assessments of claims received")
             .register(metrics);
     for (ForwardingState state : ForwardingState.values()) {
-      java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+      AtomicLong n = new AtomicLong();
       depth.put(state, n);
-      io.micrometer.core.instrument.Gauge.builder("forwarding.queue", n, Number::doubleValue)
+      Gauge.builder("forwarding.queue", n, Number::doubleValue)
           .description("claim versions in each forwarding state")
           .tag("state", state.code())
           .register(metrics);
     }
-    io.micrometer.core.instrument.Gauge.builder(
-            "forwarding.oldest.pending", oldestPendingSeconds, Number::doubleValue)
+    Gauge.builder("forwarding.oldest.pending", oldestPendingSeconds, Number::doubleValue)
         .description("how long the oldest pending claim version has waited")
         .baseUnit("seconds")
         .register(metrics);
@@ -207,7 +208,7 @@ public final class Forwarder implements AutoCloseable {
 
   /** Refreshes the queue's gauges. */
   private void measure() throws SQLException {
-    java.util.Map<ForwardingState, JdbcOutbox.StateCount> counts = outbox.counts();
+    Map<ForwardingState, JdbcOutbox.StateCount> counts = outbox.counts();
     depth.forEach(
         (state, n) -> {
           JdbcOutbox.StateCount c = counts.get(state);

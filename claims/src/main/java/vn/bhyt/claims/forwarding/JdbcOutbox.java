@@ -1,5 +1,6 @@
 package vn.bhyt.claims.forwarding;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -478,8 +481,8 @@ public final class JdbcOutbox {
    *
    * @return by state; a state without versions is absent
    */
-  public java.util.Map<ForwardingState, StateCount> counts() throws SQLException {
-    java.util.Map<ForwardingState, StateCount> out = new java.util.EnumMap<>(ForwardingState.class);
+  public Map<ForwardingState, StateCount> counts() throws SQLException {
+    Map<ForwardingState, StateCount> out = new EnumMap<>(ForwardingState.class);
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(COUNTS);
         ResultSet rs = ps.executeQuery()) {
@@ -498,8 +501,8 @@ public final class JdbcOutbox {
   public Optional<FundClaims.Assessed> assessment(String claimId, int version) throws SQLException {
     try (Connection c = ds.getConnection()) {
       String result;
-      java.math.BigDecimal asked;
-      java.math.BigDecimal accepted;
+      BigDecimal asked;
+      BigDecimal accepted;
       try (PreparedStatement ps = c.prepareStatement(ASSESSMENT)) {
         ps.setString(1, claimId);
         ps.setInt(2, version);
